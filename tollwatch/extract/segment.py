@@ -1,0 +1,271 @@
+"""Sentences -> incident frames -> Reports.
+
+The rule, one pass in text order over sentences that carry an event word or a casualty figure:
+
+1. A sentence about history (a date more than 60 days before publication, or a cue such as
+   "anniversary", "reminiscent", "sentenced" with no recent date) goes to a reference frame and
+   never feeds a current report.
+2. A sentence whose cause of death is non-violent (cholera, flood, crash) without a strong violent
+   trigger is ignored.
+3. The first remaining sentence opens the main frame, whose country is that of its first place.
+4. A later sentence with a casualty figure or a strong trigger whose places all lie in another
+   country opens (or joins) a frame for that country: "twin bombings in Yemen's second city of Aden
+   that killed at least 41" is its own incident.
+5. Everything else joins the main frame.
+
+A frame becomes a Report when it carries a casualty figure, or a strong trigger with an actor, a
+weapon, a target or a second strong sentence. Cities of the frame's country named in its eventful
+sentences become sites; with two or more, figures, weapons and targets are attached to the site
+they belong to (a sentence naming one site, or none after a sentence that named one).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from tollwatch.extract.events import type_event
+from tollwatch.extract.facts import SentenceFacts
+from tollwatch.tolls import ucdp_toll
+from tollwatch.types import Actor, Article, Evidence, Figure, Location, Mention, Report, Site
+
+
+@dataclass
+class Frame:
+    country: str | None
+    reference: bool = False
+    sentences: list[SentenceFacts] = field(default_factory=list)
+
+
+def build_frames(facts: list[SentenceFacts]) -> list[Frame]:
+    frames: list[Frame] = []
+    main: Frame | None = None
+    for s in facts:
+        if not s.eventful:
+            continue
+        if s.non_violent and not s.strong:
+            continue
+        if s.history:
+            if s.figures:
+                frames.append(Frame(s.countries()[0] if s.countries() else None, True, [s]))
+            continue
+        countries = s.countries()
+        if main is None:
+            main = Frame(_first_country(s))
+            frames.append(main)
+            main.sentences.append(s)
+            continue
+        if main.country is None and countries:
+            main.country = _first_country(s)
+        if countries and main.country not in countries and (s.figures or s.strong):
+            target = next((f for f in frames if not f.reference and f.country == countries[0]), None)
+            if target is None:
+                target = Frame(countries[0])
+                frames.append(target)
+            target.sentences.append(s)
+            continue
+        main.sentences.append(s)
+    return frames
+
+
+def _first_country(s: SentenceFacts) -> str | None:
+    below = [p for p in s.places if p.precision in ("city", "admin2", "admin1", "point")]
+    for p in below + list(s.places):
+        if p.country:
+            return p.country
+    return None
+
+
+def _is_incident(frame: Frame) -> bool:
+    figs = [f for s in frame.sentences for f in s.figures]
+    strong = [s for s in frame.sentences if s.strong]
+    if figs and any(s.triggers for s in frame.sentences):
+        return True
+    if not strong:
+        return False
+    has_actor = any(a for s in frame.sentences for a in s.actors)
+    has_weapon = any(s.weapons for s in frame.sentences)
+    has_target = any(s.targets for s in frame.sentences if s.strong)
+    return has_actor or has_weapon or has_target or len(strong) >= 2
+
+
+def frame_to_report(frame: Frame, article: Article, index: int, all_facts: list[SentenceFacts]
+                    ) -> Report | None:
+    if not frame.reference and not _is_incident(frame):
+        return None
+    if frame.reference and not any(s.figures for s in frame.sentences):
+        return None
+    sents = frame.sentences
+    published = article.published.date() if isinstance(article.published, datetime) else None
+    # date: the first date expression of the frame's sentences (history ones for a reference)
+    the_date: date | None = None
+    precision = "unknown"
+    date_source = None
+    date_ev = None
+    for s in sents:
+        for dm in s.dates:
+            if dm.history != frame.reference:
+                continue
+            date_ev = Evidence(article.id, dm.start, dm.end, dm.text)
+            the_date, precision = dm.date, dm.precision if dm.date else "unknown"
+            date_source = "text" if dm.date else None
+            break
+        if date_ev:
+            break
+    if date_ev is None and published is not None and not frame.reference:
+        the_date, precision, date_source = published, "day", "published"
+    # places of the frame's country named in its eventful sentences
+    local = [p for s in sents for p in s.places
+             if frame.country is None or p.country == frame.country]
+    cities = _distinct([p for p in local if p.precision in ("city", "point", "admin2")])
+    location = cities[0] if cities else _best_coarse(local)
+    sites = _sites(frame, cities, all_facts, article.id) if len(cities) >= 2 else ()
+    figures = tuple(f for s in sents for f in s.figures)
+    actors = _actors(frame, all_facts)
+    weapons = _dedupe(m for s in sents for m in s.weapons)
+    targets = _dedupe(m for s in sents for m in s.targets)
+    victims = _dedupe(
+        Mention(f.victim_category or "people", None, f.evidence) for f in figures if f.kind != "missing"
+    )
+    suicide = any(s.suicide for s in sents)
+    typing = type_event([t for s in sents for t in s.triggers], [], suicide)
+    summary_sent = next((s for s in sents if s.figures), sents[0])
+    rid = "r_" + hashlib.sha256(f"{article.id}|{index}|{summary_sent.start}".encode()).hexdigest()[:16]
+    return Report(
+        id=rid,
+        article_id=article.id,
+        date=the_date,
+        date_precision=precision,
+        date_source=date_source,
+        date_evidence=date_ev,
+        location=location,
+        sites=sites,
+        event_type=typing.event_type,
+        sub_event_type=typing.sub_event_type,
+        attack_type=typing.attack_type,
+        suicide=suicide,
+        perpetrators=actors,
+        victims=victims,
+        targets=targets,
+        weapons=weapons,
+        figures=figures,
+        killed=ucdp_toll(figures, "killed"),
+        injured=ucdp_toll(figures, "injured"),
+        is_reference=frame.reference,
+        summary=summary_sent.text.strip(),
+        evidence=tuple(s.evidence(article.id) for s in sents),
+        published=article.published,
+        source=article.source,
+    )
+
+
+def _key(loc: Location) -> object:
+    return loc.geonames_id or (loc.matched_name or loc.name).lower()
+
+
+def _distinct(locs: list[Location]) -> list[Location]:
+    seen: set[object] = set()
+    out = []
+    for loc in locs:
+        if _key(loc) not in seen:
+            seen.add(_key(loc))
+            out.append(loc)
+    return out
+
+
+def _best_coarse(locs: list[Location]) -> Location | None:
+    for precision in ("admin1", "country"):
+        for loc in locs:
+            if loc.precision == precision:
+                return loc
+    return locs[0] if locs else None
+
+
+def _dedupe(items) -> tuple[Mention, ...]:
+    seen: set[str] = set()
+    out = []
+    for m in items:
+        k = m.text.lower()
+        if k not in seen:
+            seen.add(k)
+            out.append(m)
+    return tuple(out)
+
+
+def _actors(frame: Frame, all_facts: list[SentenceFacts]) -> tuple[Actor, ...]:
+    found: dict[str, Actor] = {}
+    for s in frame.sentences:
+        mentioned = list(s.actors)
+        if not [a for a in mentioned if not a.name.startswith("unidentified")] and s.claim_anaphora:
+            prior = [a for f in all_facts if f.index < s.index for a in f.actors
+                     if not a.name.startswith("unidentified")]
+            if prior:
+                last = prior[-1]
+                mentioned.append(Actor(last.text, last.name, last.kind, True, None, False,
+                                       last.evidence))
+        for a in mentioned:
+            have = found.get(a.name)
+            if have is None:
+                found[a.name] = a
+            else:
+                found[a.name] = Actor(
+                    have.text, have.name, have.kind, have.claimed or a.claimed,
+                    have.claim_channel or a.claim_channel,
+                    (have.suspected or a.suspected) and not (have.claimed or a.claimed),
+                    have.evidence,
+                )
+    named = [a for a in found.values() if not a.name.startswith("unidentified")]
+    return tuple(named or found.values())
+
+
+def _sites(frame: Frame, cities: list[Location], all_facts: list[SentenceFacts], article_id: str
+           ) -> tuple[Site, ...]:
+    keys = [_key(c) for c in cities]
+    by_name: dict[str, object] = {}
+    for s in all_facts:
+        for p in s.places:
+            if _key(p) in keys:
+                by_name[p.name.lower()] = _key(p)
+    # which site each sentence speaks of: the one it names, else the last one named before it
+    current: object = None
+    site_of: dict[int, object] = {}
+    for s in all_facts:
+        named = [_key(p) for p in s.places if _key(p) in keys]
+        distinct = list(dict.fromkeys(named))
+        if len(distinct) == 1:
+            site_of[s.index] = distinct[0]
+        elif not distinct and current is not None:
+            site_of[s.index] = current
+        if named:
+            current = named[-1]
+    weapons: dict[object, list[Mention]] = {k: [] for k in keys}
+    targets: dict[object, list[Mention]] = {k: [] for k in keys}
+    figures: dict[object, list[Figure]] = {k: [] for k in keys}
+    for s in frame.sentences:
+        for f in s.figures:
+            k = by_name.get((f.place or "").lower())
+            if k is not None:
+                figures[k].append(f)
+        k = site_of.get(s.index)
+        if k is not None:
+            weapons[k].extend(s.weapons)
+            targets[k].extend(s.targets)
+    return tuple(
+        Site(c, _dedupe(weapons[_key(c)]), _dedupe(targets[_key(c)]), tuple(figures[_key(c)]))
+        for c in cities
+    )
+
+
+def reports_from_facts(article: Article, facts: list[SentenceFacts], include_references: bool
+                       ) -> list[Report]:
+    frames = build_frames(facts)
+    reports = []
+    for k, frame in enumerate(frames):
+        if frame.reference and not include_references:
+            continue
+        report = frame_to_report(frame, article, k, facts)
+        if report is not None:
+            reports.append(report)
+    return reports
+

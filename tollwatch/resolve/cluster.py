@@ -1,0 +1,268 @@
+"""Clustering: which reports tell of the same real-world incident.
+
+``resolve_incidents(reports, settings)`` groups reports into incidents and merges each group
+(``merge.merge_reports``). The rules, in order:
+
+1. Reports with ``is_reference=True`` (history, comparisons) are skipped.
+2. Two reports are *candidates* only if they have the same country (a report with no country is
+   never merged), and
+   - both have dates at most ``settings.cluster_window_days`` apart, or both have no date and
+     share a place name; a dated report never matches an undated one; and
+   - they share a place name, or lie within ``settings.cluster_distance_km`` of each other
+     (haversine between their coordinates), or have the same admin1.
+   Place names are the case-folded names (as written and as matched) of the report's location and
+   sites, leaving out locations only as precise as an admin1 or a country ("Syria" is no evidence).
+3. Candidates are scored (``score_pair``) on place, date, event type and perpetrators; a pair
+   scoring at least ``MERGE_SCORE`` is merged.
+4. Merging is union-find over the pairs taken by descending score (then by ids), refusing a union
+   that would put two reports of the same article into one incident: the extractor already told
+   them apart.
+
+Candidates are found by blocking on (country, date bucket of ``cluster_window_days`` days), so a
+report is only compared with the reports of its own and the next bucket, never all pairs. The result
+depends only on the set of reports, not on their order.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from tollwatch.config import Settings
+from tollwatch.errors import ConfigError, TollwatchError
+from tollwatch.resolve.merge import merge_reports
+from tollwatch.resolve.reconcile import POLICIES
+from tollwatch.types import Incident, Location, Report
+
+__all__ = ["MERGE_SCORE", "haversine_km", "resolve_incidents", "score_pair"]
+
+#: A candidate pair scoring at least this is merged (see ``score_pair``).
+MERGE_SCORE = 2.5
+
+_COARSE = {"admin1", "country"}
+_PRECISE = {"point", "city"}
+#: ACLED event types that can describe one event in different words ("a bombing killed civilians").
+_EVENT_GROUPS = (
+    {"Battles", "Explosions/Remote violence", "Violence against civilians"},
+    {"Protests", "Riots"},
+)
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _norm(text: str | None) -> str:
+    return " ".join((text or "").casefold().split())
+
+
+@dataclass(frozen=True)
+class _Facts:
+    """What clustering needs of one report, computed once."""
+
+    report: Report
+    country: str | None
+    day: int | None  # date ordinal
+    admin1: str
+    places: frozenset[str]
+    coords: tuple[float, float] | None
+    precise: bool
+    perpetrators: frozenset[str]
+    all_suspected: bool
+
+
+def _locations(report: Report) -> list[Location]:
+    locs = [report.location] if report.location is not None else []
+    return locs + [site.location for site in report.sites]
+
+
+def _facts(report: Report) -> _Facts:
+    locs = _locations(report)
+    country = next((loc.country.upper() for loc in locs if loc.country), None)
+    places: set[str] = set()
+    for loc in locs:
+        if loc.precision not in _COARSE:
+            places.update(n for n in (_norm(loc.name), _norm(loc.matched_name)) if n)
+            if loc.geonames_id is not None:
+                places.add(f"#{loc.geonames_id}")
+    located = next((loc for loc in locs if loc.lat is not None and loc.lon is not None), None)
+    coords = None
+    if located is not None and located.lat is not None and located.lon is not None:
+        coords = (located.lat, located.lon)
+    return _Facts(
+        report=report,
+        country=country,
+        day=report.date.toordinal() if report.date is not None else None,
+        admin1=next((_norm(loc.admin1) for loc in locs if loc.admin1), ""),
+        places=frozenset(places),
+        coords=coords,
+        precise=located is not None and located.precision in _PRECISE,
+        perpetrators=frozenset(_norm(a.name) for a in report.perpetrators if a.name),
+        all_suspected=all(a.suspected for a in report.perpetrators),
+    )
+
+
+def _place_score(a: _Facts, b: _Facts, max_km: float) -> float | None:
+    """2.0 for a shared place name; 1.0-2.0 within ``max_km`` (closer is higher); -2.0 for two
+    precise places farther apart; 0.5 for the same admin1 only; None when nothing links them."""
+    if a.places & b.places:
+        return 2.0
+    if a.coords is not None and b.coords is not None:
+        km = haversine_km(*a.coords, *b.coords)
+        if km <= max_km:
+            return 1.0 + (1.0 - km / max_km if max_km > 0 else 1.0)
+        if a.precise and b.precise:
+            return -2.0 if a.admin1 and a.admin1 == b.admin1 else None
+    if a.admin1 and a.admin1 == b.admin1:
+        return 0.5
+    return None
+
+
+def _event_score(a: Report, b: Report) -> float:
+    """+1 for the same event type (+0.5 for the same sub-event type), -0.5 for different but
+    compatible types, -3 for incompatible ones; 0 when either is unknown."""
+    if not a.event_type or not b.event_type:
+        return 0.0
+    if a.event_type == b.event_type:
+        same_sub = a.sub_event_type and a.sub_event_type == b.sub_event_type
+        return 1.5 if same_sub else 1.0
+    if any(a.event_type in g and b.event_type in g for g in _EVENT_GROUPS):
+        return -0.5
+    return -3.0
+
+
+def _perpetrator_score(a: _Facts, b: _Facts) -> float:
+    """+1 when they name a common perpetrator; -1.5 when both name perpetrators and none is
+    common (-0.5 if one side only suspects); 0 when either names none."""
+    if not a.perpetrators or not b.perpetrators:
+        return 0.0
+    if a.perpetrators & b.perpetrators:
+        return 1.0
+    return -0.5 if a.all_suspected or b.all_suspected else -1.5
+
+
+def _score(a: _Facts, b: _Facts, settings: Settings) -> float | None:
+    if a.country is None or a.country != b.country:
+        return None
+    if a.day is None or b.day is None:
+        if a.day is not None or b.day is not None or not a.places & b.places:
+            return None
+        date_score = 0.5
+    else:
+        gap = abs(a.day - b.day)
+        if gap > settings.cluster_window_days:
+            return None
+        date_score = {0: 1.0, 1: 0.5}.get(gap, 0.0)
+    place = _place_score(a, b, settings.cluster_distance_km)
+    if place is None:
+        return None
+    return place + date_score + _event_score(a.report, b.report) + _perpetrator_score(a, b)
+
+
+def score_pair(a: Report, b: Report, settings: Settings) -> float | None:
+    """How strongly two reports look like one incident, or None when they are not candidates.
+
+    The sum of: place (``_place_score``), date (1.0 same day, 0.5 one day apart or both undated,
+    0 otherwise within the window), event type (``_event_score``) and perpetrators
+    (``_perpetrator_score``). Symmetric."""
+    first, second = sorted((a, b), key=lambda r: r.id)
+    return _score(_facts(first), _facts(second), settings)
+
+
+def _candidate_pairs(facts: list[_Facts], settings: Settings) -> Iterator[tuple[_Facts, _Facts]]:
+    """Pairs (by ascending id) sharing a (country, date bucket) block or adjacent buckets; undated
+    reports pair only within (country, place name)."""
+    width = max(1, settings.cluster_window_days)
+    dated: dict[tuple[str, int], list[_Facts]] = defaultdict(list)
+    undated: dict[tuple[str, str], list[_Facts]] = defaultdict(list)
+    for f in facts:
+        if f.country is None:
+            continue
+        if f.day is not None:
+            dated[(f.country, f.day // width)].append(f)
+        else:
+            for place in f.places:
+                undated[(f.country, place)].append(f)
+    seen: set[tuple[str, str]] = set()
+    blocks: list[tuple[list[_Facts], list[_Facts]]] = []
+    for (country, bucket), members in dated.items():
+        blocks.append((members, members))
+        blocks.append((members, dated.get((country, bucket + 1), [])))
+    blocks.extend((members, members) for members in undated.values())
+    for left, right in blocks:
+        for x in left:
+            for y in right:
+                if x.report.id == y.report.id:
+                    continue
+                a, b = (x, y) if x.report.id < y.report.id else (y, x)
+                if (a.report.id, b.report.id) not in seen:
+                    seen.add((a.report.id, b.report.id))
+                    yield a, b
+
+
+def _unique(reports: Iterable[Report]) -> list[Report]:
+    by_id: dict[str, Report] = {}
+    for report in reports:
+        if report.is_reference:
+            continue
+        known = by_id.setdefault(report.id, report)
+        if known != report:
+            raise TollwatchError(
+                f"two different reports share the id {report.id!r}",
+                hint="report ids must be unique; re-extract the article that produced them",
+            )
+    return [by_id[i] for i in sorted(by_id)]
+
+
+def cluster_reports(reports: Iterable[Report], settings: Settings) -> list[list[Report]]:
+    """Groups of reports (each sorted by id), ordered by their first id."""
+    facts = [_facts(r) for r in _unique(reports)]
+    pairs = []
+    for a, b in _candidate_pairs(facts, settings):
+        score = _score(a, b, settings)
+        if score is not None and score >= MERGE_SCORE:
+            pairs.append((-score, a.report.id, b.report.id))
+    pairs.sort()
+    parent = {f.report.id: f.report.id for f in facts}
+    articles = {f.report.id: {f.report.article_id} for f in facts}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for _, x, y in pairs:
+        rx, ry = find(x), find(y)
+        if rx == ry or articles[rx] & articles[ry]:
+            continue
+        root, child = min(rx, ry), max(rx, ry)
+        parent[child] = root
+        articles[root] |= articles.pop(child)
+    groups: dict[str, list[Report]] = defaultdict(list)
+    for f in facts:
+        groups[find(f.report.id)].append(f.report)
+    return [groups[root] for root in sorted(groups)]
+
+
+def resolve_incidents(
+    reports: Iterable[Report], settings: Settings, policy: str | None = None
+) -> list[Incident]:
+    """Incidents from reports, ordered by date (undated last), then id.
+
+    ``policy`` names the reconciliation policy of the tolls; None means ``settings.policy``."""
+    policy = policy or settings.policy
+    if policy not in POLICIES:
+        raise ConfigError(
+            f"unknown reconciliation policy {policy!r}",
+            hint=f"set policy to one of: {', '.join(POLICIES)}",
+        )
+    incidents = [merge_reports(group, policy) for group in cluster_reports(reports, settings)]
+    incidents.sort(key=lambda i: (i.date is None, i.date.toordinal() if i.date else 0, i.id))
+    return incidents
