@@ -363,6 +363,8 @@ def _collect() -> _Tables:
         city_ids[c["geonameid"]] = pid
         add_name(c["name"], pid, 3)
         for alt in c["alternatenames"]:
+            if len(alt) <= 4 and alt.isupper():
+                continue  # airport codes ("SDF" is Louisville's), which news uses for groups
             add_name(alt, pid, 2)
 
     # Overrides: aliases of existing places and places GeoNames lacks.

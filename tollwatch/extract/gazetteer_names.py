@@ -7,7 +7,7 @@ scripts give an empty key: the index is for English-language text.
 
 A *fold* is a looser key with Arabic article prefixes dropped, so that "Deir ez-Zor", "Deir al-Zor"
 and "Deir ezzor" meet on "deir zor" (a separate article token is dropped; an article assimilated
-into the next word, "ezzor", "arraqqa", is cut off). Folds give weaker matches than keys.
+into the word after the first, "Deir ezzor", is cut off). Folds give weaker matches than keys.
 
 Data files (``tollwatch/data/gazetteer``, each versioned by a ``version:`` header comment):
 
@@ -39,7 +39,7 @@ _LETTERS = str.maketrans(
     }
 )  # fmt: skip
 # Marks dropped outright: apostrophes and transliterations of 'ayn and hamza, periods.
-_DROP = "'’‘`´ʻʼʽʾʿ′ˈ."
+_DROP = str.maketrans(dict.fromkeys("'’‘`´ʻʼʽʾʿ′ˈ."))
 _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _POSSESSIVE = re.compile(r"['’]s?\s*$")
@@ -55,13 +55,13 @@ _ATTACHED = re.compile(r"^[aeu]([tdrzsn])\1(?=[a-z]{2})")
 
 def name_key(text: str) -> str:
     """The matching key of ``text`` ("" when it has no Latin letters or digits)."""
-    s = unicodedata.normalize("NFKD", text)
-    s = _COMBINING.sub("", s).translate(_LETTERS).lower()
-    for ch in _DROP:
-        if ch in s:
-            s = s.replace(ch, "")
-    if not s.isascii():
-        s = s.encode("ascii", "ignore").decode("ascii")
+    if text.isascii():
+        s = text.lower().translate(_DROP)
+    else:
+        s = unicodedata.normalize("NFKD", text)
+        s = _COMBINING.sub("", s).translate(_LETTERS).lower().translate(_DROP)
+        if not s.isascii():
+            s = s.encode("ascii", "ignore").decode("ascii")
     return _NON_ALNUM.sub(" ", s).strip()
 
 
@@ -72,9 +72,10 @@ def fold_key(key: str) -> str:
         kept = [t for t in tokens if t not in ARTICLES]
         if kept:
             tokens = kept
-    out = []
-    for tok in tokens:
-        # "al" glued to a word ("alhasakah") is too ambiguous ("alexandria"); only assimilated forms
+    out = tokens[:1]
+    for tok in tokens[1:]:
+        # Only after a first word ("Deir ezzor"): alone, "Assad" or "Essen" are not articles. And
+        # "al" glued to a word ("alhasakah") is too ambiguous ("alexandria"): assimilated forms only.
         m = _ATTACHED.match(tok)
         if m:
             tok = tok[m.end() - 1 :]

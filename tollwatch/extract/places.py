@@ -17,7 +17,7 @@ from tollwatch.extract.gazetteer import Gazetteer
 from tollwatch.types import Evidence, Location
 
 PLACE_LABELS = ("GPE", "LOC", "FAC", "ORG", "PERSON", "NORP")
-STRIP_PREFIXES = ("the ", "The ")
+EDGE_WORDS = frozenset({"the", "-", "–", "—", ",", ".", "'s", "’s", "(", ")", '"'})
 
 
 def _usable(span: Span) -> bool:
@@ -25,6 +25,17 @@ def _usable(span: Span) -> bool:
     if span.label_ in ("ORG", "PERSON", "NORP") and text.isupper() and len(text) <= 4:
         return False
     return any(ch.isalpha() for ch in text) and len(text) >= 3
+
+
+def _trimmed(span: Span) -> Span | None:
+    """The entity without edge punctuation, articles and possessives ("the Hama -" -> "Hama")."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in EDGE_WORDS or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in EDGE_WORDS or doc[end - 1].is_punct):
+        end -= 1
+    return doc[start:end] if end > start else None
 
 
 def context_countries(doc: Doc, gaz: Gazetteer) -> tuple[str, ...]:
@@ -46,12 +57,12 @@ def find_places(doc: Doc, gaz: Gazetteer, article_id: str) -> list[Location]:
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS or not _usable(ent):
             continue
-        text = ent.text
-        for prefix in STRIP_PREFIXES:
-            if text.startswith(prefix):
-                text = text[len(prefix):]
         if ent.label_ == "NORP":
             continue  # demonyms give context, not places
+        ent = _trimmed(ent)
+        if ent is None:
+            continue
+        text = ent.text
         ev = Evidence(article_id, ent.start_char, ent.end_char, ent.text)
         loc = gaz.resolve(text, context_countries=countries)
         if loc is None:

@@ -11,112 +11,20 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from tollwatch import schema
 from tollwatch.errors import NotFoundError, StoreError
+from tollwatch.store import rows
 from tollwatch.store.base import Store
 from tollwatch.store.migrations import applied_migrations, migrate
-from tollwatch.types import (
-    FAILURE_REASONS,
-    SCHEMA_VERSION,
-    Article,
-    Failure,
-    Figure,
-    Incident,
-    Location,
-    Report,
-)
+from tollwatch.types import FAILURE_REASONS, SCHEMA_VERSION, Article, Failure, Incident, Report
 
 __all__ = ["SQLiteStore"]
 
 _PAGE = 500  # rows per query when iterating; no cursor stays open between pages
-_CHUNK = 500  # ids per IN (...) list
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def _dumps(d: dict[str, Any]) -> str:
-    return json.dumps(d, ensure_ascii=False, separators=(",", ":"))
-
-
-def _chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
-    for i in range(0, len(items), _CHUNK):
-        yield items[i : i + _CHUNK]
-
-
-def _marks(items: Sequence[Any]) -> str:
-    return ",".join("?" * len(items))
-
-
-def _country(location: Location | None, sites: Iterable[Any]) -> str | None:
-    locs = ([location] if location is not None else []) + [s.location for s in sites]
-    return next((loc.country.upper() for loc in locs if loc.country), None)
-
-
-def _place_columns(rec: Report | Incident) -> tuple[Any, ...]:
-    loc = rec.location
-    return (
-        rec.date.isoformat() if rec.date else None,
-        rec.date_precision,
-        _country(loc, rec.sites),
-        loc.admin1 if loc else None,
-        loc.name if loc else None,
-        loc.lat if loc else None,
-        loc.lon if loc else None,
-        rec.event_type,
-        rec.sub_event_type,
-        rec.attack_type,
-        rec.killed.low,
-        rec.killed.best,
-        rec.killed.high,
-        rec.injured.low,
-        rec.injured.best,
-        rec.injured.high,
-    )
-
-
-_PLACE_COLUMNS = (
-    "date, date_precision, country, admin1, location_name, lat, lon, event_type, sub_event_type, "
-    "attack_type, killed_low, killed_best, killed_high, injured_low, injured_best, injured_high"
-)
-
-
-def _figure_rows(report: Report) -> list[tuple[Any, ...]]:
-    rows: list[tuple[Any, ...]] = []
-    placed: list[tuple[Figure, str | None]] = [(f, None) for f in report.figures]
-    seen = set(report.figures)
-    for site in report.sites:
-        for fig in site.figures:
-            if fig not in seen:
-                seen.add(fig)
-                placed.append((fig, site.location.name))
-    for position, (fig, site_name) in enumerate(placed):
-        ev = fig.evidence
-        rows.append(
-            (
-                report.id,
-                ev.article_id if ev else report.article_id,
-                position,
-                site_name,
-                fig.kind,
-                fig.low,
-                fig.high,
-                fig.qualifier,
-                fig.attributed_to,
-                fig.victim_category,
-                fig.place,
-                int(fig.is_total),
-                ev.start if ev else None,
-                ev.end if ev else None,
-                ev.text if ev else None,
-            )
-        )
-    return rows
 
 
 class SQLiteStore(Store):
@@ -189,22 +97,22 @@ class SQLiteStore(Store):
             raise StoreError(f"cannot read the database {self.path}: {exc}") from exc
 
     def _scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        rows = self._read(sql, params)
-        return rows[0][0] if rows else None
+        found = self._read(sql, params)
+        return found[0][0] if found else None
 
     def _pages(self, table: str, where: list[str], params: list[Any]) -> Iterator[sqlite3.Row]:
         """Rows of ``table`` by id, one page per query (keyset pagination)."""
         last = ""
         while True:
             clauses = [*where, "id > ?"]
-            rows = self._read(
+            page = self._read(
                 f"SELECT * FROM {table} WHERE {' AND '.join(clauses)} ORDER BY id LIMIT {_PAGE}",
                 [*params, last],
             )
-            yield from rows
-            if len(rows) < _PAGE:
+            yield from page
+            if len(page) < _PAGE:
                 return
-            last = rows[-1]["id"]
+            last = page[-1]["id"]
 
     # --- articles --------------------------------------------------------------------------------
 
@@ -216,32 +124,19 @@ class SQLiteStore(Store):
         return self._scalar(sql, (content_hash,)) is not None
 
     def add_article(self, article: Article) -> bool:
-        d = article.to_dict()
-        columns = ("id", "url", "source", "title", "published", "language", "origin")
-        values = [d[c] for c in columns] + [d["content_hash"], d["text"], _now()]
+        row = rows.article_row(article)
         with self._write(f"store article {article.id!r}") as conn:
-            cur = conn.execute(
-                "INSERT INTO articles (id, url, source, title, published, language, origin, "
-                "content_hash, text, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT (id) DO NOTHING",
-                values,
-            )
-            return cur.rowcount == 1
-
-    @staticmethod
-    def _article(row: sqlite3.Row) -> Article:
-        keys = ("id", "text", "url", "source", "title", "published", "language", "origin")
-        return Article.from_dict({k: row[k] for k in (*keys, "content_hash")})
+            return conn.execute(rows.INSERT_ARTICLE, row).rowcount == 1
 
     def get_article(self, article_id: str) -> Article:
-        rows = self._read("SELECT * FROM articles WHERE id = ?", (article_id,))
-        if not rows:
+        found = self._read("SELECT * FROM articles WHERE id = ?", (article_id,))
+        if not found:
             raise NotFoundError(f"no article {article_id!r} in {self.path}")
-        return self._article(rows[0])
+        return rows.row_article(found[0])
 
     def iter_articles(self) -> Iterator[Article]:
         for row in self._pages("articles", [], []):
-            yield self._article(row)
+            yield rows.row_article(row)
 
     # --- reports ---------------------------------------------------------------------------------
 
@@ -253,22 +148,14 @@ class SQLiteStore(Store):
                 f"the reports of article {article_id!r} repeat an id",
                 hint="give each report its own id",
             )
-        report_rows, figure_rows = [], []
         for r in reports:
             if r.article_id != article_id:
                 raise StoreError(
                     f"report {r.id!r} belongs to article {r.article_id!r}, not {article_id!r}",
                     hint="store each article's reports with that article's id",
                 )
-            try:
-                text = _dumps(schema.report_to_dict(r))
-            except (TypeError, ValueError, AttributeError) as exc:
-                raise StoreError(f"report {r.id!r} cannot be serialised: {exc}") from exc
-            report_rows.append(
-                (r.id, r.article_id, *_place_columns(r), int(r.is_reference))
-                + (r.published.isoformat() if r.published else None, r.source, r.summary, text)
-            )
-            figure_rows.extend(_figure_rows(r))
+        report_rows = [rows.report_row(r) for r in reports]
+        figure_rows = [row for r in reports for row in rows.figure_rows(r)]
         with self._write(f"store the reports of article {article_id!r}") as conn:
             if (
                 conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
@@ -284,26 +171,15 @@ class SQLiteStore(Store):
                 (article_id,),
             )
             conn.execute("DELETE FROM reports WHERE article_id = ?", (article_id,))
-            if not report_rows:
-                return 0
-            conn.executemany(
-                f"INSERT INTO reports (id, article_id, {_PLACE_COLUMNS}, is_reference, published, "
-                f"source, summary, json) VALUES ({_marks(report_rows[0])})",
-                report_rows,
-            )
-            conn.executemany(
-                "INSERT INTO figures (report_id, article_id, position, site, kind, low, high, "
-                "qualifier, attributed_to, victim_category, place, is_total, evidence_start, "
-                "evidence_end, evidence_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                figure_rows,
-            )
+            conn.executemany(rows.INSERT_REPORT, report_rows)
+            conn.executemany(rows.INSERT_FIGURE, figure_rows)
         return len(reports)
 
     def get_report(self, report_id: str) -> Report:
-        rows = self._read("SELECT json FROM reports WHERE id = ?", (report_id,))
-        if not rows:
+        found = self._read("SELECT json FROM reports WHERE id = ?", (report_id,))
+        if not found:
             raise NotFoundError(f"no report {report_id!r} in {self.path}")
-        return schema.report_from_dict(json.loads(rows[0]["json"]))
+        return schema.report_from_dict(json.loads(found[0]["json"]))
 
     def iter_reports(
         self,
@@ -316,46 +192,22 @@ class SQLiteStore(Store):
         unresolved: bool = False,
         include_reference: bool = True,
     ) -> Iterator[Report]:
-        where: list[str] = []
-        params: list[Any] = []
-        for column, value in (("article_id", article_id), ("incident_id", incident_id)):
-            if value is not None:
-                where.append(f"{column} = ?")
-                params.append(value)
-        where, params = self._date_country(where, params, date_from, date_to, country)
-        if unresolved:
-            where.append("incident_id IS NULL")
-        if not include_reference:
-            where.append("is_reference = 0")
+        where, params = rows.where_clause(
+            date_from=date_from,
+            date_to=date_to,
+            country=country,
+            equal={"article_id": article_id, "incident_id": incident_id},
+            extra=(["incident_id IS NULL"] if unresolved else [])
+            + ([] if include_reference else ["is_reference = 0"]),
+        )
         for row in self._pages("reports", where, params):
             yield schema.report_from_dict(json.loads(row["json"]))
-
-    @staticmethod
-    def _date_country(
-        where: list[str],
-        params: list[Any],
-        date_from: date | None,
-        date_to: date | None,
-        country: str | None,
-    ) -> tuple[list[str], list[Any]]:
-        if date_from is not None:
-            where.append("date >= ?")
-            params.append(date_from.isoformat())
-        if date_to is not None:
-            where.append("date <= ?")
-            params.append(date_to.isoformat())
-        if country is not None:
-            where.append("country = ?")
-            params.append(country.upper())
-        return where, params
 
     # --- incidents -------------------------------------------------------------------------------
 
     def replace_incidents(self, incidents: Iterable[Incident], *, replace_all: bool = False) -> int:
         incidents = list(incidents)
         owner: dict[str, str] = {}
-        rows = []
-        now = _now()
         for inc in incidents:
             for report_id in inc.report_ids:
                 if owner.setdefault(report_id, inc.id) != inc.id:
@@ -363,40 +215,27 @@ class SQLiteStore(Store):
                         f"report {report_id!r} is in incidents {owner[report_id]!r} and {inc.id!r}",
                         hint="each report belongs to one incident; resolve the reports again",
                     )
-            try:
-                text = _dumps(schema.incident_to_dict(inc))
-            except (TypeError, ValueError, AttributeError) as exc:
-                raise StoreError(f"incident {inc.id!r} cannot be serialised: {exc}") from exc
-            rows.append(
-                (inc.id, *_place_columns(inc), inc.policy, len(inc.report_ids))
-                + (len(inc.article_ids), inc.summary, text, now)
-            )
         ids = [inc.id for inc in incidents]
         if len(set(ids)) != len(ids):
             raise StoreError("two incidents share an id", hint="resolve the reports again")
+        updated_at = rows.now()
+        incident_rows = [rows.incident_row(inc, updated_at) for inc in incidents]
         with self._write("store incidents") as conn:
             if replace_all:
                 conn.execute("DELETE FROM incidents")
             else:
                 stale = set(ids)
-                report_ids = list(owner)
-                for chunk in _chunks(report_ids):
+                for chunk in rows.chunks(list(owner)):
                     stale.update(
                         row[0]
                         for row in conn.execute(
                             "SELECT DISTINCT incident_id FROM reports "
-                            f"WHERE id IN ({_marks(chunk)}) AND incident_id IS NOT NULL",
+                            f"WHERE id IN ({rows.marks(len(chunk))}) AND incident_id IS NOT NULL",
                             chunk,
                         )
                     )
                 conn.executemany("DELETE FROM incidents WHERE id = ?", [(i,) for i in stale])
-            if not rows:
-                return 0
-            conn.executemany(
-                f"INSERT INTO incidents (id, {_PLACE_COLUMNS}, policy, n_reports, n_articles, "
-                f"summary, json, updated_at) VALUES ({_marks(rows[0])})",
-                rows,
-            )
+            conn.executemany(rows.INSERT_INCIDENT, incident_rows)
             conn.executemany(
                 "UPDATE reports SET incident_id = ? WHERE id = ?",
                 [(inc_id, report_id) for report_id, inc_id in owner.items()],
@@ -407,32 +246,32 @@ class SQLiteStore(Store):
         ids = sorted(set(incident_ids))
         deleted = 0
         with self._write("delete incidents") as conn:
-            for chunk in _chunks(ids):
-                cur = conn.execute(f"DELETE FROM incidents WHERE id IN ({_marks(chunk)})", chunk)
-                deleted += cur.rowcount
+            for chunk in rows.chunks(ids):
+                sql = f"DELETE FROM incidents WHERE id IN ({rows.marks(len(chunk))})"
+                deleted += conn.execute(sql, chunk).rowcount
         return deleted
 
     def get_incident(self, incident_id: str) -> Incident:
-        rows = self._read("SELECT json FROM incidents WHERE id = ?", (incident_id,))
-        if not rows:
+        found = self._read("SELECT json FROM incidents WHERE id = ?", (incident_id,))
+        if not found:
             raise NotFoundError(f"no incident {incident_id!r} in {self.path}")
-        return schema.incident_from_dict(json.loads(rows[0]["json"]))
+        return schema.incident_from_dict(json.loads(found[0]["json"]))
 
+    @staticmethod
     def _incident_filters(
-        self,
         date_from: date | None,
         date_to: date | None,
         country: str | None,
         event_type: str | None,
         min_killed: int | None,
     ) -> tuple[str, list[Any]]:
-        where, params = self._date_country([], [], date_from, date_to, country)
-        if event_type is not None:
-            where.append("event_type = ?")
-            params.append(event_type)
-        if min_killed is not None:
-            where.append("killed_best >= ?")
-            params.append(int(min_killed))
+        where, params = rows.where_clause(
+            date_from=date_from,
+            date_to=date_to,
+            country=country,
+            equal={"event_type": event_type},
+            at_least={"killed_best": min_killed},
+        )
         return (" WHERE " + " AND ".join(where) if where else ""), params
 
     def list_incidents(
@@ -451,12 +290,12 @@ class SQLiteStore(Store):
                 f"limit and offset must not be negative, got limit={limit} offset={offset}"
             )
         where, params = self._incident_filters(date_from, date_to, country, event_type, min_killed)
-        rows = self._read(
+        found = self._read(
             f"SELECT json FROM incidents{where} ORDER BY date IS NULL, date DESC, id "
             "LIMIT ? OFFSET ?",
             [*params, -1 if limit is None else limit, offset],
         )
-        return [schema.incident_from_dict(json.loads(row["json"])) for row in rows]
+        return [schema.incident_from_dict(json.loads(row["json"])) for row in found]
 
     def count_incidents(
         self,
@@ -480,15 +319,14 @@ class SQLiteStore(Store):
             )
         with self._write(f"record a failure of {failure.origin!r}") as conn:
             conn.execute(
-                "INSERT INTO failures (origin, reason, detail, stage, article_id, at) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
+                rows.INSERT_FAILURE,
                 (
                     failure.origin,
                     failure.reason,
                     failure.detail,
                     failure.stage,
                     failure.article_id,
-                    _now(),
+                    rows.now(),
                 ),
             )
 
@@ -505,19 +343,19 @@ class SQLiteStore(Store):
             )
 
     def failure_counts(self) -> dict[str, int]:
-        rows = self._read("SELECT reason, COUNT(*) FROM failures GROUP BY reason ORDER BY reason")
-        return {row[0]: row[1] for row in rows}
+        sql = "SELECT reason, COUNT(*) FROM failures GROUP BY reason ORDER BY reason"
+        return {row[0]: row[1] for row in self._read(sql)}
 
     def start_run(self) -> int:
         with self._write("record a run") as conn:
-            cur = conn.execute("INSERT INTO runs (started_at) VALUES (?)", (_now(),))
+            cur = conn.execute("INSERT INTO runs (started_at) VALUES (?)", (rows.now(),))
             return int(cur.lastrowid or 0)
 
     def finish_run(self, run_id: int, counts: Mapping[str, int]) -> None:
         with self._write(f"finish run {run_id}") as conn:
             cur = conn.execute(
                 "UPDATE runs SET finished_at = ?, counts = ? WHERE id = ?",
-                (_now(), json.dumps(dict(counts), sort_keys=True), run_id),
+                (rows.now(), json.dumps(dict(counts), sort_keys=True), run_id),
             )
             if cur.rowcount == 0:
                 raise NotFoundError(f"no run {run_id} in {self.path}", hint="call start_run first")

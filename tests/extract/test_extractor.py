@@ -1,0 +1,154 @@
+"""Extraction behaviour on short texts the team wrote (paraphrased facts of real incidents)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from tollwatch.types import Article
+
+PUB = datetime(2016, 5, 23, 12, tzinfo=timezone.utc)
+
+
+def reports(extractor, text, published=PUB, references=False):
+    article = Article(id="t", text=text, published=published)
+    out = extractor.extract(article)
+    return [r for r in out if references or not r.is_reference]
+
+
+def totals(report, kind="killed"):
+    return sorted(
+        (f.low, f.high, f.qualifier) for f in report.figures if f.kind == kind and f.is_total
+    )
+
+
+def test_sum_of_places_becomes_a_total_and_keeps_its_source(extractor):
+    text = (
+        "Two car bombs exploded in the Syrian cities of Homs and Hama on Sunday. "
+        "Thirty people were killed in Homs and another 12 in Hama, according to the "
+        "Syrian Observatory for Human Rights."
+    )
+    [r] = reports(extractor, text)
+    assert r.location.country == "SY"
+    assert (42, 42, "exact") in totals(r)
+    parts = {(f.place, f.low) for f in r.figures if not f.is_total}
+    assert parts == {("Homs", 30), ("Hama", 12)}
+    assert {f.attributed_to for f in r.figures} == {"Syrian Observatory for Human Rights"}
+    assert r.killed.best == 42
+    assert str(r.date) == "2016-05-22"
+    assert {s.location.name for s in r.sites} == {"Homs", "Hama"}
+
+
+def test_stated_total_with_breakdown_is_not_summed_again(extractor):
+    text = (
+        "Officials said 50 people - 30 in Homs and 20 in Hama - were killed when two bombs "
+        "went off in Syria on Monday."
+    )
+    [r] = reports(extractor, text)
+    assert totals(r) == [(50, 50, "exact")]
+    assert {(f.place, f.low) for f in r.figures if not f.is_total} == {("Homs", 30), ("Hama", 20)}
+
+
+def test_qualifiers_categories_and_sources(extractor):
+    text = (
+        "A suicide bomber blew himself up at a market in Maiduguri, Nigeria, on Saturday, "
+        "killing at least 22 people, six of them children, police said. Hospital staff "
+        "said more than 40 others were wounded."
+    )
+    [r] = reports(extractor, text)
+    assert r.location.country == "NG"
+    assert totals(r) == [(22, None, "at least")]
+    cat = [f for f in r.figures if f.victim_category == "children"]
+    assert cat and cat[0].low == 6 and not cat[0].is_total
+    assert {f.attributed_to for f in r.figures if f.kind == "killed"} == {"police"}
+    assert totals(r, "injured") == [(41, None, "more than")]
+    assert r.suicide and r.event_type == "Explosions/Remote violence"
+    assert r.sub_event_type == "Suicide bomb"
+
+
+def test_numbers_that_are_not_tolls(extractor):
+    text = (
+        "Gunmen opened fire on a bus 40 kilometres from Kabul on Tuesday, killing 9 "
+        "passengers. A 35-year-old driver survived. The war has killed more than 100,000 "
+        "people since 2001. The attack lasted 20 minutes and began at 0600 GMT."
+    )
+    [r] = reports(extractor, text)
+    values = sorted(f.low for f in r.figures)
+    assert values == [9]
+
+
+def test_history_is_a_reference_not_a_new_incident(extractor):
+    text = (
+        "A bomb killed 14 people in Quetta, Pakistan, on Monday. The blast recalled an "
+        "attack in 2013 that killed 90 people in the same city."
+    )
+    current = reports(extractor, text)
+    assert len(current) == 1 and totals(current[0]) == [(14, 14, "exact")]
+    with_refs = reports(extractor, text, references=True)
+    ref = [r for r in with_refs if r.is_reference]
+    assert ref and ref[0].date.year == 2013 and totals(ref[0]) == [(90, 90, "exact")]
+
+
+def test_second_country_is_a_second_report(extractor):
+    text = (
+        "Militants stormed a hotel in Mogadishu, Somalia, on Friday, killing 15 people, "
+        "police said. On the same day, a roadside bomb killed four soldiers in Kandahar "
+        "in Afghanistan."
+    )
+    found = reports(extractor, text)
+    assert sorted(r.location.country for r in found) == ["AF", "SO"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bill was killed in committee on Tuesday after senators refused to debate it.",
+        "The striker killed off the game with a late shot, and the home side's attack never "
+        "recovered.",
+        "Cholera has killed 30 people in the camp this month, health officials said.",
+        "Parliament voted 210 to 130 to approve the budget on Monday.",
+    ],
+)
+def test_non_incidents_yield_nothing(extractor, text):
+    assert reports(extractor, text) == []
+
+
+def test_perpetrator_alias_and_claim(extractor):
+    text = (
+        "Daesh claimed the bombing of a police station in Kirkuk, Iraq, on Sunday through "
+        "its Amaq news agency. Five policemen were killed."
+    )
+    [r] = reports(extractor, text)
+    [actor] = r.perpetrators
+    assert actor.name == "Islamic State" and actor.claimed
+    assert actor.claim_channel and "Amaq" in actor.claim_channel
+    assert any(t.text.lower().endswith("police station") for t in r.targets)
+
+
+def test_unknown_publication_date_is_said_not_guessed(extractor):
+    text = "A car bomb killed 11 people in Baghdad on Sunday, police said."
+    [r] = reports(extractor, text, published=None)
+    assert r.date is None and r.date_precision == "unknown"
+    assert r.date_evidence is not None and r.date_evidence.text == "Sunday"
+
+
+def test_text_in_capitals(extractor):
+    text = (
+        "SAN SALVADOR, 12 NOV 89 -- URBAN GUERRILLAS ATTACKED A NATIONAL GUARD POST IN SAN "
+        "SALVADOR LAST NIGHT. FIVE SOLDIERS WERE KILLED AND SEVEN WERE WOUNDED, MILITARY "
+        "SOURCES SAID."
+    )
+    found = reports(extractor, text, published=datetime(1989, 11, 12, tzinfo=timezone.utc))
+    assert found
+    r = found[0]
+    assert r.location and r.location.country == "SV"
+    assert (5, 5, "exact") in totals(r)
+
+
+def test_evidence_offsets_point_into_the_text(extractor):
+    text = "Gunmen killed 7 villagers in Borno state, Nigeria, on Sunday, a local official said."
+    [r] = reports(extractor, text)
+    for f in r.figures:
+        assert text[f.evidence.start : f.evidence.end] == f.evidence.text
+    assert text[r.location.evidence.start : r.location.evidence.end] == r.location.evidence.text

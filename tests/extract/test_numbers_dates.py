@@ -1,0 +1,85 @@
+from datetime import date
+
+import pytest
+
+from tollwatch.extract.dates import find_dates
+from tollwatch.extract.numbers import bounds, read_number, read_qualifier
+
+
+@pytest.mark.parametrize(
+    "text,value,vague",
+    [
+        ("a hundred people", 100, False),
+        ("seventy - three", 73, False),
+        ("one hundred and twenty", 120, False),
+        ("1,200", 1200, False),
+        ("a dozen", 12, False),
+        ("two dozen", 24, False),
+        ("dozens of", 12, True),
+        ("hundreds", 100, True),
+        ("tens of thousands", 10000, True),
+    ],
+)
+def test_read_number(text, value, vague):
+    num = read_number(text.split(), 0)
+    assert num is not None and num.value == value and num.vague == vague
+
+
+def test_not_a_number():
+    assert read_number(["people"], 0) is None
+    assert read_number(["a", "car"], 0) is None
+
+
+@pytest.mark.parametrize(
+    "words,qualifier",
+    [
+        ("at least 8", "at least"),
+        ("more than 148", "more than"),
+        ("nearly 30", "nearly"),
+        ("up to 50", "up to"),
+        ("148", "exact"),
+    ],
+)
+def test_read_qualifier(words, qualifier):
+    w = words.split()
+    assert read_qualifier(w, len(w) - 1)[0] == qualifier
+
+
+def test_bounds():
+    assert bounds(148, "more than", False) == (149, None, "more than")
+    assert bounds(41, "at least", False) == (41, None, "at least")
+    assert bounds(50, "up to", False) == (None, 50, "up to")
+    assert bounds(12, "exact", True) == (12, None, "vague")
+    assert bounds(78, "exact", False) == (78, 78, "exact")
+
+
+MONDAY = date(2016, 5, 23)
+
+
+@pytest.mark.parametrize(
+    "text,expected,history",
+    [
+        ("were killed Monday in", date(2016, 5, 23), False),
+        ("on Sunday gunmen", date(2016, 5, 22), False),
+        ("last Monday", date(2016, 5, 16), False),
+        ("last night", date(2016, 5, 22), False),
+        ("yesterday", date(2016, 5, 22), False),
+        ("on 23 May", date(2016, 5, 23), False),
+        ("on December 25", date(2015, 12, 25), True),  # never after publication
+        ("attacks in 1986 that", date(1986, 1, 1), True),
+        ("on 3 FEB 90", date(1990, 2, 3), True),
+    ],
+)
+def test_dates_resolve_against_publication(text, expected, history):
+    found = find_dates(text, MONDAY)
+    assert found and found[0].date == expected and found[0].history == history
+
+
+def test_dates_without_publication_stay_unresolved():
+    found = find_dates("gunmen attacked on Sunday", None)
+    assert found and found[0].date is None
+
+
+def test_may_as_verb_is_not_a_date():
+    assert find_dates("the court may rule on 3 June", MONDAY)[0].text == "3 June"
+    assert not find_dates("officials said it may take weeks", MONDAY)
