@@ -13,7 +13,7 @@ import json
 import logging
 import sys
 from collections.abc import Callable
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 
 import click
@@ -53,21 +53,29 @@ def settings_from(ctx: click.Context, **overrides: Any) -> Settings:
 
 
 def db_option(fn: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option("--db", default=None, metavar="PATH",
-                        help="SQLite database file (default tollwatch.db, or the `db` setting).")(fn)
+    return click.option(
+        "--db",
+        default=None,
+        metavar="PATH",
+        help="SQLite database file (default tollwatch.db, or the `db` setting).",
+    )(fn)
 
 
 def published_option(fn: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
-        "--published", default=None, metavar="DATE",
+        "--published",
+        default=None,
+        metavar="DATE",
         help="Publication date (ISO 8601) for documents whose source gives none; it anchors "
-             "relative dates such as 'Monday'.",
+        "relative dates such as 'Monday'.",
     )(fn)
 
 
 def published_map_option(fn: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
-        "--published-map", default=None, metavar="TSV",
+        "--published-map",
+        default=None,
+        metavar="TSV",
         help="TSV of `file<TAB>ISO date` lines: publication dates for files that carry none.",
     )(fn)
 
@@ -78,11 +86,12 @@ def parse_published(value: str | None) -> datetime | None:
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f"expected an ISO date such as 2016-05-23, got {value!r}",
-                                 param_hint="--published") from None
+        raise click.BadParameter(
+            f"expected an ISO date such as 2016-05-23, got {value!r}", param_hint="--published"
+        ) from None
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc)
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
 
 
 def parse_day(value: str | None, name: str) -> date | None:
@@ -96,8 +105,12 @@ def parse_day(value: str | None, name: str) -> date | None:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="tollwatch")
-@click.option("--config", type=click.Path(dir_okay=False), default=None,
-              help="TOML settings file (default ./tollwatch.toml when present).")
+@click.option(
+    "--config",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="TOML settings file (default ./tollwatch.toml when present).",
+)
 @click.option("--debug", is_flag=True, help="Show tracebacks and debug logs.")
 @click.pass_context
 def main(ctx: click.Context, config: str | None, debug: bool) -> None:
@@ -105,8 +118,11 @@ def main(ctx: click.Context, config: str | None, debug: bool) -> None:
     ctx.ensure_object(dict)
     ctx.obj["config"] = config
     ctx.obj["debug"] = debug
-    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, stream=sys.stderr,
-                        format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.DEBUG if debug else logging.WARNING,
+        stream=sys.stderr,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
 
 
 @main.command()
@@ -114,13 +130,24 @@ def main(ctx: click.Context, config: str | None, debug: bool) -> None:
 @db_option
 @published_option
 @published_map_option
-@click.option("--policy", type=click.Choice(["ucdp", "acled", "range", "latest"]), default=None,
-              help="Reconciliation policy for incident tolls (default ucdp).")
+@click.option(
+    "--policy",
+    type=click.Choice(["ucdp", "acled", "range", "latest"]),
+    default=None,
+    help="Reconciliation policy for incident tolls (default ucdp).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.pass_context
 @handle_errors
-def run(ctx: click.Context, sources: tuple[str, ...], db: str | None, published: str | None,
-        published_map: str | None, policy: str | None, quiet: bool) -> None:
+def run(
+    ctx: click.Context,
+    sources: tuple[str, ...],
+    db: str | None,
+    published: str | None,
+    published_map: str | None,
+    policy: str | None,
+    quiet: bool,
+) -> None:
     """Ingest SOURCES (files, directories, URLs, feeds, JSON Lines, - for stdin), extract
     incidents, store them and resolve them into incidents. Prints a JSON summary."""
     from tollwatch.run.pipeline import load_published_map, run_corpus
@@ -129,13 +156,23 @@ def run(ctx: click.Context, sources: tuple[str, ...], db: str | None, published:
     settings = settings_from(ctx, db=db, policy=policy)
     mapping = load_published_map(published_map) if published_map else None
     with open_store(settings.db) as store:
-        summary = run_corpus(sources, settings, store, published=parse_published(published),
-                             progress=not quiet, policy=policy, published_map=mapping)
+        summary = run_corpus(
+            sources,
+            settings,
+            store,
+            published=parse_published(published),
+            progress=not quiet,
+            policy=policy,
+            published_map=mapping,
+        )
     click.echo(json.dumps({"db": settings.db, **summary.to_dict()}, indent=2))
     if summary.failures:
         reasons = ", ".join(f"{k}: {v}" for k, v in sorted(summary.failures.items()))
-        click.echo(f"{sum(summary.failures.values())} input(s) failed ({reasons}); "
-                   f"see `tollwatch failures --db {settings.db}`", err=True)
+        click.echo(
+            f"{sum(summary.failures.values())} input(s) failed ({reasons}); "
+            f"see `tollwatch failures --db {settings.db}`",
+            err=True,
+        )
         sys.exit(1)
 
 
@@ -143,16 +180,36 @@ def run(ctx: click.Context, sources: tuple[str, ...], db: str | None, published:
 @click.argument("sources", nargs=-1, required=True)
 @published_option
 @published_map_option
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "json"]), default="jsonl",
-              show_default=True, help="One JSON line per article, or one indented JSON document.")
-@click.option("--references", is_flag=True,
-              help="Also output incidents the article mentions only as history (is_reference).")
-@click.option("--all", "all_articles", is_flag=True,
-              help="Also output articles with no incident (reports: []).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "json"]),
+    default="jsonl",
+    show_default=True,
+    help="One JSON line per article, or one indented JSON document.",
+)
+@click.option(
+    "--references",
+    is_flag=True,
+    help="Also output incidents the article mentions only as history (is_reference).",
+)
+@click.option(
+    "--all",
+    "all_articles",
+    is_flag=True,
+    help="Also output articles with no incident (reports: []).",
+)
 @click.pass_context
 @handle_errors
-def extract(ctx: click.Context, sources: tuple[str, ...], published: str | None,
-            published_map: str | None, fmt: str, references: bool, all_articles: bool) -> None:
+def extract(
+    ctx: click.Context,
+    sources: tuple[str, ...],
+    published: str | None,
+    published_map: str | None,
+    fmt: str,
+    references: bool,
+    all_articles: bool,
+) -> None:
     """Extract reports from SOURCES without a database: one JSON line per article with its
     reports (and one per failed document), for pipelines and evaluation."""
     from tollwatch.extract.pipeline import Extractor
@@ -164,8 +221,9 @@ def extract(ctx: click.Context, sources: tuple[str, ...], published: str | None,
     extractor = Extractor(settings, include_references=references)
     failed: dict[str, int] = {}
     mapping = load_published_map(published_map) if published_map else None
-    for article, result in extract_corpus(sources, settings, parse_published(published), extractor,
-                                          published_map=mapping):
+    for article, result in extract_corpus(
+        sources, settings, parse_published(published), extractor, published_map=mapping
+    ):
         if article is None or not isinstance(result, list):
             failed[result.reason] = failed.get(result.reason, 0) + 1  # type: ignore[union-attr]
             record = {"schema_version": SCHEMA_VERSION, "failure": failure_to_dict(result)}
@@ -180,14 +238,30 @@ def extract(ctx: click.Context, sources: tuple[str, ...], published: str | None,
             }
         click.echo(json.dumps(record, ensure_ascii=False, indent=2 if fmt == "json" else None))
     if failed:
-        click.echo("failures: " + ", ".join(f"{k}: {v}" for k, v in sorted(failed.items())),
-                   err=True)
+        click.echo(
+            "failures: " + ", ".join(f"{k}: {v}" for k, v in sorted(failed.items())), err=True
+        )
         sys.exit(1)
 
 
-INCIDENT_COLUMNS = ("id", "date", "country", "admin1", "location", "lat", "lon", "event_type",
-                    "sub_event_type", "perpetrators", "killed_low", "killed_best", "killed_high",
-                    "injured_best", "reports", "sources")
+INCIDENT_COLUMNS = (
+    "id",
+    "date",
+    "country",
+    "admin1",
+    "location",
+    "lat",
+    "lon",
+    "event_type",
+    "sub_event_type",
+    "perpetrators",
+    "killed_low",
+    "killed_best",
+    "killed_high",
+    "injured_best",
+    "reports",
+    "sources",
+)
 
 
 def incident_row(inc: Any) -> dict[str, Any]:
@@ -224,13 +298,26 @@ def _n(v: int | None) -> Any:
 @click.option("--type", "event_type", default=None, help="ACLED event type.")
 @click.option("--min-killed", type=int, default=None, help="Best estimate of killed at least N.")
 @click.option("--limit", type=int, default=100, show_default=True)
-@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "csv", "table"]),
-              default="json", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "jsonl", "csv", "table"]),
+    default="json",
+    show_default=True,
+)
 @click.pass_context
 @handle_errors
-def incidents(ctx: click.Context, db: str | None, date_from: str | None, date_to: str | None,
-              country: str | None, event_type: str | None, min_killed: int | None, limit: int,
-              fmt: str) -> None:
+def incidents(
+    ctx: click.Context,
+    db: str | None,
+    date_from: str | None,
+    date_to: str | None,
+    country: str | None,
+    event_type: str | None,
+    min_killed: int | None,
+    limit: int,
+    fmt: str,
+) -> None:
     """List stored incidents, newest first, with filters."""
     from tollwatch.schema import incident_to_dict
     from tollwatch.store import open_store
@@ -238,9 +325,13 @@ def incidents(ctx: click.Context, db: str | None, date_from: str | None, date_to
     settings = settings_from(ctx, db=db)
     with open_store(settings.db) as store:
         found = store.list_incidents(
-            date_from=parse_day(date_from, "--from"), date_to=parse_day(date_to, "--to"),
-            country=country.upper() if country else None, event_type=event_type,
-            min_killed=min_killed, limit=limit)
+            date_from=parse_day(date_from, "--from"),
+            date_to=parse_day(date_to, "--to"),
+            country=country.upper() if country else None,
+            event_type=event_type,
+            min_killed=min_killed,
+            limit=limit,
+        )
     if fmt == "json":
         click.echo(json.dumps([incident_to_dict(i) for i in found], ensure_ascii=False, indent=2))
     elif fmt == "jsonl":
@@ -252,9 +343,23 @@ def incidents(ctx: click.Context, db: str | None, date_from: str | None, date_to
         for inc in found:
             writer.writerow(incident_row(inc))
     else:
-        click.echo(render_table([incident_row(i) for i in found],
-                                ("id", "date", "country", "location", "event_type", "perpetrators",
-                                 "killed_low", "killed_best", "killed_high", "sources")))
+        click.echo(
+            render_table(
+                [incident_row(i) for i in found],
+                (
+                    "id",
+                    "date",
+                    "country",
+                    "location",
+                    "event_type",
+                    "perpetrators",
+                    "killed_low",
+                    "killed_best",
+                    "killed_high",
+                    "sources",
+                ),
+            )
+        )
 
 
 def render_table(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> str:
@@ -271,8 +376,9 @@ def render_table(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> str:
 @main.command()
 @click.argument("incident_id")
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
 @click.pass_context
 @handle_errors
 def show(ctx: click.Context, incident_id: str, db: str | None, fmt: str) -> None:
@@ -324,8 +430,14 @@ def debug_text(ctx: click.Context, text: str, published: str | None) -> None:
     from tollwatch.extract.debug import explain
 
     settings = settings_from(ctx)
-    click.echo(json.dumps(explain(text, settings, parse_published(published)),
-                          ensure_ascii=False, indent=2, default=str))
+    click.echo(
+        json.dumps(
+            explain(text, settings, parse_published(published)),
+            ensure_ascii=False,
+            indent=2,
+            default=str,
+        )
+    )
 
 
 @main.group()

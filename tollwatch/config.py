@@ -67,7 +67,9 @@ def load_settings(
         try:
             data = tomllib.loads(toml_path.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"cannot read {toml_path}: {exc}", hint="fix the TOML syntax") from exc
+            raise ConfigError(
+                f"cannot read {toml_path}: {exc}", hint="fix the TOML syntax"
+            ) from exc
         data = data.get("tollwatch", data)
         for key, value in data.items():
             if key not in SETTINGS_FIELDS:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
 from tollwatch.types import Article
 
-PUB = datetime(2016, 5, 23, 12, tzinfo=timezone.utc)
+PUB = datetime(2016, 5, 23, 12, tzinfo=UTC)
 
 
 def reports(extractor, text, published=PUB, references=False):
@@ -139,7 +139,7 @@ def test_text_in_capitals(extractor):
         "SALVADOR LAST NIGHT. FIVE SOLDIERS WERE KILLED AND SEVEN WERE WOUNDED, MILITARY "
         "SOURCES SAID."
     )
-    found = reports(extractor, text, published=datetime(1989, 11, 12, tzinfo=timezone.utc))
+    found = reports(extractor, text, published=datetime(1989, 11, 12, tzinfo=UTC))
     assert found
     r = found[0]
     assert r.location and r.location.country == "SV"

@@ -13,25 +13,42 @@ from tollwatch.extract.lexicon import ActorAlias
 from tollwatch.types import Actor, Evidence
 
 GENERIC = {
-    "gunman": "individual", "gunmen": "individual", "suicide bomber": "individual",
-    "suicide bombers": "individual", "bomber": "individual", "bombers": "individual",
-    "attacker": "individual", "attackers": "individual", "assailant": "individual",
-    "assailants": "individual", "militants": "organization", "jihadists": "organization",
-    "insurgents": "organization", "rebels": "organization", "guerrillas": "organization",
-    "terrorists": "organization", "extremists": "organization", "kidnappers": "individual",
+    "gunman": "individual",
+    "gunmen": "individual",
+    "suicide bomber": "individual",
+    "suicide bombers": "individual",
+    "bomber": "individual",
+    "bombers": "individual",
+    "attacker": "individual",
+    "attackers": "individual",
+    "assailant": "individual",
+    "assailants": "individual",
+    "militants": "organization",
+    "jihadists": "organization",
+    "insurgents": "organization",
+    "rebels": "organization",
+    "guerrillas": "organization",
+    "terrorists": "organization",
+    "extremists": "organization",
+    "kidnappers": "individual",
 }
 CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\b(?! the lives)|\bresponsibility\b", re.I)
-SUSPECT = re.compile(r"\b(?:blam(?:ed|es|ing)|suspect(?:ed|s)?|believed to (?:be|have)|"
-                     r"hallmarks? of|accus(?:ed|es))\b", re.I)
+SUSPECT = re.compile(
+    r"\b(?:blam(?:ed|es|ing)|suspect(?:ed|s)?|believed to (?:be|have)|"
+    r"hallmarks? of|accus(?:ed|es))\b",
+    re.I,
+)
 CHANNEL = re.compile(
     r"\b(?:via|through|in|on)\s+(?:its|their|a|an|the)?\s*"
     r"((?:[A-Z][\w'-]+\s+){0,3}(?:news agency|agency|channel|statement|website|account|"
     r"Telegram|Twitter|video|communique|propaganda outlet)|Telegram|Twitter)",
 )
-_GENERIC_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, GENERIC), key=len, reverse=True))
-                         + r")\b", re.I)
-ANAPHORA = re.compile(r"\b(?:the|this) (?:group|militants|jihadist group|jihadists|organi[sz]ation)\b",
-                      re.I)
+_GENERIC_RE = re.compile(
+    r"\b(" + "|".join(sorted(map(re.escape, GENERIC), key=len, reverse=True)) + r")\b", re.I
+)
+ANAPHORA = re.compile(
+    r"\b(?:the|this) (?:group|militants|jihadist group|jihadists|organi[sz]ation)\b", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -49,9 +66,11 @@ class ActorMatcher:
         by_alias = {}
         for a in aliases:
             by_alias[a.alias if a.case_sensitive else a.alias.lower()] = a
+
         def pat(words, flags=0):
             body = "|".join(re.escape(w) for w in words) or "(?!x)x"
             return re.compile(r"(?<![\w-])(" + body + r")(?![\w-])", flags)
+
         return cls(pat(exact), pat(folded, re.I), by_alias)
 
     def find(self, sent: Span, article_id: str, all_caps: bool) -> list[Actor]:
@@ -71,19 +90,35 @@ class ActorMatcher:
             if any(s < ee and ss < e for ss, ee in seen):
                 continue
             seen.append((s, e))
-            out.append(Actor(m.group(1), alias.name, alias.kind, claimed, channel,
-                             suspected and not claimed,
-                             Evidence(article_id, base + s, base + e, m.group(1))))
+            out.append(
+                Actor(
+                    m.group(1),
+                    alias.name,
+                    alias.kind,
+                    claimed,
+                    channel,
+                    suspected and not claimed,
+                    Evidence(article_id, base + s, base + e, m.group(1)),
+                )
+            )
         if not out:
             for m in _GENERIC_RE.finditer(text):
                 word = m.group(1)
-                out.append(Actor(word, "unidentified " + word.lower(), GENERIC[word.lower()],
-                                 claimed, channel, suspected and not claimed,
-                                 Evidence(article_id, base + m.start(1), base + m.end(1), word)))
+                out.append(
+                    Actor(
+                        word,
+                        "unidentified " + word.lower(),
+                        GENERIC[word.lower()],
+                        claimed,
+                        channel,
+                        suspected and not claimed,
+                        Evidence(article_id, base + m.start(1), base + m.end(1), word),
+                    )
+                )
                 break
         return out
 
     @staticmethod
     def anaphora_claim(sent: Span) -> bool:
-        """"The group has claimed ..." refers back to the last named actor."""
+        """ "The group has claimed ..." refers back to the last named actor."""
         return bool(ANAPHORA.search(sent.text)) and bool(CLAIM.search(sent.text))

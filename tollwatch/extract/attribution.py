@@ -15,8 +15,21 @@ from spacy.tokens import Span, Token
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "who"})
 DROP_HEADS = frozenset({"source", "sources"})
 # nouns that are never speakers of a figure
-NOT_SPEAKERS = frozenset({"attack", "attacks", "bombing", "bombings", "blast", "explosion", "which",
-                          "that", "this", "report", "reports"})
+NOT_SPEAKERS = frozenset(
+    {
+        "attack",
+        "attacks",
+        "bombing",
+        "bombings",
+        "blast",
+        "explosion",
+        "which",
+        "that",
+        "this",
+        "report",
+        "reports",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -28,7 +41,9 @@ class Attribution:
 
 
 def _phrase(tok: Token) -> tuple[str, int, int, frozenset[int]]:
-    toks = [t for t in tok.subtree if not (t.dep_ in ("relcl", "acl") or t.is_punct and t.i > tok.i)]
+    toks = [
+        t for t in tok.subtree if not (t.dep_ in ("relcl", "acl") or t.is_punct and t.i > tok.i)
+    ]
     # cut relative clauses and trailing appositions: keep the contiguous run around the head
     left = tok.left_edge.i
     right = tok.i
@@ -36,8 +51,10 @@ def _phrase(tok: Token) -> tuple[str, int, int, frozenset[int]]:
         if t.dep_ in ("prep", "compound", "amod", "nmod", "pobj", "flat"):
             right = max(right, t.right_edge.i)
     doc = tok.doc
-    while left < tok.i and doc[left].dep_ in ("det", "poss") and doc[left].lower_ in (
-        "the", "a", "an", "its", "their", "his", "her"
+    while (
+        left < tok.i
+        and doc[left].dep_ in ("det", "poss")
+        and doc[left].lower_ in ("the", "a", "an", "its", "their", "his", "her")
     ):
         left += 1
     span = doc[left : right + 1]
@@ -45,8 +62,10 @@ def _phrase(tok: Token) -> tuple[str, int, int, frozenset[int]]:
     # a named organisation inside the phrase is the speaker's name ("the Syrian Observatory for
     # Human Rights monitoring group" -> "Syrian Observatory for Human Rights")
     for ent in doc.ents:
-        if ent.label_ in ("ORG", "NORP", "PERSON", "GPE") and tok.left_edge.i <= ent.start and (
-            ent.end <= right + 1
+        if (
+            ent.label_ in ("ORG", "NORP", "PERSON", "GPE")
+            and tok.left_edge.i <= ent.start
+            and (ent.end <= right + 1)
         ):
             if len(ent) >= 2 and len(ent) >= (right + 1 - left) / 2:
                 e_left = ent.start
@@ -59,7 +78,11 @@ def _phrase(tok: Token) -> tuple[str, int, int, frozenset[int]]:
 
 def find_attribution(sent: Span, reporting_verbs: frozenset[str]) -> Attribution | None:
     for tok in sent:
-        if tok.lower_ == "according" and tok.i + 1 < sent.end and sent.doc[tok.i + 1].lower_ == "to":
+        if (
+            tok.lower_ == "according"
+            and tok.i + 1 < sent.end
+            and sent.doc[tok.i + 1].lower_ == "to"
+        ):
             to = sent.doc[tok.i + 1]
             pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
             if pobj is None and to.i + 1 < sent.end:

@@ -23,12 +23,29 @@ from tollwatch.extract.numbers import Number, bounds, read_number, read_qualifie
 from tollwatch.types import Evidence, Figure
 
 CUMULATIVE_SUBJECTS = frozenset(
-    {"war", "conflict", "violence", "insurgency", "uprising", "fighting", "crisis", "campaign",
-     "revolution", "unrest", "rebellion", "bloodshed"}
+    {
+        "war",
+        "conflict",
+        "violence",
+        "insurgency",
+        "uprising",
+        "fighting",
+        "crisis",
+        "campaign",
+        "revolution",
+        "unrest",
+        "rebellion",
+        "bloodshed",
+    }
 )
 PART_CUES = frozenset({"another", "and", ",", "—", "–", "-", "(", "while", "with", "plus"})
-CATEGORY_LINKS = (("of", "them"), ("of", "whom"), ("of", "those"), ("of", "the", "dead"),
-                  ("of", "the", "victims"))
+CATEGORY_LINKS = (
+    ("of", "them"),
+    ("of", "whom"),
+    ("of", "those"),
+    ("of", "the", "dead"),
+    ("of", "the", "victims"),
+)
 
 
 @dataclass(frozen=True)
@@ -110,8 +127,22 @@ def _link(sent: Span, num: Number, lex: Lexicons) -> tuple[str, Token, Token | N
     # climb to the governing verb: subject of "were killed", object of "killing"
     h = head
     for _ in range(3):
-        if h.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "appos", "conj", "pobj", "npadvmod",
-                      "oprd", "dep") and h.head is not h:
+        if (
+            h.dep_
+            in (
+                "nsubj",
+                "nsubjpass",
+                "dobj",
+                "attr",
+                "appos",
+                "conj",
+                "pobj",
+                "npadvmod",
+                "oprd",
+                "dep",
+            )
+            and h.head is not h
+        ):
             parent = h.head
             kind = _kind_of(parent, lex, ("verb", "adj"))
             if kind and parent.pos_ in ("VERB", "ADJ", "AUX", "NOUN"):
@@ -133,7 +164,26 @@ def _link(sent: Span, num: Number, lex: Lexicons) -> tuple[str, Token, Token | N
             break
         else:
             break
-    # death toll: "the death toll rose to 50", "toll stood at 148"
+    # death toll: "the death toll rose to 50", "raised the toll to 20", "the toll is 148"
+    verb = (
+        root.head.head
+        if (root.dep_ == "pobj" and root.head.lower_ in ("to", "at"))
+        else (root.head if root.dep_ in ("attr", "dobj") else None)
+    )
+    if verb is not None:
+        toll = next(
+            (
+                c
+                for c in verb.children
+                if c.lemma_.lower() == "toll" and c.dep_ in ("nsubj", "nsubjpass", "dobj")
+            ),
+            None,
+        )
+        if toll is not None:
+            injured = any(
+                t.lemma_.lower() in ("injury", "injured", "wounded") for t in toll.subtree
+            )
+            return ("injured" if injured else "killed"), toll, person
     lo = max(sent.start, root.i - 8)
     window = sent.doc[lo : root.i]
     if any(t.lemma_.lower() == "toll" for t in window) and (
@@ -181,8 +231,10 @@ def find_figures(
             continue
         i = num.end
         first = sent[num.start]
-        if not (first.like_num or first.lower_ in ("a", "an", "dozens", "scores", "hundreds",
-                                                     "tens", "thousands")):
+        if not (
+            first.like_num
+            or first.lower_ in ("a", "an", "dozens", "scores", "hundreds", "tens", "thousands")
+        ):
             continue
         if _not_a_toll(words, num, sent, lex):
             continue
@@ -197,8 +249,9 @@ def find_figures(
             if cat_tok is not None and (cat or (cat_tok.lower_ in lex.victims)):
                 low, high, q = bounds(num.value, qual, num.vague)
                 ev = _evidence(sent, qstart, j + 1, article_id)
-                fig = Figure(last_kind, low, high, q, attributed_to, cat or cat_tok.lower_, None,
-                             False, ev)
+                fig = Figure(
+                    last_kind, low, high, q, attributed_to, cat or cat_tok.lower_, None, False, ev
+                )
                 found.append((fig, num.start))
                 i = j + 1
                 continue
@@ -211,8 +264,14 @@ def find_figures(
                     low, high, q = bounds(num.value, qual, num.vague)
                     lo_tok = qstart - 1 if qstart > 0 and words[qstart - 1] == "another" else qstart
                     ev = _evidence(sent, lo_tok, num.end + 1 + len(place.name.split()), article_id)
-                    found.append((Figure(last_kind, low, high, q, attributed_to, None, place.name,
-                                         False, ev), num.start))
+                    found.append(
+                        (
+                            Figure(
+                                last_kind, low, high, q, attributed_to, None, place.name, False, ev
+                            ),
+                            num.start,
+                        )
+                    )
             continue
         kind, cue, person = link
         low, high, q = bounds(num.value, qual, num.vague)
@@ -222,8 +281,9 @@ def find_figures(
             lo_tok = qstart - 1 if qstart > 0 and words[qstart - 1] == "another" else qstart
             hi_tok = num.end + 1 + len(after.name.split())
             ev = _evidence(sent, lo_tok, hi_tok, article_id)
-            found.append((Figure(kind, low, high, q, attributed_to, None, after.name, True, ev),
-                          num.start))
+            found.append(
+                (Figure(kind, low, high, q, attributed_to, None, after.name, True, ev), num.start)
+            )
             last_kind = kind
             continue
         cue_at = cue.i - sent.start
@@ -233,8 +293,22 @@ def find_figures(
         ev = _evidence(sent, lo_tok, hi_tok, article_id)
         category = _category(person, lex) if person is not None else None
         place = _place_of(sent, cue, num.end, places)
-        found.append((Figure(kind, low, high, q, attributed_to, category, place.name if place else None,
-                             True, ev), num.start))
+        found.append(
+            (
+                Figure(
+                    kind,
+                    low,
+                    high,
+                    q,
+                    attributed_to,
+                    category,
+                    place.name if place else None,
+                    True,
+                    ev,
+                ),
+                num.start,
+            )
+        )
         last_kind = kind
     return _resolve_parts([f for f, _ in found], article_id, sent)
 
@@ -261,9 +335,18 @@ def _place_of(sent: Span, cue: Token, num_end: int, places: list[PlaceSpan]) -> 
         if 0 <= k < len(sent) - 1:
             # skip "people were killed" -> "in"
             j = k
-            while j < len(sent) and sent[j].lower_ in ("people", "were", "was", "killed", "dead",
-                                                          "have", "been", "had", "injured",
-                                                          "wounded"):
+            while j < len(sent) and sent[j].lower_ in (
+                "people",
+                "were",
+                "was",
+                "killed",
+                "dead",
+                "have",
+                "been",
+                "had",
+                "injured",
+                "wounded",
+            ):
                 j += 1
             p = _place_after(sent, j, places)
             if p is not None:
@@ -297,7 +380,8 @@ def _resolve_parts(figs: list[Figure], article_id: str, sent: Span) -> list[Figu
         for k in idxs:
             out[k] = _replace(out[k], is_total=False)
         stated = [
-            f for k, f in enumerate(figs)
+            f
+            for k, f in enumerate(figs)
             if k not in idxs and f.kind == kind and f.is_total and f.victim_category is None
         ]
         if stated:
@@ -306,8 +390,14 @@ def _resolve_parts(figs: list[Figure], article_id: str, sent: Span) -> list[Figu
         ev_end = max(p.evidence.end for p in parts if p.evidence)
         text = sent.doc.text[ev_start:ev_end]
         total = Figure(
-            kind, total_low, None if open_ended else total_low,
-            "at least" if open_ended else "exact", parts[0].attributed_to, None, None, True,
+            kind,
+            total_low,
+            None if open_ended else total_low,
+            "at least" if open_ended else "exact",
+            parts[0].attributed_to,
+            None,
+            None,
+            True,
             Evidence(article_id, ev_start, ev_end, text),
         )
         out.insert(idxs[0], total)

@@ -16,13 +16,38 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 WEEKDAYS = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
     "sunday": 6,
 }
 MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sep": 9,
+    "sept": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
     "dec": 12,
 }
 _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -31,26 +56,74 @@ _YEAR = r"(?P<year>(?:1[89]|20)\d\d|'?\d\d)"
 PATTERNS = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")),
     # 23 May 2016, 23 May, 3 FEB 90
-    ("dmy", re.compile(r"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH
-                       + r"(?:,?\s+" + _YEAR + r")?\b", re.I)),
+    (
+        "dmy",
+        re.compile(
+            r"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
+            + _MONTH
+            + r"(?:,?\s+"
+            + _YEAR
+            + r")?\b",
+            re.I,
+        ),
+    ),
     # May 23, 2016 / May 23
-    ("mdy", re.compile(r"\b" + _MONTH + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+"
-                       + _YEAR + r"\b)?", re.I)),
+    (
+        "mdy",
+        re.compile(
+            r"\b" + _MONTH + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+" + _YEAR + r"\b)?",
+            re.I,
+        ),
+    ),
     # May 2016 / in May
-    ("my", re.compile(r"\b(?:in|since|during|of|last|early|late|mid)[\s-]+" + _MONTH
-                      + r"(?:\s+(?P<year>(?:19|20)\d\d))?\b", re.I)),
-    ("relative", re.compile(
-        r"\b(?P<rel>yesterday|today|tonight|this morning|this afternoon|this evening|"
-        r"last night|overnight|earlier today|on (?:the )?eve)\b", re.I)),
-    ("weekday", re.compile(
-        r"\b(?P<last>last\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-        r"(?:'s)?\b", re.I)),
+    (
+        "my",
+        re.compile(
+            r"\b(?:in|since|during|of|last|early|late|mid)[\s-]+"
+            + _MONTH
+            + r"(?:\s+(?P<year>(?:19|20)\d\d))?\b",
+            re.I,
+        ),
+    ),
+    (
+        "relative",
+        re.compile(
+            r"\b(?P<rel>yesterday|today|tonight|this morning|this afternoon|this evening|"
+            r"last night|overnight|earlier today|on (?:the )?eve)\b",
+            re.I,
+        ),
+    ),
+    (
+        "weekday",
+        re.compile(
+            r"\b(?P<last>last\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+            r"(?:'s)?\b",
+            re.I,
+        ),
+    ),
     ("year", re.compile(r"\b(?:in|since|of|during|from)\s+(?P<year>(?:1[89]|20)\d\d)\b")),
-    ("ago", re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+"
-                       r"(?P<unit>day|week|month|year)s?\s+ago\b", re.I)),
+    (
+        "ago",
+        re.compile(
+            r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+"
+            r"(?P<unit>day|week|month|year)s?\s+ago\b",
+            re.I,
+        ),
+    ),
 ]
-_SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-          "eight": 8, "nine": 9, "ten": 10}
+_SMALL = {
+    "a": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
 
 
 @dataclass(frozen=True)
@@ -149,8 +222,10 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
                 continue
             if kind == "my" and m.group("month").lower() == "may" and not m.group("year"):
                 continue  # "in may" is too often the verb
-            if kind in ("dmy", "mdy") and m.group("month").lower() in ("may", "mar") and not (
-                m.group("month")[0].isupper()
+            if (
+                kind in ("dmy", "mdy")
+                and m.group("month").lower() in ("may", "mar")
+                and not (m.group("month")[0].isupper())
             ):
                 continue
             resolved = _resolve(kind, m, published)
@@ -159,7 +234,9 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
             d, precision = resolved
             history = False
             if d is not None and published is not None:
-                history = (published - d).days > 60 if precision != "year" else d.year < published.year
+                history = (
+                    (published - d).days > 60 if precision != "year" else d.year < published.year
+                )
             elif d is not None and kind == "year":
                 history = True
             if kind == "ago" and d is not None and published is not None:

@@ -19,8 +19,9 @@ def _plain(obj: Any) -> Any:
     return obj
 
 
-def explain(text: str, settings: Settings, published: datetime | None,
-            extractor: Extractor | None = None) -> dict[str, Any]:
+def explain(
+    text: str, settings: Settings, published: datetime | None, extractor: Extractor | None = None
+) -> dict[str, Any]:
     from tollwatch.schema import report_to_dict
 
     ex = extractor or Extractor(settings, include_references=True)
@@ -34,22 +35,38 @@ def explain(text: str, settings: Settings, published: datetime | None,
         "case_restored": caps,
         "text_seen": prepared if caps else None,
         "published": published.isoformat() if published else None,
-        "entities": [{"text": e.text, "label": e.label_, "start": e.start_char}
-                     for e in doc.ents],
+        "entities": [{"text": e.text, "label": e.label_, "start": e.start_char} for e in doc.ents],
         "sentences": [
             {
                 "text": f.text,
                 "history": f.history,
                 "non_violent": f.non_violent,
-                "triggers": [" ".join(t.lemmas) + (" (strong)" if t.strong else "")
-                             for t in f.triggers],
+                "triggers": [
+                    " ".join(t.lemmas) + (" (strong)" if t.strong else "") for t in f.triggers
+                ],
                 "figures": _plain(f.figures),
-                "places": [{"name": p.name, "matched": p.matched_name, "country": p.country,
-                            "admin1": p.admin1, "precision": p.precision} for p in f.places],
-                "dates": [{"text": d.text, "date": d.date.isoformat() if d.date else None,
-                           "precision": d.precision, "history": d.history} for d in f.dates],
-                "actors": [{"text": a.text, "name": a.name, "claimed": a.claimed}
-                           for a in f.actors],
+                "places": [
+                    {
+                        "name": p.name,
+                        "matched": p.matched_name,
+                        "country": p.country,
+                        "admin1": p.admin1,
+                        "precision": p.precision,
+                    }
+                    for p in f.places
+                ],
+                "dates": [
+                    {
+                        "text": d.text,
+                        "date": d.date.isoformat() if d.date else None,
+                        "precision": d.precision,
+                        "history": d.history,
+                    }
+                    for d in f.dates
+                ],
+                "actors": [
+                    {"text": a.text, "name": a.name, "claimed": a.claimed} for a in f.actors
+                ],
                 "weapons": [w.text for w in f.weapons],
                 "targets": [t.text for t in f.targets],
             }

@@ -20,8 +20,9 @@ class Match:
     item: Any
 
 
-def match_phrases(sent: Span, index: Mapping[str, Sequence[Any]], excluded: frozenset[int] = frozenset()
-                  ) -> list[Match]:
+def match_phrases(
+    sent: Span, index: Mapping[str, Sequence[Any]], excluded: frozenset[int] = frozenset()
+) -> list[Match]:
     """Longest lemma-sequence matches of ``index`` (first lemma -> items with ``lemmas``)."""
     lemmas = [t.lemma_.lower() for t in sent]
     lowers = [t.lower_ for t in sent]
@@ -56,8 +57,11 @@ def _noun_phrase(sent: Span, m: Match) -> tuple[int, int]:
     start = m.start
     while start - 1 >= sent.start:
         prev = doc[start - 1]
-        if prev.text == "-" and start - 2 >= sent.start and not prev.whitespace_ and (
-            not doc[start - 2].whitespace_
+        if (
+            prev.text == "-"
+            and start - 2 >= sent.start
+            and not prev.whitespace_
+            and (not doc[start - 2].whitespace_)
         ):
             start -= 2
             continue
@@ -73,8 +77,13 @@ def mentions(sent: Span, matches: list[Match], article_id: str, type_of) -> list
     for m in matches:
         s, e = _noun_phrase(sent, m)
         span = sent.doc[s:e]
-        out.append(Mention(span.text, type_of(m.item) or None,
-                           Evidence(article_id, span.start_char, span.end_char, span.text)))
+        out.append(
+            Mention(
+                span.text,
+                type_of(m.item) or None,
+                Evidence(article_id, span.start_char, span.end_char, span.text),
+            )
+        )
     return out
 
 
@@ -85,24 +94,37 @@ def find_triggers(sent: Span, lex: Lexicons) -> list[Match]:
 def find_weapons(sent: Span, lex: Lexicons, article_id: str) -> tuple[list[Mention], bool]:
     matches = match_phrases(sent, lex.weapons)
     # "truck" or "shell" alone are weapons only when an attack is described with them
-    matches = [m for m in matches if m.item.type.startswith(("Explosives", "Firearms", "Melee",
-                                                             "Incendiary", "Chemical"))
-               or any(t.lemma_ in ("ram", "plow", "plough", "drive") for t in sent)]
+    matches = [
+        m
+        for m in matches
+        if m.item.type.startswith(("Explosives", "Firearms", "Melee", "Incendiary", "Chemical"))
+        or any(t.lemma_ in ("ram", "plow", "plough", "drive") for t in sent)
+    ]
     suicide = any(m.item.suicide for m in matches)
     return mentions(sent, matches, article_id, lambda w: w.type), suicide
 
 
-def find_targets(sent: Span, lex: Lexicons, article_id: str, excluded: frozenset[int]
-                 ) -> list[Mention]:
+def find_targets(
+    sent: Span, lex: Lexicons, article_id: str, excluded: frozenset[int]
+) -> list[Mention]:
     # a target is a noun ("bus station"), not a modifier of another noun ("civilian sites")
-    matches = [m for m in match_phrases(sent, lex.targets, excluded)
-               if sent.doc[m.end - 1].pos_ in ("NOUN", "PROPN")
-               and sent.doc[m.end - 1].dep_ not in ("amod", "compound")]
+    matches = [
+        m
+        for m in match_phrases(sent, lex.targets, excluded)
+        if sent.doc[m.end - 1].pos_ in ("NOUN", "PROPN")
+        and sent.doc[m.end - 1].dep_ not in ("amod", "compound")
+    ]
     return mentions(sent, matches, article_id, lambda t: t[1])
 
 
-EXPLOSION_ORDER = ("Suicide bomb", "Chemical weapon", "Air/drone strike",
-                   "Shelling/artillery/missile attack", "Grenade", "Remote explosive/landmine/IED")
+EXPLOSION_ORDER = (
+    "Suicide bomb",
+    "Chemical weapon",
+    "Air/drone strike",
+    "Shelling/artillery/missile attack",
+    "Grenade",
+    "Remote explosive/landmine/IED",
+)
 
 
 @dataclass(frozen=True)
@@ -112,8 +134,9 @@ class Typing:
     attack_type: str | None
 
 
-def type_event(triggers: Sequence[Trigger], weapons: Sequence[Weapon | Mention], suicide: bool
-               ) -> Typing:
+def type_event(
+    triggers: Sequence[Trigger], weapons: Sequence[Weapon | Mention], suicide: bool
+) -> Typing:
     """ACLED event/sub-event type and GTD attack type from a report's triggers and weapons.
 
     Rule: explosions win over everything (a suicide bombing is "Suicide bomb"); then abductions;
@@ -136,8 +159,12 @@ def type_event(triggers: Sequence[Trigger], weapons: Sequence[Weapon | Mention],
         if not group:
             continue
         abductions = [t for t in group if t.sub_event_type == "Abduction/forced disappearance"]
-        pick = abductions[0] if abductions else max(
-            group, key=lambda t: sum(1 for u in group if u.sub_event_type == t.sub_event_type)
+        pick = (
+            abductions[0]
+            if abductions
+            else max(
+                group, key=lambda t: sum(1 for u in group if u.sub_event_type == t.sub_event_type)
+            )
         )
         attack = pick.attack_type or None
         if pick.attack_type == "Armed Assault":

@@ -130,16 +130,23 @@ def read_signature(path: Path) -> str | None:
 
 
 def ensure_gazetteer(settings: Settings) -> Path:
-    """The index path, building the index first when it is missing or out of date."""
+    """The index path, building the index first when it is missing or out of date (an index
+    that is out of date but cannot be rebuilt, say on a read-only disk, is used with a warning)."""
     path = gazetteer_path(settings)
     signature = index_signature()
-    if read_signature(path) == signature:
+    current = read_signature(path)
+    if current == signature:
         return path
-    with _build_lock(path):
-        if read_signature(path) != signature:  # another worker may have built it meanwhile
-            if path.is_file():
-                log.info("gazetteer index %s is out of date; rebuilding", path)
-            build_gazetteer(path, signature)
+    try:
+        with _build_lock(path):
+            if read_signature(path) != signature:  # another worker may have built it meanwhile
+                if current is not None:
+                    log.info("gazetteer index %s is out of date; rebuilding", path)
+                build_gazetteer(path, signature)
+    except GazetteerError as exc:
+        if current is None:
+            raise
+        log.warning("gazetteer index %s is out of date and cannot be rebuilt: %s", path, exc)
     return path
 
 

@@ -46,10 +46,10 @@ _POSSESSIVE = re.compile(r"['’]s?\s*$")
 
 #: Arabic article forms that stand as their own token ("Deir ez-Zor", "Deir al Zor").
 ARTICLES = frozenset(
-    "al el il ul ad ed ud ar er ur as es us ash esh ush az ez uz at et ut ath eth adh edh an en un"
-    .split()
+    "al el il ul ad ed ud ar er ur as es us ash esh ush az ez uz".split()
+    + "at et ut ath eth adh edh an en un".split()
 )
-# An article assimilated into a sun letter and written as one word: "ezzor", "arraqqa", "assuwayda".
+# An article assimilated into a sun letter and written as one word: "ezzor", "azzor".
 _ATTACHED = re.compile(r"^[aeu]([tdrzsn])\1(?=[a-z]{2})")
 
 
@@ -74,8 +74,8 @@ def fold_key(key: str) -> str:
             tokens = kept
     out = tokens[:1]
     for tok in tokens[1:]:
-        # Only after a first word ("Deir ezzor"): alone, "Assad" or "Essen" are not articles. And
-        # "al" glued to a word ("alhasakah") is too ambiguous ("alexandria"): assimilated forms only.
+        # Only after a first word ("Deir ezzor"): alone, "Assad" or "Essen" are not articles.
+        # "al" glued to a word ("alhasakah") is too ambiguous ("alexandria"): assimilated only.
         m = _ATTACHED.match(tok)
         if m:
             tok = tok[m.end() - 1 :]
@@ -124,9 +124,7 @@ def load_admin_words() -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(suffixes), tuple(sorted(prefixes, key=len, reverse=True))
 
 
-def split_admin_words(
-    key: str, suffixes: frozenset[str], prefixes: tuple[str, ...]
-) -> str | None:
+def split_admin_words(key: str, suffixes: frozenset[str], prefixes: tuple[str, ...]) -> str | None:
     """The key without its administrative word ("latakia province" -> "latakia"), else None."""
     tokens = key.split()
     if len(tokens) > 1 and tokens[-1] in suffixes:

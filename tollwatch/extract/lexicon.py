@@ -6,10 +6,10 @@ and returns an immutable ``Lexicons``; the extractor builds one per worker.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
 from types import MappingProxyType
-from typing import Mapping
 
 LEXICON_PACKAGE = "tollwatch.data"
 
@@ -78,8 +78,10 @@ def _index(items: list[tuple[tuple[str, ...], object]]) -> Mapping[str, tuple]:
         index.setdefault(lemmas[0], []).append(item)
     # longest phrases first so that "car bomb" wins over "car"
     return MappingProxyType(
-        {k: tuple(sorted(v, key=lambda x: -len(x.lemmas if hasattr(x, "lemmas") else x[0])))
-         for k, v in index.items()}
+        {
+            k: tuple(sorted(v, key=lambda x: -len(x.lemmas if hasattr(x, "lemmas") else x[0])))
+            for k, v in index.items()
+        }
     )
 
 

@@ -54,18 +54,25 @@ def load_nlp(settings: Settings) -> Any:
 
 
 class Extractor:
-    def __init__(self, settings: Settings, nlp: Any = None, gazetteer: Gazetteer | None = None,
-                 include_references: bool = False) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        nlp: Any = None,
+        gazetteer: Gazetteer | None = None,
+        include_references: bool = False,
+    ) -> None:
         self.settings = settings
         self.nlp = nlp if nlp is not None else load_nlp(settings)
         self.lex: Lexicons = load_lexicons()
         self.actors = ActorMatcher.build(self.lex.actors)
         self.gaz = gazetteer if gazetteer is not None else Gazetteer.open(settings)
         self.include_references = include_references
-        self._proper = frozenset(a.alias.lower() for a in self.lex.actors if not a.case_sensitive
-                                 and " " not in a.alias)
-        self._acronyms = frozenset(a.alias.lower() for a in self.lex.actors if a.case_sensitive
-                                   and len(a.alias) > 2)
+        self._proper = frozenset(
+            a.alias.lower() for a in self.lex.actors if not a.case_sensitive and " " not in a.alias
+        )
+        self._acronyms = frozenset(
+            a.alias.lower() for a in self.lex.actors if a.case_sensitive and len(a.alias) > 2
+        )
 
     # -- text preparation -------------------------------------------------------------------
     def prepare(self, article: Article) -> tuple[str, bool]:
@@ -87,7 +94,9 @@ class Extractor:
         doc = self.nlp(text)
         return self.reports_from_doc(article, doc, caps)
 
-    def extract_many(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Report] | Failure]]:
+    def extract_many(
+        self, articles: Iterable[Article]
+    ) -> Iterator[tuple[Article, list[Report] | Failure]]:
         """Yield (article, reports) or (article, Failure) in input order, batching spaCy."""
         batch: list[Article] = []
         for article in articles:
@@ -145,23 +154,30 @@ class Extractor:
             figures = find_figures(sent, lex, aid, spans, who)
             lemmas = {t.lemma_.lower() for t in sent}
             weapons, suicide = find_weapons(sent, lex, aid)
-            excluded = _subject_tokens(sent) | (attribution.token_ids if attribution else frozenset())
+            excluded = _subject_tokens(sent) | (
+                attribution.token_ids if attribution else frozenset()
+            )
             targets = find_targets(sent, lex, aid, excluded) if triggers else []
-            facts.append(SentenceFacts(
-                index=si, start=s0, end=s1, text=sent.text,
-                triggers=tuple(m.item for m in triggers),
-                figures=tuple(figures),
-                places=sp,
-                dates=sd,
-                actors=tuple(self.actors.find(sent, aid, caps)),
-                weapons=tuple(weapons),
-                targets=tuple(targets),
-                suicide=suicide or any(t.sub_event_type == "Suicide bomb" for t in
-                                       (m.item for m in triggers)),
-                history=_is_history(sd, figures, lemmas, lex),
-                non_violent=bool(lemmas & lex.non_violent),
-                claim_anaphora=self.actors.anaphora_claim(sent),
-            ))
+            facts.append(
+                SentenceFacts(
+                    index=si,
+                    start=s0,
+                    end=s1,
+                    text=sent.text,
+                    triggers=tuple(m.item for m in triggers),
+                    figures=tuple(figures),
+                    places=sp,
+                    dates=sd,
+                    actors=tuple(self.actors.find(sent, aid, caps)),
+                    weapons=tuple(weapons),
+                    targets=tuple(targets),
+                    suicide=suicide
+                    or any(t.sub_event_type == "Suicide bomb" for t in (m.item for m in triggers)),
+                    history=_is_history(sd, figures, lemmas, lex),
+                    non_violent=bool(lemmas & lex.non_violent),
+                    claim_anaphora=self.actors.anaphora_claim(sent),
+                )
+            )
         return facts
 
     def reports_from_doc(self, article: Article, doc: Any, caps: bool) -> list[Report]:
@@ -171,11 +187,16 @@ class Extractor:
     def _figurative(self, doc: Any, i: int) -> bool:
         tok = doc[i]
         related = [tok.head, *tok.children]
-        return any(t.lemma_.lower() in self.lex.figurative and t.dep_ in (
-            "nsubj", "nsubjpass", "dobj", "poss", "compound") or
-            (t is tok.head and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "compound")
-             and t.lemma_.lower() in self.lex.figurative)
-            for t in related)
+        return any(
+            t.lemma_.lower() in self.lex.figurative
+            and t.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "compound")
+            or (
+                t is tok.head
+                and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "compound")
+                and t.lemma_.lower() in self.lex.figurative
+            )
+            for t in related
+        )
 
 
 def _subject_tokens(sent: Any) -> frozenset[int]:
@@ -187,8 +208,9 @@ def _subject_tokens(sent: Any) -> frozenset[int]:
     return frozenset(out)
 
 
-def _is_history(dates: tuple[DateMention, ...], figures: list, lemmas: set[str],
-                lex: Lexicons) -> bool:
+def _is_history(
+    dates: tuple[DateMention, ...], figures: list, lemmas: set[str], lex: Lexicons
+) -> bool:
     hist = [d for d in dates if d.history]
     current = [d for d in dates if not d.history and d.date is not None]
     if hist and figures and figures[0].evidence:

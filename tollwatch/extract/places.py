@@ -67,8 +67,10 @@ def find_places(doc: Doc, gaz: Gazetteer, article_id: str) -> list[Location]:
         loc = gaz.resolve(text, context_countries=countries)
         if loc is None:
             continue
-        if ent.label_ in ("ORG", "PERSON", "FAC") and loc.precision == "city" and (
-            loc.country not in countries
+        if (
+            ent.label_ in ("ORG", "PERSON", "FAC")
+            and loc.precision == "city"
+            and (loc.country not in countries)
         ):
             continue  # an organisation or a person that happens to share a town's name
         out.append(replace(loc, name=ent.text, evidence=ev))

@@ -27,7 +27,7 @@ from datetime import date, datetime
 
 from tollwatch.extract.events import type_event
 from tollwatch.extract.facts import SentenceFacts
-from tollwatch.tolls import ucdp_toll
+from tollwatch.tolls import reconcile
 from tollwatch.types import Actor, Article, Evidence, Figure, Location, Mention, Report, Site
 
 
@@ -59,7 +59,9 @@ def build_frames(facts: list[SentenceFacts]) -> list[Frame]:
         if main.country is None and countries:
             main.country = _first_country(s)
         if countries and main.country not in countries and (s.figures or s.strong):
-            target = next((f for f in frames if not f.reference and f.country == countries[0]), None)
+            target = next(
+                (f for f in frames if not f.reference and f.country == countries[0]), None
+            )
             if target is None:
                 target = Frame(countries[0])
                 frames.append(target)
@@ -90,8 +92,9 @@ def _is_incident(frame: Frame) -> bool:
     return has_actor or has_weapon or has_target or len(strong) >= 2
 
 
-def frame_to_report(frame: Frame, article: Article, index: int, all_facts: list[SentenceFacts]
-                    ) -> Report | None:
+def frame_to_report(
+    frame: Frame, article: Article, index: int, all_facts: list[SentenceFacts]
+) -> Report | None:
     if not frame.reference and not _is_incident(frame):
         return None
     if frame.reference and not any(s.figures for s in frame.sentences):
@@ -116,8 +119,9 @@ def frame_to_report(frame: Frame, article: Article, index: int, all_facts: list[
     if date_ev is None and published is not None and not frame.reference:
         the_date, precision, date_source = published, "day", "published"
     # places of the frame's country named in its eventful sentences
-    local = [p for s in sents for p in s.places
-             if frame.country is None or p.country == frame.country]
+    local = [
+        p for s in sents for p in s.places if frame.country is None or p.country == frame.country
+    ]
     cities = _distinct([p for p in local if p.precision in ("city", "point", "admin2")])
     location = cities[0] if cities else _best_coarse(local)
     sites = _sites(frame, cities, all_facts, article.id) if len(cities) >= 2 else ()
@@ -126,12 +130,17 @@ def frame_to_report(frame: Frame, article: Article, index: int, all_facts: list[
     weapons = _dedupe(m for s in sents for m in s.weapons)
     targets = _dedupe(m for s in sents for m in s.targets)
     victims = _dedupe(
-        Mention(f.victim_category or "people", None, f.evidence) for f in figures if f.kind != "missing"
+        Mention(f.victim_category or "people", None, f.evidence)
+        for f in figures
+        if f.kind != "missing"
     )
     suicide = any(s.suicide for s in sents)
     typing = type_event([t for s in sents for t in s.triggers], [], suicide)
     summary_sent = next((s for s in sents if s.figures), sents[0])
-    rid = "r_" + hashlib.sha256(f"{article.id}|{index}|{summary_sent.start}".encode()).hexdigest()[:16]
+    rid = (
+        "r_"
+        + hashlib.sha256(f"{article.id}|{index}|{summary_sent.start}".encode()).hexdigest()[:16]
+    )
     return Report(
         id=rid,
         article_id=article.id,
@@ -150,8 +159,8 @@ def frame_to_report(frame: Frame, article: Article, index: int, all_facts: list[
         targets=targets,
         weapons=weapons,
         figures=figures,
-        killed=ucdp_toll(figures, "killed"),
-        injured=ucdp_toll(figures, "injured"),
+        killed=reconcile(figures, "killed"),
+        injured=reconcile(figures, "injured"),
         is_reference=frame.reference,
         summary=summary_sent.text.strip(),
         evidence=tuple(s.evidence(article.id) for s in sents),
@@ -198,19 +207,28 @@ def _actors(frame: Frame, all_facts: list[SentenceFacts]) -> tuple[Actor, ...]:
     for s in frame.sentences:
         mentioned = list(s.actors)
         if not [a for a in mentioned if not a.name.startswith("unidentified")] and s.claim_anaphora:
-            prior = [a for f in all_facts if f.index < s.index for a in f.actors
-                     if not a.name.startswith("unidentified")]
+            prior = [
+                a
+                for f in all_facts
+                if f.index < s.index
+                for a in f.actors
+                if not a.name.startswith("unidentified")
+            ]
             if prior:
                 last = prior[-1]
-                mentioned.append(Actor(last.text, last.name, last.kind, True, None, False,
-                                       last.evidence))
+                mentioned.append(
+                    Actor(last.text, last.name, last.kind, True, None, False, last.evidence)
+                )
         for a in mentioned:
             have = found.get(a.name)
             if have is None:
                 found[a.name] = a
             else:
                 found[a.name] = Actor(
-                    have.text, have.name, have.kind, have.claimed or a.claimed,
+                    have.text,
+                    have.name,
+                    have.kind,
+                    have.claimed or a.claimed,
                     have.claim_channel or a.claim_channel,
                     (have.suspected or a.suspected) and not (have.claimed or a.claimed),
                     have.evidence,
@@ -219,8 +237,9 @@ def _actors(frame: Frame, all_facts: list[SentenceFacts]) -> tuple[Actor, ...]:
     return tuple(named or found.values())
 
 
-def _sites(frame: Frame, cities: list[Location], all_facts: list[SentenceFacts], article_id: str
-           ) -> tuple[Site, ...]:
+def _sites(
+    frame: Frame, cities: list[Location], all_facts: list[SentenceFacts], article_id: str
+) -> tuple[Site, ...]:
     keys = [_key(c) for c in cities]
     by_name: dict[str, object] = {}
     for s in all_facts:
@@ -257,8 +276,9 @@ def _sites(frame: Frame, cities: list[Location], all_facts: list[SentenceFacts],
     )
 
 
-def reports_from_facts(article: Article, facts: list[SentenceFacts], include_references: bool
-                       ) -> list[Report]:
+def reports_from_facts(
+    article: Article, facts: list[SentenceFacts], include_references: bool
+) -> list[Report]:
     frames = build_frames(facts)
     reports = []
     for k, frame in enumerate(frames):
@@ -268,4 +288,3 @@ def reports_from_facts(article: Article, facts: list[SentenceFacts], include_ref
         if report is not None:
             reports.append(report)
     return reports
-

@@ -11,7 +11,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from tollwatch.config import Settings
@@ -55,8 +55,10 @@ def load_published_map(path: str | Path) -> PublishedMap:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
-        raise ConfigError(f"cannot read published map {path}: {exc}",
-                          hint="give a TSV file of `file<TAB>2016-05-23T10:00:00+00:00` lines") from exc
+        raise ConfigError(
+            f"cannot read published map {path}: {exc}",
+            hint="give a TSV file of `file<TAB>2016-05-23T10:00:00+00:00` lines",
+        ) from exc
     out: PublishedMap = {}
     for n, line in enumerate(lines, 1):
         if not line.strip() or line.startswith("#"):
@@ -65,11 +67,13 @@ def load_published_map(path: str | Path) -> PublishedMap:
         try:
             moment = datetime.fromisoformat(value.strip())
         except ValueError:
-            raise ConfigError(f"{path}:{n}: {value.strip()!r} is not an ISO date",
-                              hint="write dates as 2016-05-23 or 2016-05-23T10:00:00+00:00") from None
+            raise ConfigError(
+                f"{path}:{n}: {value.strip()!r} is not an ISO date",
+                hint="write dates as 2016-05-23 or 2016-05-23T10:00:00+00:00",
+            ) from None
         if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=timezone.utc)
-        moment = moment.astimezone(timezone.utc)
+            moment = moment.replace(tzinfo=UTC)
+        moment = moment.astimezone(UTC)
         out[str((path.parent / name.strip()).resolve())] = moment
         out.setdefault(Path(name.strip()).name, moment)
     return out
@@ -169,8 +173,9 @@ def run_corpus(
     return summary
 
 
-def _extracted(articles: Iterator[Article], make_extractor: Callable[[], Extractor], progress: bool
-               ) -> Iterator[tuple[Article, list[Report] | Failure]]:
+def _extracted(
+    articles: Iterator[Article], make_extractor: Callable[[], Extractor], progress: bool
+) -> Iterator[tuple[Article, list[Report] | Failure]]:
     """Extract lazily: the spaCy pipeline is only loaded when there is a new article."""
     first = next(articles, None)
     if first is None:

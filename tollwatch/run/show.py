@@ -20,17 +20,24 @@ def _sentence_of(fig: Figure, report: Report) -> str | None:
 
 def incident_detail(store: Store, incident_id: str) -> dict[str, Any]:
     incident = store.get_incident(incident_id)
-    reports = sorted(store.iter_reports(incident_id=incident_id),
-                     key=lambda r: (r.published is None, r.published or 0, r.id))
+    reports = sorted(
+        store.iter_reports(incident_id=incident_id),
+        key=lambda r: (r.published is None, r.published or 0, r.id),
+    )
     out = incident_to_dict(incident)
     out["reports"] = []
     history = []
     for r in reports:
         try:
             article = store.get_article(r.article_id)
-            art = {"id": article.id, "title": article.title, "source": article.source,
-                   "url": article.url, "origin": article.origin,
-                   "published": article.published.isoformat() if article.published else None}
+            art = {
+                "id": article.id,
+                "title": article.title,
+                "source": article.source,
+                "url": article.url,
+                "origin": article.origin,
+                "published": article.published.isoformat() if article.published else None,
+            }
         except Exception:  # noqa: BLE001 - an article row may be missing in an old db
             art = {"id": r.article_id}
         rd = report_to_dict(r)
@@ -39,12 +46,18 @@ def incident_detail(store: Store, incident_id: str) -> dict[str, Any]:
         out["reports"].append(rd)
         for f in r.figures:
             if f.is_total:
-                history.append({
-                    "published": art.get("published"), "source": art.get("source"),
-                    "kind": f.kind, "low": f.low, "high": f.high, "qualifier": f.qualifier,
-                    "attributed_to": f.attributed_to,
-                    "text": f.evidence.text if isinstance(f.evidence, Evidence) else None,
-                })
+                history.append(
+                    {
+                        "published": art.get("published"),
+                        "source": art.get("source"),
+                        "kind": f.kind,
+                        "low": f.low,
+                        "high": f.high,
+                        "qualifier": f.qualifier,
+                        "attributed_to": f.attributed_to,
+                        "text": f.evidence.text if isinstance(f.evidence, Evidence) else None,
+                    }
+                )
     out["toll_history"] = history
     return out
 
@@ -86,11 +99,16 @@ def render_incident(d: dict[str, Any]) -> str:
         f"({loc.get('lat')}, {loc.get('lon')}; precision {loc.get('precision')})",
         f"  type:        {d.get('event_type')} / {d.get('sub_event_type')} "
         f"(GTD: {d.get('attack_type')}){' suicide' if d.get('suicide') else ''}",
-        "  perpetrators: " + (", ".join(
-            f"{p['name']} ('{p['text']}'{', claimed' if p.get('claimed') else ''}"
-            f"{' via ' + p['claim_channel'] if p.get('claim_channel') else ''}"
-            f"{', suspected' if p.get('suspected') else ''})" for p in d.get("perpetrators", [])
-        ) or "unknown"),
+        "  perpetrators: "
+        + (
+            ", ".join(
+                f"{p['name']} ('{p['text']}'{', claimed' if p.get('claimed') else ''}"
+                f"{' via ' + p['claim_channel'] if p.get('claim_channel') else ''}"
+                f"{', suspected' if p.get('suspected') else ''})"
+                for p in d.get("perpetrators", [])
+            )
+            or "unknown"
+        ),
         f"  killed:      {_toll(d.get('killed', {}))}   injured: {_toll(d.get('injured', {}))}"
         f"   [policy {d.get('policy')}]",
     ]
@@ -98,21 +116,29 @@ def render_incident(d: dict[str, Any]) -> str:
         lines.append("  sites:")
         for s in d["sites"]:
             sl = s.get("location") or {}
-            lines.append(f"    - {sl.get('name')} ({sl.get('admin1')}, {sl.get('country')}): "
-                         + "; ".join(_figure(f) for f in s.get("figures", [])))
-    lines.append(f"  reports: {len(d.get('reports', []))} from "
-                 f"{len({r['article']['id'] for r in d.get('reports', [])})} article(s)")
+            lines.append(
+                f"    - {sl.get('name')} ({sl.get('admin1')}, {sl.get('country')}): "
+                + "; ".join(_figure(f) for f in s.get("figures", []))
+            )
+    lines.append(
+        f"  reports: {len(d.get('reports', []))} from "
+        f"{len({r['article']['id'] for r in d.get('reports', [])})} article(s)"
+    )
     for r in d.get("reports", []):
         art = r["article"]
-        lines.append(f"\n  == {art.get('source') or '?'} | {art.get('published') or 'undated'} | "
-                     f"{art.get('title') or art.get('origin') or art['id']}")
+        lines.append(
+            f"\n  == {art.get('source') or '?'} | {art.get('published') or 'undated'} | "
+            f"{art.get('title') or art.get('origin') or art['id']}"
+        )
         for f, sent in zip(r.get("figures", []), r.get("figure_sentences", []), strict=False):
             lines.append(f"     * {_figure(f)}")
             if sent:
-                lines.append(f"       \"{sent}\"")
+                lines.append(f'       "{sent}"')
     if d.get("toll_history"):
         lines.append("\n  toll history (by publication time):")
         for h in d["toll_history"]:
-            lines.append(f"    {h.get('published') or '?'}  {h['kind']:<8} "
-                         f"{_figure({**h, 'is_total': True})}  ({h.get('source') or '?'})")
+            lines.append(
+                f"    {h.get('published') or '?'}  {h['kind']:<8} "
+                f"{_figure({**h, 'is_total': True})}  ({h.get('source') or '?'})"
+            )
     return "\n".join(lines)
