@@ -1,0 +1,314 @@
+"""The offline gazetteer: index build, lookups and the choice among candidates.
+
+The index is built once per session into a temporary directory (about 8-10 s); everything is
+offline. Timings are printed by ``test_lookup_benchmark`` (run with ``-s``), never asserted.
+"""
+
+from __future__ import annotations
+
+import pickle
+import random
+import sqlite3
+import time
+from pathlib import Path
+
+import pytest
+
+from tollwatch.config import Settings
+from tollwatch.errors import GazetteerError
+from tollwatch.extract import gazetteer_build
+from tollwatch.extract.gazetteer import Gazetteer, Place, ensure_gazetteer, gazetteer_path
+from tollwatch.extract.gazetteer_names import (
+    data_rows,
+    fold_key,
+    load_overrides,
+    name_key,
+    strip_possessive,
+)
+from tollwatch.types import Evidence, Location
+
+
+@pytest.fixture(scope="session")
+def gaz_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    path = tmp_path_factory.mktemp("gazetteer") / "gazetteer.sqlite"
+    settings = Settings(gazetteer_path=str(path))
+    started = time.perf_counter()
+    ensure_gazetteer(settings)
+    print(f"\ngazetteer build: {time.perf_counter() - started:.1f} s, "
+          f"{path.stat().st_size / 1e6:.0f} MB")  # fmt: skip
+    return settings
+
+
+@pytest.fixture(scope="session")
+def gaz(gaz_settings: Settings) -> Gazetteer:
+    return Gazetteer.open(gaz_settings)
+
+
+# -- names ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Deir ez-Zor", "deir ez zor"),
+        ("Sana'a", "sanaa"),
+        ("Côte d’Ivoire", "cote divoire"),
+        ("Ţarţūs", "tartus"),
+        ("Łódź", "lodz"),
+        ("U.A.E.", "uae"),
+        ("  Mazār-e   Sharīf ", "mazar e sharif"),
+        ("دمشق", ""),
+    ],
+)
+def test_name_key(text: str, key: str) -> None:
+    assert name_key(text) == key
+
+
+def test_fold_key_meets_arabic_article_spellings() -> None:
+    folds = {
+        fold_key(name_key(n)) for n in ("Deir ez-Zor", "Deir al-Zor", "Deir ezzor", "Deir Azzor")
+    }
+    assert folds == {"deir zor"}
+    assert fold_key("assad") == "assad"  # a lone word keeps its first letters
+    assert fold_key("al") == "al"
+
+
+def test_strip_possessive() -> None:
+    assert strip_possessive("Syria's") == "Syria"
+    assert strip_possessive("Yemen’s") == "Yemen"
+    assert strip_possessive("Philippines'") == "Philippines"
+    assert strip_possessive("Sana'a") == "Sana'a"
+
+
+def test_data_files_are_versioned_and_overrides_parse() -> None:
+    data = Path(gazetteer_build.__file__).parent.parent / "data" / "gazetteer"
+    for path in data.iterdir():
+        head = path.read_text(encoding="utf-8").splitlines()[0]
+        assert head.startswith("#") and "version:" in head, path.name
+    overrides = load_overrides()
+    assert any(o.kind == "alias" and o.name == "Jabla" for o in overrides)
+    assert all(len(row) == 2 for row in data_rows("demonyms.tsv"))
+
+
+# -- resolve: the cases the extractor relies on -----------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["Tartus", "Tartous"])
+def test_tartus(gaz: Gazetteer, name: str) -> None:
+    loc = gaz.resolve(name)
+    assert loc is not None
+    assert (loc.country, loc.precision, loc.geonames_id) == ("SY", "city", 163345)
+    assert loc.admin1 is not None and "Tartus" in loc.admin1
+
+
+@pytest.mark.parametrize("name", ["Jableh", "Jablah", "Jabla"])
+def test_jableh_in_latakia(gaz: Gazetteer, name: str) -> None:
+    loc = gaz.resolve(name)
+    assert loc is not None
+    assert (loc.country, loc.precision, loc.geonames_id) == ("SY", "city", 169304)
+    assert loc.admin1 is not None and "Latakia" in loc.admin1
+
+
+def test_deir_ez_zor_spellings_meet(gaz: Gazetteer) -> None:
+    ids = {gaz.resolve(n).geonames_id for n in ("Deir ez-Zor", "Deir al-Zor", "Deir ezzor")}  # type: ignore[union-attr]
+    assert ids == {170794}
+
+
+def test_country(gaz: Gazetteer) -> None:
+    loc = gaz.resolve("Syria")
+    assert loc is not None
+    assert (loc.country, loc.precision, loc.admin1) == ("SY", "country", None)
+    assert loc.lat is not None and loc.lon is not None  # the capital
+    possessive = gaz.resolve("Syria's")
+    assert possessive is not None and possessive.name == "Syria's"  # as written
+    assert possessive.geonames_id == loc.geonames_id
+    assert gaz.resolve("the Philippines").country == "PH"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "admin1_word"),
+    [
+        ("Latakia province", "SY", "Latakia"),
+        ("Idlib Governorate", "SY", "Idlib"),
+        ("Borno", "NG", "Borno"),
+        ("Borno State", "NG", "Borno"),
+        ("Cabo Delgado", "MZ", "Cabo Delgado"),
+        ("North Kivu", "CD", "Kivu"),
+        ("Helmand", "AF", "Helmand"),
+    ],
+)
+def test_admin1(gaz: Gazetteer, name: str, country: str, admin1_word: str) -> None:
+    loc = gaz.resolve(name)
+    assert loc is not None
+    assert (loc.country, loc.precision) == (country, "admin1")
+    assert loc.admin1 is not None and admin1_word in loc.admin1
+    assert loc.lat is not None  # a representative point
+
+
+def test_city_named_after_its_region_is_the_city(gaz: Gazetteer) -> None:
+    for name in ("Latakia", "Idlib", "Aleppo", "Kabul", "Basra"):
+        assert gaz.resolve(name).precision == "city", name  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("Aden", "YE"), ("Mosul", "IQ"), ("Kabul", "AF"), ("Maiduguri", "NG"),
+        ("Mogadishu", "SO"), ("Paris", "FR"), ("Kandahar", "AF"), ("Peshawar", "PK"),
+        ("Quetta", "PK"), ("Benghazi", "LY"), ("Sanaa", "YE"), ("Sana'a", "YE"), ("Homs", "SY"),
+        ("Aleppo", "SY"), ("Idlib", "SY"), ("Raqqa", "SY"), ("Fallujah", "IQ"), ("Kirkuk", "IQ"),
+        ("Bamako", "ML"), ("Goma", "CD"), ("Beni", "CD"), ("Marawi", "PH"), ("Mumbai", "IN"),
+        ("Nice", "FR"), ("Brussels", "BE"), ("Istanbul", "TR"), ("Ankara", "TR"),
+        ("Garissa", "KE"), ("Gaza", "PS"), ("Kyiv", "UA"), ("Kiev", "UA"), ("Erbil", "IQ"),
+        ("Mocimboa da Praia", "MZ"), ("Khan Younis", "PS"), ("Hodeidah", "YE"),
+    ],
+)  # fmt: skip
+def test_news_place_names(gaz: Gazetteer, name: str, country: str) -> None:
+    loc = gaz.resolve(name)
+    assert loc is not None, name
+    assert loc.country == country
+    assert loc.precision == "city"
+    assert loc.lat is not None and loc.lon is not None and loc.geonames_id
+
+
+def test_context_countries(gaz: Gazetteer) -> None:
+    assert gaz.resolve("Palma").country == "ES"  # type: ignore[union-attr]
+    palma = gaz.resolve("Palma", context_countries=["MZ"])
+    assert palma is not None and palma.country == "MZ" and palma.admin1 == "Cabo Delgado Province"
+    assert gaz.resolve("Birmingham").country == "GB"  # type: ignore[union-attr]
+    birmingham = gaz.resolve("Birmingham", ["US"])
+    assert birmingham is not None and (birmingham.country, birmingham.admin1) == ("US", "Alabama")
+    uvalde = gaz.resolve("Uvalde", ["US"])
+    assert uvalde is not None and (uvalde.country, uvalde.admin1) == ("US", "Texas")
+
+
+def test_country_name_against_context(gaz: Gazetteer) -> None:
+    assert gaz.resolve("Georgia").precision == "country"  # type: ignore[union-attr]
+    state = gaz.resolve("Georgia", ["US"])
+    assert state is not None and (state.country, state.precision) == ("US", "admin1")
+    # a small town of a context country does not beat a country
+    assert gaz.resolve("Lebanon", ["US"]).country == "LB"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["But", "More", "Monday", "One", "State", "Police", "Islamic", "Islamic State", "White House",
+     "SDF", "Ali", "Sy", "", "   ", "Africa"],
+)  # fmt: skip
+def test_refused(gaz: Gazetteer, name: str) -> None:
+    assert gaz.resolve(name) is None
+
+
+def test_location_fields(gaz: Gazetteer) -> None:
+    span = Evidence("a1", 10, 16, "Jableh")
+    loc = gaz.resolve("Jableh", ["SY"], span=span)
+    assert isinstance(loc, Location)
+    assert loc.name == "Jableh"
+    assert loc.matched_name == "Jablah"
+    assert loc.evidence is span
+    assert loc.lat == pytest.approx(35.36, abs=0.05) and loc.lon == pytest.approx(35.93, abs=0.05)
+
+
+def test_country_of(gaz: Gazetteer) -> None:
+    assert gaz.country_of("Syrian") == "SY"
+    assert gaz.country_of("Syrians") == "SY"
+    assert gaz.country_of("Yemeni") == "YE"
+    assert gaz.country_of("Syria") == "SY"
+    assert gaz.country_of("Syria's") == "SY"
+    assert gaz.country_of("DR Congo") == "CD"
+    assert gaz.country_of("the United States") == "US"
+    assert gaz.country_of("Latakia") is None
+    assert gaz.country_of("Islamic") is None
+
+
+def test_lookup(gaz: Gazetteer) -> None:
+    places = gaz.lookup("Paris", limit=5)
+    assert 1 < len(places) <= 5
+    assert all(isinstance(p, Place) for p in places)
+    assert places[0].country == "FR" and places[0].feature == "city"
+    us = gaz.lookup("Paris", country="US")
+    assert us and all(p.country == "US" for p in us)
+    assert gaz.lookup("Latakia province")[0].feature == "admin1"
+    assert gaz.lookup("xyzzyplugh") == []
+
+
+# -- the index file ---------------------------------------------------------------------------
+
+
+def test_index_contents(gaz_settings: Settings) -> None:
+    path = Path(gaz_settings.gazetteer_path)
+    con = sqlite3.connect(path)
+    counts = dict(con.execute("SELECT feature, count(*) FROM places GROUP BY feature").fetchall())
+    con.close()
+    assert counts["city"] > 230_000 and counts["admin1"] > 3_000 and counts["country"] > 240
+    assert not list(path.parent.glob("*.tmp"))  # the temporary file was renamed away
+    assert gazetteer_build.read_signature(path) == gazetteer_build.index_signature()
+
+
+def test_ensure_does_not_rebuild_an_up_to_date_index(
+    gaz_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fail(*args: object) -> None:
+        raise AssertionError("rebuilt an up-to-date index")
+
+    monkeypatch.setattr(gazetteer_build, "build_gazetteer", fail)
+    assert ensure_gazetteer(gaz_settings) == Path(gaz_settings.gazetteer_path)
+
+
+def test_ensure_rebuilds_a_stale_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "g.sqlite"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    con.execute("INSERT INTO meta VALUES ('signature', 'build 0')")
+    con.commit()
+    con.close()
+    built: list[Path] = []
+    monkeypatch.setattr(gazetteer_build, "build_gazetteer", lambda p, sig=None: built.append(p))
+    ensure_gazetteer(Settings(gazetteer_path=str(path)))
+    assert built == [path]
+
+
+def test_default_path_is_versioned_in_the_cache_dir(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    path = gazetteer_path(Settings())
+    assert path.parent == tmp_path / "tollwatch"
+    assert path.name.startswith(f"gazetteer-{gazetteer_build.BUILD_VERSION}-gnc3.0.2")
+    assert path.suffix == ".sqlite"
+    assert gazetteer_path(Settings(gazetteer_path="x/g.sqlite")) == Path("x/g.sqlite")
+
+
+def test_unreadable_index_raises(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.sqlite"
+    bad.write_bytes(b"not a database" * 100)
+    with pytest.raises(GazetteerError, match="cannot read"):
+        Gazetteer(bad, Settings(gazetteer_path=str(bad)))
+
+
+def test_pickles_by_reopening(gaz: Gazetteer) -> None:
+    clone = pickle.loads(pickle.dumps(gaz))
+    assert clone.resolve("Aden") == gaz.resolve("Aden")
+    clone.close()
+
+
+def test_lookup_benchmark(gaz: Gazetteer, gaz_settings: Settings) -> None:
+    """Prints lookup timings (run with -s); asserts nothing about time."""
+    con = sqlite3.connect(gaz_settings.gazetteer_path)
+    names = [r[0] for r in con.execute("SELECT name FROM places WHERE feature = 'city'")]
+    con.close()
+    sample = random.Random(0).sample(names, 10_000)
+    fresh = Gazetteer.open(gaz_settings)
+    started = time.perf_counter()
+    resolved = sum(fresh.resolve(n) is not None for n in sample)
+    cold = time.perf_counter() - started
+    started = time.perf_counter()
+    for n in sample:
+        fresh.resolve(n)
+    warm = time.perf_counter() - started
+    fresh.close()
+    print(
+        f"\n10,000 resolves: {cold / 10:.4f} ms each uncached, "
+        f"{warm / 10:.4f} ms cached; {resolved} resolved"
+    )
+    assert resolved > 9_000

@@ -1,0 +1,149 @@
+"""``make bench``: throughput of each stage on this machine (figures go to docs/benchmarks.md).
+
+    python -m tollwatch.run.bench [--articles N] [--reports N]
+
+Measures, on one core: ingest of plain-text files; extraction against the bare spaCy pipeline
+(``nlp.pipe``) over the same texts (the target is at least 0.8 of it); extraction on a mixed stream
+where half the articles are not about violence (the keyword prefilter skips spaCy for them);
+resolution of synthetic reports; SQLite writes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import tempfile
+import time
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+from tollwatch.config import Settings
+from tollwatch.types import Article, Figure, Location, Report, Toll
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _demo_texts() -> list[str]:
+    from tollwatch.ingest import iter_articles
+
+    sources = [str(p) for p in (ROOT / "demo").iterdir() if p.name not in ("README.md",
+                                                                           "published.tsv")]
+    texts = [a.text for a in iter_articles(sources, Settings()) if isinstance(a, Article)]
+    if not texts:
+        raise SystemExit("no demo articles found under demo/")
+    return texts
+
+
+def _timed(fn) -> float:
+    t0 = time.perf_counter()
+    fn()
+    return time.perf_counter() - t0
+
+
+def bench_extract(n: int) -> dict:
+    from tollwatch.extract.pipeline import Extractor
+
+    settings = Settings()
+    ex = Extractor(settings)
+    texts = _demo_texts()
+    corpus = [texts[i % len(texts)] for i in range(n)]
+    words = sum(len(t.split()) for t in corpus)
+    pub = datetime(2016, 5, 24, tzinfo=UTC)
+    articles = [Article(id=f"b{i}", text=t, published=pub) for i, t in enumerate(corpus)]
+    list(ex.nlp.pipe(corpus[:8]))  # warm up
+    bare = _timed(lambda: list(ex.nlp.pipe(corpus, batch_size=settings.spacy_batch_size)))
+    full = _timed(lambda: list(ex.extract_many(articles)))
+    off_topic = ("Lawmakers debated the budget for hours on Tuesday before a vote that the "
+                 "governing coalition won comfortably. Markets rose on the news. ") * 20
+    mixed = [a if i % 2 == 0 else Article(id=f"m{i}", text=off_topic, published=pub)
+             for i, a in enumerate(articles)]
+    mixed_bare = _timed(lambda: list(ex.nlp.pipe([a.text for a in mixed])))
+    mixed_full = _timed(lambda: list(ex.extract_many(mixed)))
+    return {
+        "articles": n,
+        "words": words,
+        "bare_spacy_docs_per_s": round(n / bare, 1),
+        "extract_docs_per_s": round(n / full, 1),
+        "extract_words_per_s": round(words / full),
+        "ratio_to_bare_spacy": round(bare / full, 3),
+        "mixed_stream_bare_docs_per_s": round(n / mixed_bare, 1),
+        "mixed_stream_extract_docs_per_s": round(n / mixed_full, 1),
+    }
+
+
+def _synthetic_reports(n: int) -> list[Report]:
+    rng = random.Random(7)
+    places = [("SY", 34.9 + k * 0.1, 35.9 + k * 0.05) for k in range(40)] + [
+        ("IQ", 33.3 + k * 0.1, 44.4) for k in range(40)] + [
+        ("NG", 11.8 + k * 0.1, 13.1) for k in range(40)]
+    out = []
+    start = date(2015, 1, 1)
+    for i in range(n):
+        cc, lat, lon = rng.choice(places)
+        day = start + timedelta(days=rng.randrange(1500))
+        k = rng.randrange(1, 60)
+        fig = Figure("killed", k, k, "exact")
+        out.append(Report(
+            id=f"r_{i:08d}", article_id=f"a_{i:08d}", date=day, date_precision="day",
+            location=Location(name="X", country=cc, admin1=f"{cc}-{int(lat)}", lat=lat, lon=lon,
+                              precision="city"),
+            event_type="Explosions/Remote violence", figures=(fig,),
+            killed=Toll(k, k, k), published=datetime(day.year, day.month, day.day, tzinfo=UTC),
+        ))
+    return out
+
+
+def bench_resolve(n: int) -> dict:
+    from tollwatch.resolve.cluster import resolve_incidents
+
+    reports = _synthetic_reports(n)
+    t = _timed(lambda: resolve_incidents(reports, Settings()))
+    return {"reports": n, "resolve_seconds": round(t, 2), "reports_per_s": round(n / t)}
+
+
+def bench_store(n: int) -> dict:
+    from tollwatch.store import open_store
+
+    reports = _synthetic_reports(n)
+    with tempfile.TemporaryDirectory() as tmp:
+        db = str(Path(tmp) / "b.db")
+        with open_store(db) as store:
+            def write() -> None:
+                for r in reports:
+                    store.add_article(Article(id=r.article_id, text="x " + r.id))
+                    store.add_reports(r.article_id, [r])
+            t = _timed(write)
+    return {"reports": n, "store_seconds": round(t, 2), "reports_per_s": round(n / t)}
+
+
+def bench_ingest(n: int) -> dict:
+    from tollwatch.ingest import iter_articles
+
+    texts = _demo_texts()
+    with tempfile.TemporaryDirectory() as tmp:
+        for i in range(n):
+            Path(tmp, f"{i:06d}.txt").write_text("Headline\n\n" + texts[i % len(texts)] + f" {i}",
+                                                 encoding="utf-8")
+        t = _timed(lambda: sum(1 for _ in iter_articles([tmp], Settings())))
+    return {"files": n, "ingest_seconds": round(t, 2), "files_per_s": round(n / t)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--articles", type=int, default=200)
+    parser.add_argument("--reports", type=int, default=100_000)
+    parser.add_argument("--store-reports", type=int, default=5_000)
+    args = parser.parse_args()
+    results = {
+        "machine": {"cores_used": 1},
+        "ingest": bench_ingest(2000),
+        "extract": bench_extract(args.articles),
+        "resolve": bench_resolve(args.reports),
+        "store": bench_store(args.store_reports),
+    }
+    print(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()
