@@ -27,6 +27,24 @@ def _usable(span: Span) -> bool:
     return any(ch.isalpha() for ch in text) and len(text) >= 3
 
 
+#: words before a person's name, never before a place's
+TITLES = frozenset({"mr", "mrs", "ms", "dr", "lord", "lady", "sir", "president", "gen", "general",
+                    "col", "colonel", "maj", "major", "capt", "captain", "lt", "minister",
+                    "secretary", "sheikh", "imam", "father", "bishop", "judge", "senator",
+                    "rep", "gov", "governor", "mayor", "prince", "king", "queen"})
+#: a town named by a word spaCy typed as an organisation or person must be at least this big
+MIN_POP_RELABEL = 5_000
+#: a capitalised word spaCy did not tag at all must name a town at least this big
+MIN_POP_UNTAGGED = 50_000
+
+
+def _population(gaz: Gazetteer, text: str, loc: Location) -> int:
+    for place in gaz.lookup(text, country=loc.country, limit=5):
+        if place.geonames_id == loc.geonames_id:
+            return place.population
+    return 0
+
+
 def _trimmed(span: Span) -> Span | None:
     """The entity without edge punctuation, articles and possessives ("the Hama -" -> "Hama")."""
     start, end = span.start, span.end
@@ -54,8 +72,14 @@ def find_places(doc: Doc, gaz: Gazetteer, article_id: str) -> list[Location]:
     countries = context_countries(doc, gaz)
     out: list[Location] = []
     covered: set[int] = set()
+    # surnames of people named in full elsewhere ("Tarek William Saab" ... "Saab said")
+    surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2}
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS or not _usable(ent):
+            continue
+        if (len(ent) == 1 and ent.text in surnames) or (
+            ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in TITLES
+        ):
             continue
         if ent.label_ == "NORP":
             continue  # demonyms give context, not places
@@ -70,7 +94,7 @@ def find_places(doc: Doc, gaz: Gazetteer, article_id: str) -> list[Location]:
         if (
             ent.label_ in ("ORG", "PERSON", "FAC")
             and loc.precision == "city"
-            and (loc.country not in countries)
+            and (loc.country not in countries or _population(gaz, text, loc) < MIN_POP_RELABEL)
         ):
             continue  # an organisation or a person that happens to share a town's name
         out.append(replace(loc, name=ent.text, evidence=ev))
@@ -79,10 +103,14 @@ def find_places(doc: Doc, gaz: Gazetteer, article_id: str) -> list[Location]:
     for tok in doc:
         if tok.i in covered or tok.ent_type_ or tok.pos_ != "PROPN" or not tok.is_title:
             continue
-        if tok.is_sent_start or len(tok.text) < 4:
+        if tok.is_sent_start or len(tok.text) < 4 or tok.text in surnames:
+            continue
+        if tok.i > 0 and doc[tok.i - 1].lower_.rstrip(".") in TITLES:
             continue
         loc = gaz.resolve(tok.text, context_countries=countries)
         if loc is None or loc.country not in countries or loc.precision != "city":
+            continue
+        if _population(gaz, tok.text, loc) < MIN_POP_UNTAGGED:
             continue
         ev = Evidence(article_id, tok.idx, tok.idx + len(tok.text), tok.text)
         out.append(replace(loc, name=tok.text, evidence=ev))
