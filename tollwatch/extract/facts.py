@@ -23,6 +23,7 @@ class SentenceFacts:
     actors: tuple[Actor, ...] = ()
     weapons: tuple[Mention, ...] = ()
     targets: tuple[Mention, ...] = ()
+    victims: tuple[Mention, ...] = ()
     suicide: bool = False
     history: bool = False
     non_violent: bool = False

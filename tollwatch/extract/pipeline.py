@@ -18,16 +18,17 @@ from tollwatch.config import Settings
 from tollwatch.errors import ExtractError
 from tollwatch.extract.actors import ActorMatcher
 from tollwatch.extract.attribution import Speakers, find_attribution
-from tollwatch.extract.casualties import PlaceSpan, find_figures
+from tollwatch.extract.casualties import CUMULATIVE_SUBJECTS, PlaceSpan, find_figures
 from tollwatch.extract.dates import DateMention, find_dates
 from tollwatch.extract.events import find_targets, find_triggers, find_weapons
 from tollwatch.extract.facts import SentenceFacts
 from tollwatch.extract.gazetteer import Gazetteer
 from tollwatch.extract.lexicon import Lexicons, load_lexicons
 from tollwatch.extract.places import find_places
+from tollwatch.extract.roles import find_roles, load_role_words
 from tollwatch.extract.segment import reports_from_facts
 from tollwatch.extract.truecase import mostly_capitals, restore_case
-from tollwatch.types import Article, Failure, Report
+from tollwatch.types import Actor, Article, Failure, Report
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +66,8 @@ class Extractor:
         self.nlp = nlp if nlp is not None else load_nlp(settings)
         self.lex: Lexicons = load_lexicons()
         self.actors = ActorMatcher.build(self.lex.actors)
+        self.role_words = load_role_words()
+        self.person_lemmas = frozenset(self.lex.victims)
         self.gaz = gazetteer if gazetteer is not None else Gazetteer.open(settings)
         self.include_references = include_references
         self._proper = frozenset(
@@ -150,14 +153,33 @@ class Extractor:
             attribution = find_attribution(sent, lex.attribution_verbs)
             who = speakers.resolve(attribution)
             spans = [PlaceSpan(p.evidence.start, p.evidence.end, p.name) for p in sp if p.evidence]
-            triggers = [m for m in find_triggers(sent, lex) if not self._figurative(doc, m.start)]
+            triggers = [
+                m
+                for m in find_triggers(sent, lex)
+                if not self._figurative(doc, m.start) and not _cumulative(doc[m.start])
+            ]
             figures = find_figures(sent, lex, aid, spans, who)
             lemmas = {t.lemma_.lower() for t in sent}
             weapons, suicide = find_weapons(sent, lex, aid)
             excluded = _subject_tokens(sent) | (
                 attribution.token_ids if attribution else frozenset()
             )
-            targets = find_targets(sent, lex, aid, excluded) if triggers else []
+            targets: list = []
+            victims: list = []
+            actors = self.actors.find(sent, aid, caps)
+            if triggers or figures:
+                roles = find_roles(
+                    sent,
+                    self.role_words,
+                    self.person_lemmas,
+                    aid,
+                    attribution.token_ids if attribution else frozenset(),
+                )
+                targets = _merge_mentions(find_targets(sent, lex, aid, excluded), roles.targets)
+                victims = list(roles.victims)
+                named = [a for a in actors if not a.name.startswith("unidentified")]
+                if roles.perpetrators and not named:
+                    actors = [_individual(m, actors) for m in roles.perpetrators]
             facts.append(
                 SentenceFacts(
                     index=si,
@@ -168,9 +190,10 @@ class Extractor:
                     figures=tuple(figures),
                     places=sp,
                     dates=sd,
-                    actors=tuple(self.actors.find(sent, aid, caps)),
+                    actors=tuple(actors),
                     weapons=tuple(weapons),
                     targets=tuple(targets),
+                    victims=tuple(victims),
                     suicide=suicide
                     or any(t.sub_event_type == "Suicide bomb" for t in (m.item for m in triggers)),
                     history=_is_history(sd, figures, lemmas, lex),
@@ -197,6 +220,48 @@ class Extractor:
             )
             for t in related
         )
+
+
+def _merge_mentions(first, second) -> list:
+    """Mentions of both lists, dropping one whose words lie inside another's."""
+    out: list = []
+    for m in [*first, *second]:
+        ev = m.evidence
+        if any(
+            o.evidence and ev and o.evidence.start <= ev.start and ev.end <= o.evidence.end
+            for o in out
+        ):
+            continue
+        out = [
+            o
+            for o in out
+            if not (o.evidence and ev and ev.start <= o.evidence.start and o.evidence.end <= ev.end)
+        ]
+        out.append(m)
+    return out
+
+
+def _individual(mention, generic_actors) -> Actor:
+    """A perpetrator known only by a description ("urban guerrillas"), with the claim flags the
+    sentence gave the generic word."""
+    flags = generic_actors[0] if generic_actors else None
+    return Actor(
+        mention.text,
+        "unidentified " + mention.text.lower(),
+        "individual",
+        flags.claimed if flags else False,
+        flags.claim_channel if flags else None,
+        flags.suspected if flags else False,
+        mention.evidence,
+    )
+
+
+def _cumulative(tok: Any) -> bool:
+    """ "a war that has killed 270,000": a trigger whose subject is a whole war, not an event."""
+    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(c.lemma_.lower() in CUMULATIVE_SUBJECTS for c in subjects):
+        return True
+    return tok.dep_ == "relcl" and tok.head.lemma_.lower() in CUMULATIVE_SUBJECTS
 
 
 def _subject_tokens(sent: Any) -> frozenset[int]:

@@ -28,10 +28,42 @@ def _usable(span: Span) -> bool:
 
 
 #: words before a person's name, never before a place's
-TITLES = frozenset({"mr", "mrs", "ms", "dr", "lord", "lady", "sir", "president", "gen", "general",
-                    "col", "colonel", "maj", "major", "capt", "captain", "lt", "minister",
-                    "secretary", "sheikh", "imam", "father", "bishop", "judge", "senator",
-                    "rep", "gov", "governor", "mayor", "prince", "king", "queen"})
+TITLES = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "lord",
+        "lady",
+        "sir",
+        "president",
+        "gen",
+        "general",
+        "col",
+        "colonel",
+        "maj",
+        "major",
+        "capt",
+        "captain",
+        "lt",
+        "minister",
+        "secretary",
+        "sheikh",
+        "imam",
+        "father",
+        "bishop",
+        "judge",
+        "senator",
+        "rep",
+        "gov",
+        "governor",
+        "mayor",
+        "prince",
+        "king",
+        "queen",
+    }
+)
 #: a town named by a word spaCy typed as an organisation or person must be at least this big
 MIN_POP_RELABEL = 5_000
 #: a capitalised word spaCy did not tag at all must name a town at least this big

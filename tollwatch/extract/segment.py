@@ -129,11 +129,7 @@ def frame_to_report(
     actors = _actors(frame, all_facts)
     weapons = _dedupe(m for s in sents for m in s.weapons)
     targets = _dedupe(m for s in sents for m in s.targets)
-    victims = _dedupe(
-        Mention(f.victim_category or "people", None, f.evidence)
-        for f in figures
-        if f.kind != "missing"
-    )
+    victims = _dedupe(m for s in sents for m in s.victims)
     suicide = any(s.suicide for s in sents)
     typing = type_event([t for s in sents for t in s.triggers], [], suicide)
     summary_sent = next((s for s in sents if s.figures), sents[0])
