@@ -27,7 +27,7 @@ from tollwatch.extract.lexicon import Lexicons, load_lexicons
 from tollwatch.extract.places import find_places
 from tollwatch.extract.roles import find_roles, load_role_words
 from tollwatch.extract.segment import reports_from_facts
-from tollwatch.extract.truecase import mostly_capitals, restore_case
+from tollwatch.extract.truecase import CaseRestorer, mostly_capitals
 from tollwatch.types import Actor, Article, Failure, Report
 
 log = logging.getLogger(__name__)
@@ -70,18 +70,16 @@ class Extractor:
         self.person_lemmas = frozenset(self.lex.victims)
         self.gaz = gazetteer if gazetteer is not None else Gazetteer.open(settings)
         self.include_references = include_references
-        self._proper = frozenset(
-            a.alias.lower() for a in self.lex.actors if not a.case_sensitive and " " not in a.alias
-        )
-        self._acronyms = frozenset(
+        acronyms = frozenset(
             a.alias.lower() for a in self.lex.actors if a.case_sensitive and len(a.alias) > 2
         )
+        self.case_restorer = CaseRestorer(acronyms)
 
     # -- text preparation -------------------------------------------------------------------
     def prepare(self, article: Article) -> tuple[str, bool]:
         """The text spaCy sees (case restored when written in capitals) and whether it was."""
         if mostly_capitals(article.text):
-            return restore_case(article.text, self._proper, self._acronyms), True
+            return self.case_restorer.restore(article.text), True
         return article.text, False
 
     def relevant(self, article: Article) -> bool:

@@ -232,7 +232,8 @@ def _phrase(tok: Token, article_id: str) -> Mention | None:
     ):
         left += 1
     span = doc[left : right + 1]
-    text = span.text.strip(" ,")
+    raw = span.text.strip(" ,")
+    text = " ".join(raw.split())
     if not text or text.lower() in NOT_PATIENTS or tok.lower_ in NOT_PATIENTS:
         return None
     return Mention(

@@ -1,16 +1,21 @@
-"""Restore letter case in texts written in capitals (MUC-4 wire copy, some headlines).
+"""Restore letter case in texts written in capitals (MUC-4 wire copy, some headlines, feeds).
 
-spaCy's tagger and NER need case. A text whose letters are mostly capitals is lower-cased, then
-sentence starts and words listed as proper names (gazetteer places, actor aliases) get their
-capital back. Every change keeps the text's length, so character offsets stay valid.
+spaCy's tagger and NER need case. A text whose letters are mostly capitals is lower-cased and
+handed, sentence by sentence, to the statistical truecaser of the ``truecase`` package (unigram,
+bigram and trigram case statistics shipped inside the package; loaded once per worker, about
+1 s, only when such a text arrives). Words it has never seen get a capital (they are mostly names).
+Then sentence starts get a capital and the acronyms of the actor table ("FMLN") come back in
+capitals. Every change keeps the text's length, so character offsets stay valid.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
-_SENT_START = re.compile(r"(^|[.!?]\s+|\n\s*|\"\s*|--\s*)([a-z])")
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+_SENT_END = re.compile(r"(?<=[.!?])\s+|\n\s*\n")
+_SENT_START = re.compile(r"(^|[.!?]\s+|\n\s*\n\s*|--\s*|\[TEXT\]\s*)([a-z])")
 
 
 def mostly_capitals(text: str, threshold: float = 0.6) -> bool:
@@ -20,21 +25,49 @@ def mostly_capitals(text: str, threshold: float = 0.6) -> bool:
     return sum(c.isupper() for c in letters) / len(letters) >= threshold
 
 
-def restore_case(text: str, proper: frozenset[str], acronyms: frozenset[str] = frozenset()) -> str:
-    """``proper``: lower-cased single words to capitalise; ``acronyms``: lower-cased words to put
-    back in capitals ("fmln")."""
-    lowered = text.lower()
-    if len(lowered) != len(text):
-        return text  # a character whose lower case has another length: leave the text alone
+class CaseRestorer:
+    """Built once per worker; the truecaser model loads on first use."""
 
-    def fix(m: re.Match[str]) -> str:
-        w = m.group(0)
-        if w in acronyms:
-            return w.upper()
-        if w in proper:
-            return w[0].upper() + w[1:]
-        return w
+    def __init__(self, acronyms: frozenset[str] = frozenset()) -> None:
+        self.acronyms = acronyms  # lower-cased words to put back in capitals
+        self._model: Any = None
 
-    out = _WORD.sub(fix, lowered)
-    out = _SENT_START.sub(lambda m: m.group(1) + m.group(2).upper(), out)
-    return out if len(out) == len(text) else text
+    def _truecaser(self) -> Any:
+        if self._model is None:
+            from truecase.TrueCaser import TrueCaser
+
+            self._model = TrueCaser()
+        return self._model
+
+    def restore(self, text: str) -> str:
+        lowered = text.lower()
+        if len(lowered) != len(text):
+            return text  # a character whose lower case has another length: leave it alone
+        chars = list(lowered)
+        model = self._truecaser()
+        pos = 0
+        for chunk in _SENT_END.split(lowered):
+            start = lowered.find(chunk, pos)
+            if start < 0 or not chunk.strip():
+                continue
+            pos = start + len(chunk)
+            matches = list(_TOKEN.finditer(chunk))
+            tokens = [m.group(0) for m in matches]
+            try:
+                cased = model.get_true_case_from_tokens(
+                    tokens, out_of_vocabulary_token_option="title"
+                )
+            except Exception:  # noqa: BLE001 - a model failure must not lose the text
+                continue
+            for m, word in zip(matches, cased, strict=False):
+                if len(word) == len(m.group(0)) and word.lower() == m.group(0):
+                    s = start + m.start()
+                    chars[s : s + len(word)] = word
+        out = "".join(chars)
+        out = re.sub(
+            r"\w+",
+            lambda m: m.group(0).upper() if m.group(0).lower() in self.acronyms else m.group(0),
+            out,
+        )
+        out = _SENT_START.sub(lambda m: m.group(1) + m.group(2).upper(), out)
+        return out if len(out) == len(text) else text
