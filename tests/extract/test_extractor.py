@@ -152,3 +152,37 @@ def test_evidence_offsets_point_into_the_text(extractor):
     for f in r.figures:
         assert text[f.evidence.start : f.evidence.end] == f.evidence.text
     assert text[r.location.evidence.start : r.location.evidence.end] == r.location.evidence.text
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Between 20 and 30 people were killed when gunmen attacked a market in Kano on Monday.",
+            (20, 30, "range"),
+        ),
+        ("A roadside bomb killed 20 to 25 soldiers near Kandahar on Monday.", (20, 25, "range")),
+        (
+            "Seventy-three people were killed in a suicide bombing in Peshawar on Monday.",
+            (73, 73, "exact"),
+        ),
+        ("Dozens of people were killed in an air strike on Saada on Monday.", (12, None, "vague")),
+        (
+            "Nearly 30 people died when militants attacked a hotel in Mogadishu on Monday.",
+            (30, 30, "nearly"),
+        ),
+    ],
+)
+def test_number_shapes(extractor, text, expected):
+    [r] = reports(extractor, text)
+    assert totals(r)[0] == expected
+
+
+def test_death_toll_update(extractor):
+    text = (
+        "The death toll from Sunday's bombing of a market in Baghdad rose to 35, a health "
+        "ministry official said on Monday."
+    )
+    [r] = reports(extractor, text)
+    assert totals(r) == [(35, 35, "exact")]
+    assert r.figures[0].attributed_to == "health ministry official"

@@ -236,6 +236,16 @@ def find_figures(
             or first.lower_ in ("a", "an", "dozens", "scores", "hundreds", "tens", "thousands")
         ):
             continue
+        # a range: "between 20 and 30", "20 to 30", "20-30", "two or three"
+        upper: Number | None = None
+        if num.end + 1 < len(words) and words[num.end] in ("and", "to", "-", "–", "or"):
+            if words[num.end] != "and" or (num.start > 0 and words[num.start - 1] == "between"):
+                cand = read_number(words, num.end + 1)
+                if cand is not None and cand.value > num.value and not cand.vague:
+                    upper = cand
+        if upper is not None:
+            num = Number(num.value, num.start, upper.end)
+            i = num.end
         if _not_a_toll(words, num, sent, lex):
             continue
         qual, qstart = read_qualifier(words, num.start)
@@ -275,6 +285,10 @@ def find_figures(
             continue
         kind, cue, person = link
         low, high, q = bounds(num.value, qual, num.vague)
+        if upper is not None:
+            if qstart > 0 and words[qstart - 1] == "between":
+                qstart -= 1
+            low, high, q = num.value, upper.value, "range"
         after = _place_after(sent, num.end, places)
         if after is not None and found:
             # "... and another 48 in Tartus": the words of the part itself
