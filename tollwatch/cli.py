@@ -91,7 +91,7 @@ def parse_published(value: str | None) -> datetime | None:
         ) from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC)
+    return moment  # the offset is kept: its local date anchors "today" and "on Sunday"
 
 
 def parse_day(value: str | None, name: str) -> date | None:

@@ -31,8 +31,15 @@ from tollwatch.ingest.dates import parse_date, to_utc
 )
 def test_parse_date(value: object, expected: datetime) -> None:
     result = parse_date(value)
-    assert result == expected
-    assert result is not None and result.tzinfo is UTC
+    assert result == expected  # the same instant ...
+    assert result is not None and result.tzinfo is not None  # ... aware, with the source's offset
+
+
+def test_parse_date_keeps_the_source_offset() -> None:
+    """The publication's local date anchors relative dates, so the offset is kept."""
+    result = parse_date("2015-10-12T01:00:00+03:00")
+    assert result is not None and result.date().isoformat() == "2015-10-12"
+    assert result.utcoffset() == timedelta(hours=3)
 
 
 @pytest.mark.parametrize("value", [None, "", "soon", "last Tuesday-ish", "0600 GMT", True, [2024]])

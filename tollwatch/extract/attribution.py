@@ -8,12 +8,68 @@ expands short references ("the Observatory") to the full name seen earlier in th
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "who"})
-DROP_HEADS = frozenset({"source", "sources"})
+_TRAILING = re.compile(
+    r",\s+((?:[\w'’-]+\s+){0,5}?[\w'’-]+)\s+(?:said|reported|told \w+|added|confirmed|"
+    r"announced|stated)\s*[.!\"”]*\s*$"
+)
+#: nouns that head the phrase of someone who states figures
+SPEAKER_NOUNS = frozenset(
+    {
+        "source",
+        "official",
+        "officer",
+        "police",
+        "policeman",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "ministry",
+        "minister",
+        "media",
+        "television",
+        "tv",
+        "radio",
+        "agency",
+        "observatory",
+        "monitor",
+        "group",
+        "army",
+        "military",
+        "government",
+        "authority",
+        "witness",
+        "resident",
+        "doctor",
+        "hospital",
+        "medic",
+        "paramedic",
+        "service",
+        "prosecutor",
+        "governor",
+        "mayor",
+        "commander",
+        "chief",
+        "statement",
+        "report",
+        "newspaper",
+        "office",
+        "party",
+        "president",
+        "ambassador",
+        "embassy",
+        "department",
+        "council",
+        "red",
+        "un",
+        "committee",
+    }
+)
 # nouns that are never speakers of a figure
 NOT_SPEAKERS = frozenset(
     {
@@ -91,17 +147,40 @@ def find_attribution(sent: Span, reporting_verbs: frozenset[str]) -> Attribution
                 text, s, e, ids = _phrase(pobj)
                 if text:
                     return Attribution(text, s, e, ids)
+    # "..., church sources reported." / "..., police said.": the speaker closing the sentence
+    tail = _TRAILING.search(sent.text)
+    if (
+        tail
+        and tail.group(1).split()[0].lower() not in PRONOUNS | {"the", "it"}
+        or (tail and len(tail.group(1).split()) > 1)
+    ):
+        start = sent.start_char + tail.start(1)
+        words = tail.group(1)
+        for article in ("the ", "The ", "a ", "A "):
+            if words.startswith(article):
+                words, start = words[len(article) :], start + len(article)
+        toks = frozenset(t.i for t in sent if start <= t.idx < start + len(words))
+        return Attribution(words, start, start + len(words), toks)
+    candidates: list[Token] = []
     for tok in sent:
         if tok.lemma_.lower() in reporting_verbs and tok.pos_ in ("VERB", "AUX"):
             subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is None or subj.lower_ in NOT_SPEAKERS:
                 continue
-            if subj.lower_ in PRONOUNS:
-                return Attribution(subj.lower_, subj.idx, subj.idx + len(subj), frozenset({subj.i}))
-            text, s, e, ids = _phrase(subj)
-            if text:
-                return Attribution(text, s, e, ids)
+            candidates.append(subj)
+    # a speaker noun or a named body beats whatever else the parse made a subject of "report"
+    candidates.sort(key=lambda t: 0 if _speakerlike(t) else 1 if t.lower_ in PRONOUNS else 2)
+    for subj in candidates:
+        if subj.lower_ in PRONOUNS:
+            return Attribution(subj.lower_, subj.idx, subj.idx + len(subj), frozenset({subj.i}))
+        text, s, e, ids = _phrase(subj)
+        if text:
+            return Attribution(text, s, e, ids)
     return None
+
+
+def _speakerlike(tok: Token) -> bool:
+    return tok.lemma_.lower() in SPEAKER_NOUNS or tok.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")
 
 
 @dataclass

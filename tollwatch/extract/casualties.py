@@ -120,7 +120,7 @@ def _link(sent: Span, num: Number, lex: Lexicons) -> tuple[str, Token, Token | N
     head = noun
     # words right after the number phrase: "20 people dead", "148 killed"
     for child in head.children:
-        if child.dep_ in ("amod", "acl", "oprd", "appos") and child.i > head.i:
+        if child.dep_ == "amod" or (child.dep_ in ("acl", "oprd", "appos") and child.i > head.i):
             kind = _kind_of(child, lex, ("adj", "verb"))
             if kind:
                 return kind, child, person
@@ -250,22 +250,22 @@ def find_figures(
             continue
         qual, qstart = read_qualifier(words, num.start)
         tail = tuple(words[num.end : num.end + 3])
-        # "eight of them children" / "including six children"
-        category_link = next((cl for cl in CATEGORY_LINKS if tail[: len(cl)] == cl), None)
-        if last_kind and (category_link or (num.start > 0 and words[num.start - 1] == "including")):
-            j = num.end + (len(category_link) if category_link else 0)
-            cat_tok = sent[j] if j < len(sent) else None
-            cat = _category(cat_tok, lex) if cat_tok is not None else None
-            if cat_tok is not None and (cat or (cat_tok.lower_ in lex.victims)):
-                low, high, q = bounds(num.value, qual, num.vague)
-                ev = _evidence(sent, qstart, j + 1, article_id)
-                fig = Figure(
-                    last_kind, low, high, q, attributed_to, cat or cat_tok.lower_, None, False, ev
-                )
-                found.append((fig, num.start))
-                i = j + 1
-                continue
+        part = _category_part(
+            sent, words, num, qual, qstart, last_kind, lex, attributed_to, article_id
+        )
+        if part is not None:
+            fig, i = part
+            found.append((fig, num.start))
+            continue
         link = _link(sent, num, lex)
+        if link is None and last_kind and _revision_cue(words, qstart):
+            # "97 people had been killed, up from the 95 it had reported earlier"
+            low, high, q = bounds(num.value, qual, num.vague)
+            ev = _evidence(sent, qstart, num.end, article_id)
+            found.append(
+                (Figure(last_kind, low, high, q, attributed_to, None, None, True, ev), num.start)
+            )
+            continue
         if link is None:
             # "and another 48 in Tartus": a part of the figure before it
             if last_kind and _part_cue(words, qstart):
@@ -327,19 +327,115 @@ def find_figures(
     return _resolve_parts([f for f, _ in found], article_id, sent)
 
 
+#: casualty words that name the group a category belongs to: "a dozen of the injured"
+GROUP_WORDS = {
+    "dead": "killed",
+    "killed": "killed",
+    "victims": "killed",
+    "fatalities": "killed",
+    "injured": "injured",
+    "wounded": "injured",
+    "hurt": "injured",
+    "hostages": "kidnapped",
+    "abducted": "kidnapped",
+    "kidnapped": "kidnapped",
+}
+COPULAS = frozenset({"were", "was", "are", "is", "being", "been"})
+
+
+def _category_part(
+    sent: Span,
+    words: list[str],
+    num: Number,
+    qual: str,
+    qstart: int,
+    last_kind: str | None,
+    lex: Lexicons,
+    attributed_to: str | None,
+    article_id: str,
+) -> tuple[Figure, int] | None:
+    """A victim category of a figure: "eight of them children", "including six children",
+    "among them six priests", "a dozen of the injured were children", "48 of them in intensive
+    care". Returns the part figure and the index after it."""
+    n = len(words)
+    kind = last_kind
+    j = num.end
+    linked = False
+    if tuple(words[j : j + 2]) in (("of", "them"), ("of", "whom"), ("of", "those")):
+        j += 2
+        linked = True
+    elif j + 2 < n and words[j] == "of" and words[j + 1] == "the" and words[j + 2] in GROUP_WORDS:
+        kind = GROUP_WORDS[words[j + 2]]
+        j += 3
+        linked = True
+        while j < n and words[j] in COPULAS:
+            j += 1
+    before = tuple(words[max(0, qstart - 2) : qstart])
+    if not linked and not (before[-1:] == ("including",) or before == ("among", "them")):
+        return None
+    if kind is None or j >= n:
+        return None
+    tok = sent[j]
+    category = _category(tok, lex) or (tok.lower_ if tok.lower_ in lex.victims else None)
+    end = j + 1
+    if category is None:
+        if not linked:
+            return None
+        # "48 of them in intensive care", "99 of them critically": the words as written
+        k = j
+        while k < n and k < j + 4 and not sent[k].is_punct and words[k] not in ("said", "and"):
+            k += 1
+        if k == j:
+            return None
+        category = sent[j:k].text.lower()
+        end = k
+    elif category not in ("children", "women"):
+        category = tok.lower_  # the group as written: "priests", "soldiers", "policemen"
+    low, high, q = bounds(num.value, qual, num.vague)
+    ev = _evidence(sent, qstart, end, article_id)
+    return Figure(kind, low, high, q, attributed_to, category, None, False, ev), end
+
+
+def _revision_cue(words: list[str], qstart: int) -> bool:
+    before = words[max(0, qstart - 3) : qstart]
+    return "from" in before and any(
+        w in before for w in ("up", "down", "revised", "raised", "lowered", "rising", "risen")
+    )
+
+
 def _part_cue(words: list[str], qstart: int) -> bool:
     before = words[max(0, qstart - 2) : qstart]
     return any(w in PART_CUES for w in before)
 
 
 def _place_after(sent: Span, tok_end: int, places: list[PlaceSpan]) -> PlaceSpan | None:
-    """A place right after "in"/"at" following token index ``tok_end`` of ``sent``."""
-    if tok_end + 1 >= len(sent) or sent[tok_end].lower_ not in ("in", "at", "from"):
+    """The place a figure is tied to, in the few words after token ``tok_end`` of ``sent``:
+    "in Jableh", "at the airport in Zaventem", "at Maalbeek station". A geocoded place wins;
+    else the first run of proper nouns after "in"/"at"/"near" (a station, a district the
+    gazetteer does not know), as written. Stops at "and", commas and the next number."""
+    n = len(sent)
+    if tok_end >= n or sent[tok_end].lower_ not in ("in", "at", "near", "from", "outside"):
         return None
-    start_char = sent[tok_end + 1].idx
-    for p in places:
-        if start_char <= p.start <= start_char + 5:
-            return p
+    k = tok_end + 1
+    limit = min(n, tok_end + 7)
+    while k < limit:
+        tok = sent[k]
+        if (
+            tok.lower_ in ("and", "said", "according", "while")
+            or tok.like_num
+            or tok.text in (",", ";", "—", "–", ".", "(")
+        ):
+            return None
+        for p in places:
+            if tok.idx <= p.start < tok.idx + len(tok.text):
+                return p
+        if tok.pos_ == "PROPN" and tok.ent_type_ not in ("DATE", "TIME", "NORP"):
+            end = k
+            while end + 1 < n and sent[end + 1].pos_ == "PROPN":
+                end += 1
+            span = sent[k : end + 1]
+            return PlaceSpan(span.start_char, span.end_char, span.text)
+        k += 1
     return None
 
 

@@ -102,6 +102,8 @@ PATTERNS = [
         ),
     ),
     ("year", re.compile(r"\b(?:in|since|of|during|from)\s+(?P<year>(?:1[89]|20)\d\d)\b")),
+    # "the 2004 bombings", "a 2013 attack": a year used as a modifier
+    ("year", re.compile(r"\b(?:the|a|an|its|their)\s+(?P<year>(?:1[89]|20)\d\d)\s+(?=[a-z])")),
     (
         "ago",
         re.compile(

@@ -17,6 +17,7 @@ class SentenceFacts:
     end: int
     text: str
     triggers: tuple[Trigger, ...] = ()
+    anchors: tuple[int, ...] = ()  # article offsets of the event words (triggers, figures)
     figures: tuple[Figure, ...] = ()
     places: tuple[Location, ...] = ()
     dates: tuple[DateMention, ...] = ()  # offsets are article offsets

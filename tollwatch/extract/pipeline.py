@@ -185,6 +185,8 @@ class Extractor:
                     end=s1,
                     text=sent.text,
                     triggers=tuple(m.item for m in triggers),
+                    anchors=tuple(doc[m.start].idx for m in triggers)
+                    + tuple(f.evidence.start for f in figures if f.evidence),
                     figures=tuple(figures),
                     places=sp,
                     dates=sd,

@@ -22,6 +22,8 @@ EDGE_WORDS = frozenset({"the", "-", "–", "—", ",", ".", "'s", "’s", "(", "
 
 def _usable(span: Span) -> bool:
     text = span.text
+    if text[:1].islower():
+        return False  # "metro", "the capital": common words spaCy sometimes tags
     if span.label_ in ("ORG", "PERSON", "NORP") and text.isupper() and len(text) <= 4:
         return False
     return any(ch.isalpha() for ch in text) and len(text) >= 3

@@ -51,14 +51,19 @@ def build_frames(facts: list[SentenceFacts]) -> list[Frame]:
                 frames.append(Frame(s.countries()[0] if s.countries() else None, True, [s]))
             continue
         countries = s.countries()
+        cities = [p for p in s.places if p.precision in ("city", "point", "admin2")]
         if main is None:
-            main = Frame(_first_country(s))
+            main = Frame(_first_country(s) or _first_country(facts[0]))
             frames.append(main)
             main.sentences.append(s)
             continue
         if main.country is None and countries:
             main.country = _first_country(s)
-        if countries and main.country not in countries and (s.figures or s.strong):
+        # another country's incident needs its own figure, or a strong event word with a town
+        # of that country (a region or a country named in passing is not enough)
+        other = [c for c in countries if c != main.country]
+        if other and main.country not in countries and (s.figures or (s.strong and cities)):
+            countries = [p.country for p in cities if p.country] or other
             target = next(
                 (f for f in frames if not f.reference and f.country == countries[0]), None
             )
@@ -107,15 +112,18 @@ def frame_to_report(
     date_source = None
     date_ev = None
     for s in sents:
-        for dm in s.dates:
-            if dm.history != frame.reference:
-                continue
-            date_ev = Evidence(article.id, dm.start, dm.end, dm.text)
-            the_date, precision = dm.date, dm.precision if dm.date else "unknown"
-            date_source = "text" if dm.date else None
-            break
-        if date_ev:
-            break
+        candidates = [
+            dm
+            for dm in s.dates
+            if dm.history == frame.reference and not _statement_date(article.text, dm.start)
+        ]
+        if not candidates:
+            continue
+        dm = min(candidates, key=lambda d: (_distance(d, s.anchors), d.start))
+        date_ev = Evidence(article.id, dm.start, dm.end, dm.text)
+        the_date, precision = dm.date, dm.precision if dm.date else "unknown"
+        date_source = "text" if dm.date else None
+        break
     if date_ev is None and published is not None and not frame.reference:
         the_date, precision, date_source = published, "day", "published"
     # places of the frame's country named in its eventful sentences
@@ -124,6 +132,13 @@ def frame_to_report(
     ]
     cities = _distinct([p for p in local if p.precision in ("city", "point", "admin2")])
     location = cities[0] if cities else _best_coarse(local)
+    dateline = _dateline_place(all_facts, article.text)
+    if (
+        dateline is not None
+        and (frame.country in (None, dateline.country))
+        and (location is None or location.precision == "country")
+    ):
+        location = dateline  # "SAN SALVADOR, 16 NOV 89 --": where the story was filed
     sites = _sites(frame, cities, all_facts, article.id) if len(cities) >= 2 else ()
     figures = tuple(f for s in sents for f in s.figures)
     actors = _actors(frame, all_facts)
@@ -163,6 +178,41 @@ def frame_to_report(
         published=article.published,
         source=article.source,
     )
+
+
+SPEECH_WORDS = ("said", "told", "announced", "reported", "added", "stated", "confirmed")
+
+
+def _statement_date(text: str, start: int) -> bool:
+    """ "Molins said last night that ...": the date of a statement, not of the event."""
+    before = text[max(0, start - 16) : start].lower().split()
+    return (
+        bool(before)
+        and before[-1] in SPEECH_WORDS
+        or (
+            len(before) >= 2
+            and before[-2] in SPEECH_WORDS
+            and before[-1] in ("on", "late", "early")
+        )
+    )
+
+
+def _distance(dm, anchors: tuple[int, ...]) -> int:
+    if not anchors:
+        return 0
+    return min(abs(dm.start - a) for a in anchors)
+
+
+def _dateline_place(facts: list[SentenceFacts], text: str) -> Location | None:
+    """The place of a dateline ("BRUSSELS —", "SAN SALVADOR, 16 NOV 89 --") at the top."""
+    for s in facts[:1]:
+        for p in s.places:
+            if p.evidence is None or p.evidence.start > 40:
+                continue
+            after = text[p.evidence.end : p.evidence.end + 40]
+            if any(mark in after for mark in ("--", "—", "–", "(")) or after.startswith(","):
+                return p
+    return None
 
 
 def _key(loc: Location) -> object:

@@ -22,7 +22,7 @@ Conventions other stages rely on:
 
 - Article.text is the body only; the title is in Article.title and never repeated in the text.
   Newlines are "\\n", paragraphs are separated by a blank line where the format marks them.
-- Article.published is None or a timezone-aware datetime in UTC (see ``dates``); a date from the
+- Article.published is None or a timezone-aware datetime keeping the source's offset (see ``dates``); a date from the
   source wins over the ``published`` fallback.
 - Article.id derives from the canonical URL, else from the normalised text: re-ingesting the
   same input gives the same ids.
@@ -36,7 +36,7 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime
 
 from tollwatch.config import Settings
-from tollwatch.ingest.dates import parse_date, to_utc
+from tollwatch.ingest.dates import parse_date, to_aware
 from tollwatch.ingest.identity import article_id, canonical_url, content_hash
 from tollwatch.ingest.sources import iter_source
 from tollwatch.types import Article, Failure
@@ -64,6 +64,6 @@ def iter_articles(
     """
     if isinstance(sources, str):  # a lone path would otherwise be read character by character
         sources = [sources]
-    fallback = to_utc(published) if published is not None else None
+    fallback = to_aware(published) if published is not None else None
     for source in sources:
         yield from iter_source(source, settings, fallback)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from tollwatch.errors import IngestError
-from tollwatch.ingest.dates import parse_date, to_utc
+from tollwatch.ingest.dates import parse_date, to_aware
 from tollwatch.ingest.identity import article_id, content_hash, url_domain
 from tollwatch.ingest.language import guess_language
 from tollwatch.types import Article
@@ -53,7 +53,7 @@ def build_article(
     url = (url or "").strip() or None
     when = parse_date(published)
     if when is None and fallback_published is not None:
-        when = to_utc(fallback_published)
+        when = to_aware(fallback_published)
     text_hash = content_hash(body)
     return Article(
         id=article_id(url, body, text_hash),

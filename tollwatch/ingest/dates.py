@@ -1,9 +1,10 @@
-"""Publication dates, always timezone-aware UTC.
+"""Publication dates, always timezone-aware.
 
-Convention for every Article this stage writes: ``published`` is None or an aware datetime in UTC.
-A source time with an offset is converted to UTC; a time without one is taken as UTC; a date
-without a time becomes midnight UTC on that date. The same applies to the ``published`` fallback
-given to ``iter_articles``.
+Convention for every Article this stage writes: ``published`` is None or an aware datetime that
+keeps the offset the source gave ("2015-10-12T09:00:00+03:00" stays at +03:00), because the
+publication's local date is what "today" and "on Sunday" in the text refer to. A time without an
+offset is taken as UTC; a date without a time becomes midnight UTC on that date. The same applies
+to the ``published`` fallback given to ``iter_articles``. ``to_utc`` converts for comparisons.
 """
 
 from __future__ import annotations
@@ -39,6 +40,16 @@ def to_utc(value: datetime | date) -> datetime:
     return value.astimezone(UTC)
 
 
+def to_aware(value: datetime | date) -> datetime:
+    """An aware datetime keeping its offset: naive values are taken as UTC, dates become
+    midnight UTC."""
+    if not isinstance(value, datetime):
+        return datetime(value.year, value.month, value.day, tzinfo=UTC)
+    if value.tzinfo is None or value.utcoffset() is None:
+        return value.replace(tzinfo=UTC)
+    return value
+
+
 def _parse_string(text: str) -> datetime | None:
     text = text.strip()
     if not text:
@@ -63,13 +74,13 @@ def _parse_string(text: str) -> datetime | None:
 def parse_date(value: object) -> datetime | None:
     """Read a publication date from a string (ISO 8601, RFC 2822, "March 5, 2024", ...), a
     datetime, a date, a ``time.struct_time`` (taken as UTC, as feedparser gives) or a number of
-    seconds since the epoch. Returns an aware UTC datetime, or None when ``value`` is empty or
+    seconds since the epoch. Returns an aware datetime (offset kept), or None when ``value`` is empty or
     cannot be read (logged at debug level; never raises)."""
     if value is None or isinstance(value, bool):
         return None
     result: datetime | None
     if isinstance(value, datetime | date):
-        result = to_utc(value)
+        result = to_aware(value)
     elif isinstance(value, time.struct_time):
         result = datetime(*value[:6], tzinfo=UTC)
     elif isinstance(value, int | float):
@@ -80,7 +91,7 @@ def parse_date(value: object) -> datetime | None:
             result = None
     elif isinstance(value, str):
         parsed = _parse_string(value)
-        result = to_utc(parsed) if parsed else None
+        result = to_aware(parsed) if parsed else None
     else:
         result = None
     if result is None or not (_MIN_YEAR <= result.year <= _MAX_YEAR):

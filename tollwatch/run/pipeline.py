@@ -73,7 +73,6 @@ def load_published_map(path: str | Path) -> PublishedMap:
             ) from None
         if moment.tzinfo is None:
             moment = moment.replace(tzinfo=UTC)
-        moment = moment.astimezone(UTC)
         out[str((path.parent / name.strip()).resolve())] = moment
         out.setdefault(Path(name.strip()).name, moment)
     return out

@@ -1,0 +1,246 @@
+"""What every dataset's scoring shares: string normalisation, P/R/F1 counts, entity matching,
+one-to-one alignment, and the view of a Report that the scorers compare with gold.
+
+Incident type of a Report in MUC terms (``muc_type``), first rule that applies:
+
+    attack_type "Hostage Taking (...)" or sub_event_type "Abduction/forced disappearance"
+                                                                       -> KIDNAPPING
+    sub_event_type "Air/drone strike" or "Shelling/artillery/missile attack"
+                                   -> ATTACK (MUC files aerial bombs and mortars under ATTACK)
+    event_type "Explosions/Remote violence" or attack_type "Bombing/Explosion" -> BOMBING
+    attack_type "Facility/Infrastructure Attack" and fire words (arson, burn, torch, set fire,
+    incendiary, molotov) in the summary sentence or a weapon                      -> ARSON
+    attack_type "Hijacking"                                                      -> HIJACKING
+    anything else                                                                -> ATTACK
+
+ROBBERY and FORCED WORK STOPPAGE are never predicted: the extractor has no such types.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from tollwatch.types import Report
+
+ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
+_PUNCT = str.maketrans("", "", string.punctuation)
+_ARTICLES = re.compile(r"\b(a|an|the)\b")
+_FIRE = re.compile(r"\b(arson|burn\w*|torch\w*|set fire|set on fire|incendiar\w*|molotov)\b", re.I)
+
+
+def normalize(text: str) -> str:
+    """Lower-case, drop punctuation, drop the articles a/an/the, collapse whitespace (the
+    normalisation of the GTT/IterX scorer)."""
+    text = text.lower().translate(_PUNCT)
+    return " ".join(_ARTICLES.sub(" ", text).split())
+
+
+@dataclass
+class Counts:
+    """Precision counts ``p_num``/``p_den`` and recall counts ``r_num``/``r_den``."""
+
+    p_num: int = 0
+    p_den: int = 0
+    r_num: int = 0
+    r_den: int = 0
+
+    def add(self, other: Counts) -> None:
+        self.p_num += other.p_num
+        self.p_den += other.p_den
+        self.r_num += other.r_num
+        self.r_den += other.r_den
+
+    @property
+    def precision(self) -> float:
+        return self.p_num / self.p_den if self.p_den else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.r_num / self.r_den if self.r_den else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def to_dict(self) -> dict[str, float | int]:
+        return {
+            "p": round(100 * self.precision, 2),
+            "r": round(100 * self.recall, 2),
+            "f1": round(100 * self.f1, 2),
+            **{k: getattr(self, k) for k in ("p_num", "p_den", "r_num", "r_den")},
+        }
+
+
+@dataclass
+class Rate:
+    """A share: ``hits`` of ``total``."""
+
+    hits: int = 0
+    total: int = 0
+
+    def add(self, ok: bool) -> None:
+        self.total += 1
+        self.hits += int(ok)
+
+    @property
+    def value(self) -> float:
+        return self.hits / self.total if self.total else 0.0
+
+    def to_dict(self) -> dict[str, float | int]:
+        return {"pct": round(100 * self.value, 2), "hits": self.hits, "total": self.total}
+
+
+@dataclass
+class EntityMatch:
+    """The outcome of matching predicted strings against gold entities of one role."""
+
+    counts: Counts
+    matched: list[str] = field(default_factory=list)  # predicted strings found in the gold
+    spurious: list[str] = field(default_factory=list)  # predicted strings not in the gold
+    missed: list[str] = field(default_factory=list)  # gold entities not found (first string)
+
+
+def dedupe_normalized(texts: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(n for t in texts if (n := normalize(t))))
+
+
+def match_entities(
+    predicted: Iterable[str],
+    gold: Sequence[Sequence[str]],
+    optional: Iterable[Sequence[str]] = (),
+) -> EntityMatch:
+    """A predicted string (normalised, duplicates dropped) is correct when it equals any
+    alternative string of any gold entity; each gold entity is found (once) when some predicted
+    string equals one of its strings. An optional gold entity that is not found is left out of
+    the recall denominator."""
+    preds = dedupe_normalized(predicted)
+    gold_sets = [{normalize(s) for s in entity} - {""} for entity in gold]
+    optional_keys = {tuple(e) for e in optional}
+    out = EntityMatch(Counts())
+    for p in preds:
+        ok = any(p in g for g in gold_sets)
+        out.counts.p_den += 1
+        out.counts.p_num += int(ok)
+        (out.matched if ok else out.spurious).append(p)
+    for entity, g in zip(gold, gold_sets, strict=True):
+        found = any(p in g for p in preds)
+        if not found and tuple(entity) in optional_keys:
+            continue
+        out.counts.r_den += 1
+        out.counts.r_num += int(found)
+        if not found:
+            out.missed.append(entity[0] if entity else "")
+    return out
+
+
+def best_assignment(
+    n_pred: int,
+    n_gold: int,
+    score: Callable[[int, int], float],
+    min_score: float,
+) -> list[tuple[int, int]]:
+    """The one-to-one pairs (pred, gold) with score >= ``min_score`` that maximise the total
+    score: exact (dynamic programming over subsets of gold) up to 16 gold items, greedy above."""
+    table = [[score(i, j) for j in range(n_gold)] for i in range(n_pred)]
+    if n_gold > 16:
+        cells = sorted(
+            ((table[i][j], i, j) for i in range(n_pred) for j in range(n_gold)), reverse=True
+        )
+        used_p: set[int] = set()
+        used_g: set[int] = set()
+        pairs = []
+        for s, i, j in cells:
+            if s >= min_score and i not in used_p and j not in used_g:
+                pairs.append((i, j))
+                used_p.add(i)
+                used_g.add(j)
+        return sorted(pairs)
+    best: dict[int, tuple[float, tuple[tuple[int, int], ...]]] = {0: (0.0, ())}
+    for i in range(n_pred):
+        nxt = dict(best)  # prediction i left unaligned
+        for mask, (total, pairs) in best.items():
+            for j in range(n_gold):
+                if mask >> j & 1 or table[i][j] < min_score:
+                    continue
+                key = mask | 1 << j
+                cand = (total + table[i][j], (*pairs, (i, j)))
+                if key not in nxt or cand[0] > nxt[key][0]:
+                    nxt[key] = cand
+        best = nxt
+    return list(max(best.values(), key=lambda v: (v[0], -len(v[1])))[1])
+
+
+# -- a Report as the scorers see it -------------------------------------------------------------
+def muc_type(report: Report) -> str:
+    attack = report.attack_type or ""
+    sub = report.sub_event_type or ""
+    if attack.startswith("Hostage Taking") or sub == "Abduction/forced disappearance":
+        return "KIDNAPPING"
+    if sub in ("Air/drone strike", "Shelling/artillery/missile attack"):
+        return "ATTACK"
+    if report.event_type == "Explosions/Remote violence" or attack == "Bombing/Explosion":
+        return "BOMBING"
+    if attack == "Facility/Infrastructure Attack":
+        words = [report.summary or ""] + [w.text for w in report.weapons]
+        if any(_FIRE.search(w) for w in words):
+            return "ARSON"
+    if attack == "Hijacking":
+        return "HIJACKING"
+    return "ATTACK"
+
+
+@dataclass(frozen=True)
+class Predicted:
+    """The fields of one Report that the scorers compare with gold."""
+
+    report_id: str
+    type: str  # MUC incident type, see ``muc_type``
+    date: date | None
+    country: str | None
+    places: tuple[str, ...]  # location and site names as written and as matched
+    roles: dict[str, tuple[str, ...]]  # ROLES -> strings as written
+    killed: int | None
+    injured: int | None
+    summary: str | None = None
+
+
+def toll_value(low: int | None, best: int | None, high: int | None) -> int | None:
+    return best if best is not None else low if low is not None else high
+
+
+def predicted_from_report(report: Report) -> Predicted:
+    places: list[str] = []
+    locations = [report.location] if report.location else []
+    locations += [s.location for s in report.sites]
+    for loc in locations:
+        places += [loc.name] + ([loc.matched_name] if loc.matched_name else [])
+    perps = report.perpetrators
+    roles = {
+        "PerpInd": tuple(a.text for a in perps if a.kind == "individual"),
+        "PerpOrg": tuple(a.text for a in perps if a.kind != "individual"),
+        "Target": tuple(m.text for m in report.targets),
+        "Victim": tuple(m.text for m in report.victims),
+        "Weapon": tuple(m.text for m in report.weapons),
+    }
+    k, i = report.killed, report.injured
+    return Predicted(
+        report_id=report.id,
+        type=muc_type(report),
+        date=report.date,
+        country=report.location.country if report.location else None,
+        places=tuple(dict.fromkeys(p for p in places if p)),
+        roles=roles,
+        killed=toll_value(k.low, k.best, k.high),
+        injured=toll_value(i.low, i.best, i.high),
+        summary=report.summary,
+    )
+
+
+def current_reports(reports: Iterable[Report]) -> list[Report]:
+    """The reports a scorer compares with gold: references (history) are skipped."""
+    return [r for r in reports if not r.is_reference]
