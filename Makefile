@@ -21,7 +21,7 @@ $(STAMP): pyproject.toml requirements-model.txt
 
 demo: install
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
-	$(BIN)/tollwatch run demo/ --db $(DEMO_DB) --published-map demo/published.tsv --quiet || true
+	$(BIN)/tollwatch run demo/articles demo/feed.xml demo/wire.jsonl demo/page.html --db $(DEMO_DB) --published-map demo/published.tsv --quiet || true
 	@echo
 	@echo "== incidents found in the demo corpus =="
 	$(BIN)/tollwatch incidents --db $(DEMO_DB) --format table

@@ -458,5 +458,8 @@ def gazetteer_build(ctx: click.Context, force: bool) -> None:
     click.echo(str(path))
 
 
+from tollwatch.evaluate.cli import eval_command  # noqa: E402, I001
+main.add_command(eval_command, "eval")
+
 if __name__ == "__main__":  # pragma: no cover
     main()

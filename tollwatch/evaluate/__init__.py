@@ -11,7 +11,8 @@ error analysis); ``tollwatch.evaluate.report`` renders them as tables, Markdown 
 stages never import it. Modules:
 
     muc_texts  MUC message files -> MucText / Article (dateline date = publication date)
-    muc_keys   MUC answer keys -> KeyTemplate -> GoldIncident (our schema)
+    muc_keys   MUC answer keys -> KeyTemplate (slots as written), dates, places, counts
+    muc_gold   KeyTemplate -> GoldIncident (our schema: roles, tolls)
     muc        alignment of reports with key templates and the per-field MUC scores
     gtt        the template-filling metric on the processed GTT splits
     seed       the seed gold checks
@@ -33,7 +34,8 @@ from typing import Any, Protocol
 from tollwatch.config import Settings
 from tollwatch.errors import TollwatchError
 from tollwatch.evaluate import gtt, muc, seed
-from tollwatch.evaluate.muc_keys import gold_incident, read_keys
+from tollwatch.evaluate.muc_gold import gold_incident
+from tollwatch.evaluate.muc_keys import read_keys
 from tollwatch.evaluate.muc_texts import MucText, read_texts
 from tollwatch.evaluate.score import current_reports, predicted_from_report
 from tollwatch.types import Article, Failure, Report
@@ -136,8 +138,13 @@ def evaluate_muc(
     ex = extractor or make_extractor()
     tally = muc.MucTally()
     errors: list[dict[str, Any]] = []
-    gold_stats = {"templates": 0, "optional_templates": 0, "relevant_docs": 0,
-                  "stating_killed": 0, "stating_injured": 0}
+    gold_stats = {
+        "templates": 0,
+        "optional_templates": 0,
+        "relevant_docs": 0,
+        "stating_killed": 0,
+        "stating_injured": 0,
+    }
     articles = (texts[d].to_article(keep_dateline) for d in doc_ids)
     for article, out in _progress(ex.extract_many(articles), len(doc_ids), "muc4", progress):
         if isinstance(out, Failure):
@@ -151,16 +158,23 @@ def evaluate_muc(
         gold_stats["stating_killed"] += sum(bool(g.killed) and not g.optional for g in golds)
         gold_stats["stating_injured"] += sum(bool(g.injured) and not g.optional for g in golds)
         record = muc.score_document(tally, article.id, golds, preds)
-        if record["missed"] or record["spurious"] or any(
-            p["wrong"] or p["roles"] for p in record["pairs"]
+        if (
+            record["missed"]
+            or record["spurious"]
+            or any(p["wrong"] or p["roles"] for p in record["pairs"])
         ):
             errors.append(record)
     notes = [] if keep_dateline else ["datelines removed from the texts"]
     if any(d not in keys for d in doc_ids):
         notes.append("some messages have no key and were scored as irrelevant")
     return EvalResult(
-        "muc4", split, tally.docs, round(time.perf_counter() - t0, 1),
-        {"gold": gold_stats, **tally.to_dict()}, errors, notes,
+        "muc4",
+        split,
+        tally.docs,
+        round(time.perf_counter() - t0, 1),
+        {"gold": gold_stats, **tally.to_dict()},
+        errors,
+        notes,
     )
 
 
@@ -195,8 +209,9 @@ def evaluate_gtt(
     notes = [] if dates else ["MUC texts not found: documents have no publication date"]
     by_id = {d.docid: d for d in docs}
     articles = [
-        Article(id=d.docid, text=d.text, published=dates.get(d.docid), language="en",
-                origin=d.docid)
+        Article(
+            id=d.docid, text=d.text, published=dates.get(d.docid), language="en", origin=d.docid
+        )
         for d in docs
     ]
     ex = extractor or make_extractor()
@@ -213,8 +228,9 @@ def evaluate_gtt(
         c = gtt.GttTally(slots=doc.counts).micro
         if c.p_num != c.p_den or c.r_num != c.r_den:
             errors.append(gtt.error_record(article.id, preds, golds, doc))
-    return EvalResult("gtt", split, tally.docs, round(time.perf_counter() - t0, 1),
-                      tally.to_dict(), errors, notes)
+    return EvalResult(
+        "gtt", split, tally.docs, round(time.perf_counter() - t0, 1), tally.to_dict(), errors, notes
+    )
 
 
 def evaluate_seed(seed_dir: Path, extractor: ExtractorLike | None = None) -> EvalResult:
@@ -248,8 +264,9 @@ def evaluate_seed(seed_dir: Path, extractor: ExtractorLike | None = None) -> Eva
         "total": len(checks),
         "fully_matched": matched == len(checks),
     }
-    return EvalResult("seed", "all", len(pairs), round(time.perf_counter() - t0, 1), metrics,
-                      errors)
+    return EvalResult(
+        "seed", "all", len(pairs), round(time.perf_counter() - t0, 1), metrics, errors
+    )
 
 
 def evaluate(

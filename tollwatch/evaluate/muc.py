@@ -16,10 +16,10 @@ Scores (``MucTally``):
   PerpInd = PERP: INDIVIDUAL ID, PerpOrg = PERP: ORGANIZATION ID, Target = PHYS TGT: ID, Victim =
   HUM TGT: NAME with its DESCRIPTIONs (or an unnamed DESCRIPTION), Weapon = INCIDENT: INSTRUMENT
   ID; "Perp (any)" pools both perpetrator slots on both sides.
-- killed/injured: see ``muc_keys._toll``; right when the report's toll (best, else low, else high)
+- killed/injured: see ``muc_gold._toll``; right when the report's toll (best, else low, else high)
   lies in the key's interval; MAE is the distance to the interval over aligned pairs where both
   sides state a number; "of gold stating one" counts unaligned templates as wrong.
-- date: the report's date lies in one of the key's date alternatives (``muc_keys.date_matches``).
+- date: the report's date lies in one of the key's date alternatives (``muc_gold.date_matches``).
 - location: country = the report location's country; place = a location or site name (as written
   or as matched in the gazetteer) equals a place name of the key (below the country).
 - type: the report's ``score.muc_type`` is among the key's type alternatives.
@@ -30,7 +30,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from tollwatch.evaluate.muc_keys import GoldIncident, date_matches
+from tollwatch.evaluate.muc_gold import GoldIncident, date_matches
 from tollwatch.evaluate.score import (
     ROLES,
     Counts,

@@ -120,7 +120,9 @@ def _claims(name: str, field: str, claims: list[dict[str, Any]], figures: list[F
         label = claim.get("value_text") or str(claim.get("value"))
         f = _claim_figure(claim, figures)
         got = None if f is None else f"{f.low}..{f.high} {f.qualifier}"
-        expected = f"{claim.get('low', claim.get('value'))}..{claim.get('high', claim.get('value'))}"
+        expected = (
+            f"{claim.get('low', claim.get('value'))}..{claim.get('high', claim.get('value'))}"
+        )
         out.append(Check(name, f"{field}[{k}] value ({label})", expected, got, f is not None))
         source = claim.get("source")
         out.append(
@@ -156,33 +158,57 @@ def check_incident(inc: dict[str, Any], r: Report | None) -> list[Check]:
         if field in inc:
             add(field, inc[field], got)
     if "sub_event_types" in inc:
-        add("sub_event_type", inc["sub_event_types"], r.sub_event_type,
-            r.sub_event_type in inc["sub_event_types"])
+        add(
+            "sub_event_type",
+            inc["sub_event_types"],
+            r.sub_event_type,
+            r.sub_event_type in inc["sub_event_types"],
+        )
     if "suicide" in inc:
         add("suicide", inc["suicide"], r.suicide)
     if "coordinated_multi_site" in inc:
         add("coordinated_multi_site", inc["coordinated_multi_site"], len(r.sites) >= 2)
     perp = inc.get("perpetrator") or {}
-    actor = next((a for a in r.perpetrators if a.name.lower() == str(perp.get("name")).lower()),
-                 None)
+    actor = next(
+        (a for a in r.perpetrators if a.name.lower() == str(perp.get("name")).lower()), None
+    )
     if perp:
-        add("perpetrator.name", perp.get("name"), [a.name for a in r.perpetrators],
-            actor is not None)
+        add(
+            "perpetrator.name",
+            perp.get("name"),
+            [a.name for a in r.perpetrators],
+            actor is not None,
+        )
     if "claimed" in perp:
         add("perpetrator.claimed", perp["claimed"], actor.claimed if actor else None)
     if "claim_channel" in perp:
         got = actor.claim_channel if actor else None
-        add("perpetrator.claim_channel", perp["claim_channel"], got,
-            bool(got) and (words(got) <= words(perp["claim_channel"])
-                           or words(perp["claim_channel"]) <= words(got)))
+        add(
+            "perpetrator.claim_channel",
+            perp["claim_channel"],
+            got,
+            bool(got)
+            and (
+                words(got) <= words(perp["claim_channel"])
+                or words(perp["claim_channel"]) <= words(got)
+            ),
+        )
     reported_targets = [m.text for m in r.targets] + [m.text for m in r.victims]
     for k, item in enumerate(inc.get("targets", [])):
-        add(f"targets[{k}] ({item})", item, reported_targets,
-            list_item_matched(item, reported_targets))
+        add(
+            f"targets[{k}] ({item})",
+            item,
+            reported_targets,
+            list_item_matched(item, reported_targets),
+        )
     reported_weapons = [m.text for m in r.weapons]
     for k, item in enumerate(inc.get("weapons", [])):
-        add(f"weapons[{k}] ({item})", item, reported_weapons,
-            list_item_matched(item, reported_weapons))
+        add(
+            f"weapons[{k}] ({item})",
+            item,
+            reported_weapons,
+            list_item_matched(item, reported_weapons),
+        )
     out += _claims(name, "killed_claims", inc.get("killed_claims", []), list(r.figures))
     if "killed_reconciled" in inc:
         rec = inc["killed_reconciled"]
@@ -200,29 +226,55 @@ def check_site(name: str, sub: dict[str, Any], r: Report) -> list[Check]:
     place = sub.get("place", "?")
     names = {place.lower(), *(a.lower() for a in sub.get("alt_spellings", []))}
     site = next(
-        (s for s in r.sites
-         if {s.location.name.lower(), (s.location.matched_name or "").lower()} & names),
+        (
+            s
+            for s in r.sites
+            if {s.location.name.lower(), (s.location.matched_name or "").lower()} & names
+        ),
         None,
     )
     label = f"sub_events[{place}]"
-    out = [Check(name, f"{label} site found", place, [s.location.name for s in r.sites],
-                 site is not None)]
+    out = [
+        Check(
+            name, f"{label} site found", place, [s.location.name for s in r.sites], site is not None
+        )
+    ]
     if site is None:
         return out
     loc = site.location
-    out.append(Check(name, f"{label}.admin1", sub.get("admin1"), loc.admin1,
-                     sub.get("admin1") == loc.admin1))
-    out.append(Check(name, f"{label}.country", sub.get("country"), loc.country,
-                     sub.get("country") == loc.country))
+    out.append(
+        Check(
+            name, f"{label}.admin1", sub.get("admin1"), loc.admin1, sub.get("admin1") == loc.admin1
+        )
+    )
+    out.append(
+        Check(
+            name,
+            f"{label}.country",
+            sub.get("country"),
+            loc.country,
+            sub.get("country") == loc.country,
+        )
+    )
     if loc.lat is not None and "lat" in sub:
         d = km(sub["lat"], sub["lon"], loc.lat, loc.lon or 0.0)
-        out.append(Check(name, f"{label}.coordinates (km off)", 0, round(d, 1),
-                         d <= COORD_TOLERANCE_KM))
-    for field, reported in (("targets", [m.text for m in site.targets]),
-                            ("weapons", [m.text for m in site.weapons])):
+        out.append(
+            Check(name, f"{label}.coordinates (km off)", 0, round(d, 1), d <= COORD_TOLERANCE_KM)
+        )
+    for field, reported in (
+        ("targets", [m.text for m in site.targets]),
+        ("weapons", [m.text for m in site.weapons]),
+    ):
         for k, item in enumerate(sub.get(field, [])):
-            out.append(Check(name, f"{label}.{field}[{k}] ({item})", item, reported,
-                             list_item_matched(item, reported)))
+            out.append(
+                Check(
+                    name,
+                    f"{label}.{field}[{k}] ({item})",
+                    item,
+                    reported,
+                    list_item_matched(item, reported),
+                )
+            )
     figures = list(site.figures) + [
         f for f in r.figures if f.place and f.place.lower() in names and f not in site.figures
     ]

@@ -87,8 +87,17 @@ def _is_cumulative(verb: Token) -> bool:
     # "a war that has killed 270,000": the relative clause hangs off the noun "war"
     if verb.dep_ == "relcl" and verb.head.lemma_.lower() in CUMULATIVE_SUBJECTS:
         return True
-    has_perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
-    return has_perfect and any(t.lower_ == "since" for t in verb.sent)
+    has_perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP")
+                      for c in verb.children)
+    if not has_perfect:
+        return False
+    # "has killed thousands since 2009": a running total, not one event's toll
+    if any(t.lower_ == "since" for t in verb.sent):
+        return True
+    return any(c.dep_ in ("dobj", "nsubjpass") and (
+        c.lower_ in ("thousands", "hundreds", "millions", "tens")
+        or any(n.like_num and n.text.replace(",", "").isdigit() and int(n.text.replace(",", "")) >= 1000
+               for n in c.subtree)) for c in verb.children)
 
 
 def _link(sent: Span, num: Number, lex: Lexicons) -> tuple[str, Token, Token | None] | None:
@@ -207,6 +216,11 @@ def _not_a_toll(words: list[str], num: Number, sent: Span, lex: Lexicons) -> boo
     tok = sent[num.start]
     if tok.is_digit and len(tok.text) == 4 and 1800 <= num.value <= 2100:
         return True  # a year
+    # an age after a name: "Martin Richard, 8, and Krystle Campbell, 29"
+    if num.start > 0 and words[num.start - 1] == "," and nxt in (",", ".", ";", "and", ")"):
+        prev = sent[num.start - 2] if num.start >= 2 else None
+        if prev is not None and (prev.ent_type_ == "PERSON" or prev.pos_ == "PROPN"):
+            return True
     # spaCy's TIME, MONEY, PERCENT, ORDINAL and QUANTITY are never counts of people; DATE is left
     # to the unit words above because spaCy also tags "148 people ... Monday" spans as DATE.
     return tok.ent_type_ in ("TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY")
@@ -306,6 +320,8 @@ def find_figures(
         hi_tok = max(num.end, cue.i - sent.start + 1, (person.i - sent.start + 1) if person else 0)
         ev = _evidence(sent, lo_tok, hi_tok, article_id)
         category = _category(person, lex) if person is not None else None
+        # attackers killed are reported beside the victims' toll, never as it
+        is_total = category != "attackers"
         place = _place_of(sent, cue, num.end, places)
         found.append(
             (
@@ -317,7 +333,7 @@ def find_figures(
                     attributed_to,
                     category,
                     place.name if place else None,
-                    True,
+                    is_total,
                     ev,
                 ),
                 num.start,

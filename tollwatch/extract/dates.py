@@ -76,6 +76,11 @@ PATTERNS = [
         ),
     ),
     # May 2016 / in May
+    # "in March last year", "last year"
+    (
+        "lastyear",
+        re.compile(r"\b(?:(?:in\s+)?" + _MONTH + r"\s+)?last\s+year\b", re.I),
+    ),
     (
         "my",
         re.compile(
@@ -103,7 +108,10 @@ PATTERNS = [
     ),
     ("year", re.compile(r"\b(?:in|since|of|during|from)\s+(?P<year>(?:1[89]|20)\d\d)\b")),
     # "the 2004 bombings", "a 2013 attack": a year used as a modifier
-    ("year", re.compile(r"\b(?:the|a|an|its|their)\s+(?P<year>(?:1[89]|20)\d\d)\s+(?=[a-z])")),
+    (
+        "year",
+        re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?P<year>(?:1[89]|20)\d\d)(?=\s+[A-Za-z])"),
+    ),
     (
         "ago",
         re.compile(
@@ -188,6 +196,12 @@ def _resolve(kind: str, m: re.Match, published: date | None) -> tuple[date | Non
         return _bounded(d, published, year is not None), "month"
     if kind == "year":
         return date(int(g["year"]), 1, 1), "year"
+    if kind == "lastyear":
+        if published is None:
+            return None
+        if g.get("month"):
+            return date(published.year - 1, MONTHS[g["month"].lower().rstrip(".")], 1), "month"
+        return date(published.year - 1, 1, 1), "year"
     if published is None:
         return None, "day"
     if kind == "relative":

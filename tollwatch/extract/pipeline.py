@@ -19,6 +19,7 @@ from tollwatch.errors import ExtractError
 from tollwatch.extract.actors import ActorMatcher
 from tollwatch.extract.attribution import Speakers, find_attribution
 from tollwatch.extract.casualties import CUMULATIVE_SUBJECTS, PlaceSpan, find_figures
+from tollwatch.extract.casualties import _is_cumulative as is_cumulative
 from tollwatch.extract.dates import DateMention, find_dates
 from tollwatch.extract.events import find_targets, find_triggers, find_weapons
 from tollwatch.extract.facts import SentenceFacts
@@ -196,7 +197,7 @@ class Extractor:
                     victims=tuple(victims),
                     suicide=suicide
                     or any(t.sub_event_type == "Suicide bomb" for t in (m.item for m in triggers)),
-                    history=_is_history(sd, figures, lemmas, lex),
+                    history=_is_history(sd, figures, lemmas, lex, sent),
                     non_violent=bool(lemmas & lex.non_violent),
                     claim_anaphora=self.actors.anaphora_claim(sent),
                 )
@@ -257,11 +258,14 @@ def _individual(mention, generic_actors) -> Actor:
 
 
 def _cumulative(tok: Any) -> bool:
-    """ "a war that has killed 270,000": a trigger whose subject is a whole war, not an event."""
+    """A trigger that states a running total, not an event: "a war that has killed 270,000",
+    "Boko Haram has killed thousands"."""
     subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
     if any(c.lemma_.lower() in CUMULATIVE_SUBJECTS for c in subjects):
         return True
-    return tok.dep_ == "relcl" and tok.head.lemma_.lower() in CUMULATIVE_SUBJECTS
+    if tok.dep_ == "relcl" and tok.head.lemma_.lower() in CUMULATIVE_SUBJECTS:
+        return True
+    return tok.pos_ == "VERB" and is_cumulative(tok)
 
 
 def _subject_tokens(sent: Any) -> frozenset[int]:
@@ -273,15 +277,65 @@ def _subject_tokens(sent: Any) -> frozenset[int]:
     return frozenset(out)
 
 
+COURT_CUES = frozenset(
+    {"sentence", "convict", "verdict", "trial", "acquit", "jury", "extradite", "indict"}
+)
+
+
 def _is_history(
-    dates: tuple[DateMention, ...], figures: list, lemmas: set[str], lex: Lexicons
+    dates: tuple[DateMention, ...], figures: list, lemmas: set[str], lex: Lexicons,
+    sent: Any = None,
 ) -> bool:
+    """Whether a sentence speaks of history. With a casualty figure, the figure's own date
+    decides (see ``_figure_date``); otherwise a date long before publication, court news, or a
+    cue such as "anniversary" without a recent date."""
     hist = [d for d in dates if d.history]
     current = [d for d in dates if not d.history and d.date is not None]
-    if hist and figures and figures[0].evidence:
+    if hist and figures and figures[0].evidence and sent is not None:
+        anchor = _figure_date(figures[0], dates, sent)
+        if anchor is not None:
+            return anchor.history
+    elif hist and figures and figures[0].evidence:
         pos = figures[0].evidence.start
-        nearest = min(dates, key=lambda d: abs(d.start - pos))
-        return nearest.history
-    if hist and not current:
+        return min(dates, key=lambda d: abs(d.start - pos)).history
+    if hist and not current and not all(_comparison(d, sent) for d in hist):
         return True
+    if lemmas & COURT_CUES:
+        return True  # court news about an attack is never the attack itself
     return bool(lemmas & lex.reference_cues) and not current
+
+
+def _comparison(dm: DateMention, sent: Any) -> bool:
+    """"the deadliest attack since the 1998 bombing", "worse than in 2004": a date of comparison."""
+    if sent is None:
+        return False
+    before = sent.doc.text[max(0, dm.start - 12) : dm.start].lower().split()
+    return any(w in ("since", "than") for w in before[-3:])
+
+
+def _figure_date(figure: Any, dates: tuple[DateMention, ...], sent: Any) -> DateMention | None:
+    """The date a figure belongs to: a date inside the clause of its casualty word ("the 52
+    killed when bombers attacked ... ten years ago"), else the nearest date in the sentence,
+    except a date of comparison that comes after the figure ("killed 147, the deadliest attack
+    since the 1998 bombing")."""
+    ev = figure.evidence
+    doc = sent.doc
+    cue = None
+    for tok in sent:
+        if ev.start <= tok.idx < ev.end and tok.pos_ in ("VERB", "ADJ") and tok.lemma_.lower() in (
+            "kill", "die", "wound", "injure", "dead", "injured", "wounded", "kidnap", "abduct",
+        ):
+            cue = tok
+            break
+    if cue is not None:
+        inside = {t.i for t in cue.subtree}
+        own = [d for d in dates if (doc.char_span(d.start, d.end, alignment_mode="expand")
+                                    is not None and doc.char_span(
+                                        d.start, d.end, alignment_mode="expand").start in inside)
+               and not (_comparison(d, sent) and d.start > ev.start)]
+        if own:
+            return min(own, key=lambda d: abs(d.start - ev.start))
+    usable = [d for d in dates if not (_comparison(d, sent) and d.start > ev.start)]
+    if not usable:
+        return None
+    return min(usable, key=lambda d: abs(d.start - ev.start))

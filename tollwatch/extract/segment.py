@@ -22,7 +22,7 @@ they belong to (a sentence naming one site, or none after a sentence that named 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from tollwatch.extract.events import type_event
@@ -41,9 +41,17 @@ class Frame:
 def build_frames(facts: list[SentenceFacts]) -> list[Frame]:
     frames: list[Frame] = []
     main: Frame | None = None
+    # an article that opens on history (an anniversary, a verdict) tells history: its sentences
+    # without a date of their own belong to that history, not to a new incident
+    lead = next((s for s in facts if s.eventful), None)
+    history_article = lead is not None and lead.history
     for s in facts:
         if not s.eventful:
             continue
+        if history_article and not s.history and not any(
+            not d.history and d.date is not None for d in s.dates
+        ):
+            s = replace(s, history=True)
         if s.non_violent and not s.strong:
             continue
         if s.history:

@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from tests.evaluate.helpers import report
+from tollwatch.evaluate.score import best_assignment, match_entities, muc_type, normalize
+
+
+def test_normalize():
+    assert normalize("The  \"Santo Tomas\" Farm.") == "santo tomas farm"
+    assert normalize("an FMLN unit") == "fmln unit"
+
+
+def test_match_entities_alternatives_duplicates_optional():
+    gold = [("FARABUNDO MARTI NATIONAL LIBERATION FRONT", "FMLN"), ("SOLDIERS",), ("ARMY",)]
+    m = match_entities(["the FMLN", "FMLN", "Farabundo Marti National Liberation Front", "police"],
+                       gold, optional=[("ARMY",)])
+    # three distinct predicted strings; two correct; the optional ARMY is not a miss
+    assert (m.counts.p_num, m.counts.p_den) == (2, 3)
+    assert (m.counts.r_num, m.counts.r_den) == (1, 2)
+    assert m.spurious == ["police"] and m.missed == ["SOLDIERS"]
+
+
+def test_best_assignment_is_optimal_not_greedy():
+    scores = {(0, 0): 3.0, (0, 1): 2.5, (1, 0): 2.5, (1, 1): 0.0}
+    pairs = best_assignment(2, 2, lambda i, j: scores[i, j], 1.0)
+    assert sorted(pairs) == [(0, 1), (1, 0)]  # 5.0 beats the greedy 3.0
+    assert best_assignment(1, 1, lambda i, j: 0.5, 1.0) == []
+
+
+def test_muc_type_mapping():
+    assert muc_type(report(event_type="Explosions/Remote violence", sub="Suicide bomb",
+                           attack="Bombing/Explosion")) == "BOMBING"
+    assert muc_type(report(event_type="Explosions/Remote violence", sub="Air/drone strike",
+                           attack=None)) == "ATTACK"
+    assert muc_type(report(sub="Abduction/forced disappearance",
+                           attack="Hostage Taking (Kidnapping)")) == "KIDNAPPING"
+    assert muc_type(report(attack="Facility/Infrastructure Attack",
+                           summary="Rebels burned three buses.")) == "ARSON"
+    assert muc_type(report(attack="Facility/Infrastructure Attack",
+                           summary="Rebels blew up a pylon.")) == "ATTACK"
+    assert muc_type(report()) == "ATTACK"
