@@ -29,7 +29,9 @@ def test_alternatives_quotes_and_escapes():
 
 
 def test_fill_with_cross_reference_and_optional_marker():
-    assert parse_fill('? DEATH: "PEASANT" / "FARMER"') == Fill(("DEATH",), ("PEASANT", "FARMER"), True)
+    assert parse_fill('? DEATH: "PEASANT" / "FARMER"') == Fill(
+        ("DEATH",), ("PEASANT", "FARMER"), True
+    )
     assert parse_fill('REPORTED AS FACT / CLAIMED OR ADMITTED: "FMLN"') == Fill(
         ("REPORTED AS FACT", "CLAIMED OR ADMITTED"), ("FMLN",)
     )
@@ -54,7 +56,10 @@ def test_dates():
     )
     assert parse_date_slot(["- 26 AUG 89"]) == (DateSpan(None, date(1989, 8, 26)),)
     both = parse_date_slot(["(12 MAR 90) / (- 12 MAR 90)"])
-    assert both == (DateSpan(date(1990, 3, 12), date(1990, 3, 12)), DateSpan(None, date(1990, 3, 12)))
+    assert both == (
+        DateSpan(date(1990, 3, 12), date(1990, 3, 12)),
+        DateSpan(None, date(1990, 3, 12)),
+    )
     # no year: the dateline year, or the year before for a month after the dateline's
     assert parse_date_slot(["07 DEC"], date(1990, 1, 3))[0].hi == date(1989, 12, 7)
     assert parse_date_slot(["OCT 18"], date(1989, 11, 1))[0].hi == date(1989, 10, 18)
@@ -105,7 +110,9 @@ def _template(**slots: list[str]) -> KeyTemplate:
 def test_tolls_named_plural_and_total():
     # a named victim without NUMBER counts one; numbers add up over targets with DEATH
     t = _template(
-        s18=['"ANA"'], s19=['"PEASANTS"'], s21=['4: "PEASANTS"'],
+        s18=['"ANA"'],
+        s19=['"PEASANTS"'],
+        s21=['4: "PEASANTS"'],
         s23=['DEATH: "ANA"', 'DEATH: "PEASANTS"'],
     )
     assert gold_incident(t).killed == Interval(5, 5)
@@ -121,6 +128,8 @@ def test_tolls_named_plural_and_total():
 
 
 def test_parse_keys_skips_comments_and_blank_lines():
-    raw = ";;; note\n0.  MESSAGE: ID                     DEV-MUC3-0001 (NOSC)\n" \
-          "1.  MESSAGE: TEMPLATE               *\n"
+    raw = (
+        ";;; note\n0.  MESSAGE: ID                     DEV-MUC3-0001 (NOSC)\n"
+        "1.  MESSAGE: TEMPLATE               *\n"
+    )
     assert parse_keys(raw) == {"DEV-MUC3-0001": []}

@@ -5,14 +5,17 @@ from tollwatch.evaluate.score import best_assignment, match_entities, muc_type, 
 
 
 def test_normalize():
-    assert normalize("The  \"Santo Tomas\" Farm.") == "santo tomas farm"
+    assert normalize('The  "Santo Tomas" Farm.') == "santo tomas farm"
     assert normalize("an FMLN unit") == "fmln unit"
 
 
 def test_match_entities_alternatives_duplicates_optional():
     gold = [("FARABUNDO MARTI NATIONAL LIBERATION FRONT", "FMLN"), ("SOLDIERS",), ("ARMY",)]
-    m = match_entities(["the FMLN", "FMLN", "Farabundo Marti National Liberation Front", "police"],
-                       gold, optional=[("ARMY",)])
+    m = match_entities(
+        ["the FMLN", "FMLN", "Farabundo Marti National Liberation Front", "police"],
+        gold,
+        optional=[("ARMY",)],
+    )
     # three distinct predicted strings; two correct; the optional ARMY is not a miss
     assert (m.counts.p_num, m.counts.p_den) == (2, 3)
     assert (m.counts.r_num, m.counts.r_den) == (1, 2)
@@ -27,14 +30,34 @@ def test_best_assignment_is_optimal_not_greedy():
 
 
 def test_muc_type_mapping():
-    assert muc_type(report(event_type="Explosions/Remote violence", sub="Suicide bomb",
-                           attack="Bombing/Explosion")) == "BOMBING"
-    assert muc_type(report(event_type="Explosions/Remote violence", sub="Air/drone strike",
-                           attack=None)) == "ATTACK"
-    assert muc_type(report(sub="Abduction/forced disappearance",
-                           attack="Hostage Taking (Kidnapping)")) == "KIDNAPPING"
-    assert muc_type(report(attack="Facility/Infrastructure Attack",
-                           summary="Rebels burned three buses.")) == "ARSON"
-    assert muc_type(report(attack="Facility/Infrastructure Attack",
-                           summary="Rebels blew up a pylon.")) == "ATTACK"
+    assert (
+        muc_type(
+            report(
+                event_type="Explosions/Remote violence",
+                sub="Suicide bomb",
+                attack="Bombing/Explosion",
+            )
+        )
+        == "BOMBING"
+    )
+    assert (
+        muc_type(
+            report(event_type="Explosions/Remote violence", sub="Air/drone strike", attack=None)
+        )
+        == "ATTACK"
+    )
+    assert (
+        muc_type(report(sub="Abduction/forced disappearance", attack="Hostage Taking (Kidnapping)"))
+        == "KIDNAPPING"
+    )
+    assert (
+        muc_type(
+            report(attack="Facility/Infrastructure Attack", summary="Rebels burned three buses.")
+        )
+        == "ARSON"
+    )
+    assert (
+        muc_type(report(attack="Facility/Infrastructure Attack", summary="Rebels blew up a pylon."))
+        == "ATTACK"
+    )
     assert muc_type(report()) == "ATTACK"

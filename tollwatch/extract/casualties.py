@@ -87,17 +87,27 @@ def _is_cumulative(verb: Token) -> bool:
     # "a war that has killed 270,000": the relative clause hangs off the noun "war"
     if verb.dep_ == "relcl" and verb.head.lemma_.lower() in CUMULATIVE_SUBJECTS:
         return True
-    has_perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP")
-                      for c in verb.children)
+    has_perfect = any(
+        c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in verb.children
+    )
     if not has_perfect:
         return False
     # "has killed thousands since 2009": a running total, not one event's toll
     if any(t.lower_ == "since" for t in verb.sent):
         return True
-    return any(c.dep_ in ("dobj", "nsubjpass") and (
-        c.lower_ in ("thousands", "hundreds", "millions", "tens")
-        or any(n.like_num and n.text.replace(",", "").isdigit() and int(n.text.replace(",", "")) >= 1000
-               for n in c.subtree)) for c in verb.children)
+    return any(
+        c.dep_ in ("dobj", "nsubjpass")
+        and (
+            c.lower_ in ("thousands", "hundreds", "millions", "tens")
+            or any(
+                n.like_num
+                and n.text.replace(",", "").isdigit()
+                and int(n.text.replace(",", "")) >= 1000
+                for n in c.subtree
+            )
+        )
+        for c in verb.children
+    )
 
 
 def _link(sent: Span, num: Number, lex: Lexicons) -> tuple[str, Token, Token | None] | None:
@@ -184,7 +194,18 @@ def _link(sent: Span, num: Number, lex: Lexicons) -> tuple[str, Token, Token | N
             (
                 c
                 for c in verb.children
-                if c.lemma_.lower() == "toll" and c.dep_ in ("nsubj", "nsubjpass", "dobj")
+                if c.dep_ in ("nsubj", "nsubjpass", "dobj")
+                and (
+                    c.lemma_.lower() == "toll"
+                    # "the number of people killed ... has risen to 22"
+                    or (
+                        c.lemma_.lower() == "number"
+                        and any(
+                            lex.casualty.get(t.lemma_.lower(), ("", ""))[1] in ("verb", "adj")
+                            for t in c.subtree
+                        )
+                    )
+                )
             ),
             None,
         )

@@ -76,6 +76,11 @@ PATTERNS = [
         ),
     ),
     # May 2016 / in May
+    # "the November attacks", "last March's bombing": a month used as a modifier
+    (
+        "my",
+        re.compile(r"\b(?:[Tt]he|[Ll]ast)\s+" + _MONTH + r"(?:'s)?(?=\s+[a-z])", re.I),
+    ),
     # "in March last year", "last year"
     (
         "lastyear",
@@ -110,7 +115,9 @@ PATTERNS = [
     # "the 2004 bombings", "a 2013 attack": a year used as a modifier
     (
         "year",
-        re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?P<year>(?:1[89]|20)\d\d)(?=\s+[A-Za-z])"),
+        re.compile(
+            r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?P<year>(?:1[89]|20)\d\d)(?=\s+[A-Za-z])"
+        ),
     ),
     (
         "ago",

@@ -283,7 +283,10 @@ COURT_CUES = frozenset(
 
 
 def _is_history(
-    dates: tuple[DateMention, ...], figures: list, lemmas: set[str], lex: Lexicons,
+    dates: tuple[DateMention, ...],
+    figures: list,
+    lemmas: set[str],
+    lex: Lexicons,
     sent: Any = None,
 ) -> bool:
     """Whether a sentence speaks of history. With a casualty figure, the figure's own date
@@ -306,7 +309,7 @@ def _is_history(
 
 
 def _comparison(dm: DateMention, sent: Any) -> bool:
-    """"the deadliest attack since the 1998 bombing", "worse than in 2004": a date of comparison."""
+    """ "the deadliest attack since the 1998 bombing", "worse than in 2004": a date of comparison."""
     if sent is None:
         return False
     before = sent.doc.text[max(0, dm.start - 12) : dm.start].lower().split()
@@ -322,17 +325,35 @@ def _figure_date(figure: Any, dates: tuple[DateMention, ...], sent: Any) -> Date
     doc = sent.doc
     cue = None
     for tok in sent:
-        if ev.start <= tok.idx < ev.end and tok.pos_ in ("VERB", "ADJ") and tok.lemma_.lower() in (
-            "kill", "die", "wound", "injure", "dead", "injured", "wounded", "kidnap", "abduct",
+        if (
+            ev.start <= tok.idx < ev.end
+            and tok.pos_ in ("VERB", "ADJ")
+            and tok.lemma_.lower()
+            in (
+                "kill",
+                "die",
+                "wound",
+                "injure",
+                "dead",
+                "injured",
+                "wounded",
+                "kidnap",
+                "abduct",
+            )
         ):
             cue = tok
             break
     if cue is not None:
         inside = {t.i for t in cue.subtree}
-        own = [d for d in dates if (doc.char_span(d.start, d.end, alignment_mode="expand")
-                                    is not None and doc.char_span(
-                                        d.start, d.end, alignment_mode="expand").start in inside)
-               and not (_comparison(d, sent) and d.start > ev.start)]
+        own = [
+            d
+            for d in dates
+            if (
+                doc.char_span(d.start, d.end, alignment_mode="expand") is not None
+                and doc.char_span(d.start, d.end, alignment_mode="expand").start in inside
+            )
+            and not (_comparison(d, sent) and d.start > ev.start)
+        ]
         if own:
             return min(own, key=lambda d: abs(d.start - ev.start))
     usable = [d for d in dates if not (_comparison(d, sent) and d.start > ev.start)]

@@ -48,8 +48,10 @@ def build_frames(facts: list[SentenceFacts]) -> list[Frame]:
     for s in facts:
         if not s.eventful:
             continue
-        if history_article and not s.history and not any(
-            not d.history and d.date is not None for d in s.dates
+        if (
+            history_article
+            and not s.history
+            and not any(not d.history and d.date is not None for d in s.dates)
         ):
             s = replace(s, history=True)
         if s.non_violent and not s.strong:
@@ -138,9 +140,13 @@ def frame_to_report(
     local = [
         p for s in sents for p in s.places if frame.country is None or p.country == frame.country
     ]
+    dateline = _dateline_place(all_facts, article.text)
+    if dateline is not None and any(p.evidence != dateline.evidence for p in local):
+        # "KABUL — ... in the northern city of Kunduz": where the story was filed is not where
+        # it happened when the story names another place
+        local = [p for p in local if p.evidence != dateline.evidence]
     cities = _distinct([p for p in local if p.precision in ("city", "point", "admin2")])
     location = cities[0] if cities else _best_coarse(local)
-    dateline = _dateline_place(all_facts, article.text)
     if (
         dateline is not None
         and (frame.country in (None, dateline.country))
@@ -259,6 +265,14 @@ def _dedupe(items) -> tuple[Mention, ...]:
 def _actors(frame: Frame, all_facts: list[SentenceFacts]) -> tuple[Actor, ...]:
     found: dict[str, Actor] = {}
     for s in frame.sentences:
+        # an actor named beside a weak word only ("the Taliban offensive") is context
+        if not (
+            s.strong
+            or s.figures
+            or s.claim_anaphora
+            or any(a.claimed or a.suspected for a in s.actors)
+        ):
+            continue
         mentioned = list(s.actors)
         if not [a for a in mentioned if not a.name.startswith("unidentified")] and s.claim_anaphora:
             prior = [
