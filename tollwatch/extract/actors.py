@@ -107,7 +107,9 @@ class ActorMatcher:
                 out.append(
                     Actor(
                         word,
-                        "unidentified " + word.lower(),
+                        word.lower()
+                        if word.lower().startswith("unidentified")
+                        else "unidentified " + word.lower(),
                         GENERIC[word.lower()],
                         claimed,
                         channel,

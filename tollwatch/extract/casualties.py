@@ -64,7 +64,17 @@ def _num_root(sent: Span, num: Number) -> Token:
     return toks[-1]
 
 
+#: verbs that mean abduction with a particle: "carried off 276 girls", "took away 20"
+ABDUCTION_VERBS = frozenset({"carry", "take", "drag", "march", "whisk", "lead"})
+
+
 def _kind_of(tok: Token, lex: Lexicons, roles: tuple[str, ...]) -> str | None:
+    if (
+        "verb" in roles
+        and tok.lemma_.lower() in ABDUCTION_VERBS
+        and any(c.dep_ == "prt" and c.lower_ in ("off", "away") for c in tok.children)
+    ):
+        return "kidnapped"
     entry = lex.casualty.get(tok.lemma_.lower()) or lex.casualty.get(tok.lower_)
     if entry and entry[1] in roles:
         return entry[0]
@@ -361,7 +371,102 @@ def find_figures(
             )
         )
         last_kind = kind
+    if not found:
+        found = _single_victims(sent, lex, article_id, attributed_to)
     return _resolve_parts([f for f, _ in found], article_id, sent)
+
+
+SECURITY_FORCES = frozenset(
+    {
+        "police",
+        "policeman",
+        "policemen",
+        "officer",
+        "soldier",
+        "troop",
+        "force",
+        "army",
+        "security",
+        "commando",
+        "sniper",
+        "guard",
+    }
+)
+SINGLE_KILL_VERBS = frozenset(
+    {"kill", "murder", "assassinate", "behead", "execute", "slay", "shoot", "stab", "lynch"}
+)
+
+
+def _single_victims(
+    sent: Span, lex: Lexicons, article_id: str, attributed_to: str | None
+) -> list[tuple[Figure, int]]:
+    """One person killed, named or described in the singular: "a peasant was killed",
+    "gunmen shot dead Ahmad Shah", "the mayor was assassinated" -> killed 1 (each)."""
+    out: list[tuple[Figure, int]] = []
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "VERB" or lemma not in SINGLE_KILL_VERBS:
+            continue
+        if lemma in ("shoot", "stab") and not any(c.lower_ == "dead" for c in tok.children):
+            continue  # "shot" alone may be a wound
+        if _is_cumulative(tok):
+            continue
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+        victims = [
+            c for c in tok.children if (c.dep_ == "nsubjpass") or (c.dep_ == "dobj" and not passive)
+        ]
+        if passive and not victims:
+            # a parse that lost the subject: the last person named before the verb
+            before = [
+                t
+                for t in sent
+                if t.i < tok.i
+                and t.ent_type_ == "PERSON"
+                and t.ent_iob_ != "O"
+                and (t.i + 1 >= len(t.doc) or t.doc[t.i + 1].ent_iob_ != "I")
+            ]
+            victims = before[-1:]
+        agent = [
+            p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+        ] + [c for c in tok.children if c.dep_ == "nsubj"]
+        by_security = any(a.lemma_.lower() in SECURITY_FORCES for a in agent)
+        for v in victims:
+            person = v.ent_type_ == "PERSON" or (
+                v.tag_ in ("NN", "NNP")
+                and v.lemma_.lower() in lex.victims
+                and v.lower_ not in ("people", "police")
+            )
+            if not person or any(c.like_num for c in v.children):
+                continue
+            count = 1 + sum(
+                1
+                for c in v.conjuncts
+                if c.ent_type_ == "PERSON"
+                or (c.lemma_.lower() in lex.victims and c.tag_ in ("NN", "NNP"))
+            )
+            lo = min(v.left_edge.i, tok.i) - sent.start
+            hi = max(v.right_edge.i, tok.i) - sent.start + 1
+            category = _category(v, lex) if v.ent_type_ != "PERSON" else None
+            if by_security:
+                category = "attackers"  # "police shot the driver dead": the attacker
+            out.append(
+                (
+                    Figure(
+                        "killed",
+                        count,
+                        count,
+                        "exact",
+                        attributed_to,
+                        category,
+                        None,
+                        not by_security,
+                        _evidence(sent, lo, hi, article_id),
+                    ),
+                    v.i - sent.start,
+                )
+            )
+            break
+    return out
 
 
 #: casualty words that name the group a category belongs to: "a dozen of the injured"

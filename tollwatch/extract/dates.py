@@ -119,6 +119,16 @@ PATTERNS = [
             r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?P<year>(?:1[89]|20)\d\d)(?=\s+[A-Za-z])"
         ),
     ),
+    # "came eight days after an attack ...", "two weeks before the vote": another, earlier
+    # (or later) event, told as history of this one
+    (
+        "offset",
+        re.compile(
+            r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+"
+            r"(?P<unit>hour|day|week|month|year)s?\s+(?P<dir>after|before)\b",
+            re.I,
+        ),
+    ),
     (
         "ago",
         re.compile(
@@ -224,6 +234,12 @@ def _resolve(kind: str, m: re.Match, published: date | None) -> tuple[date | Non
         if g.get("last") and back == 0:
             back = 7
         return published - timedelta(days=back), "day"
+    if kind == "offset":
+        n = int(g["n"]) if g["n"].isdigit() else _SMALL[g["n"].lower()]
+        days = {"hour": 0, "day": 1, "week": 7, "month": 30, "year": 365}[g["unit"].lower()] * n
+        sign = -1 if g["dir"].lower() == "after" else 1
+        precision = "day" if g["unit"].lower() in ("hour", "day") else g["unit"].lower()
+        return published + timedelta(days=sign * days), precision
     if kind == "ago":
         n = int(g["n"]) if g["n"].isdigit() else _SMALL[g["n"].lower()]
         unit = g["unit"].lower()
@@ -264,6 +280,8 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
                 history = True
             if kind == "ago" and d is not None and published is not None:
                 history = (published - d).days > 60
+            if kind == "offset" and d is not None:
+                history = d != published  # another event than the one the article reports
             taken.append((s, e))
             out.append(DateMention(s, e, m.group(0), d, precision, history))
     out.sort(key=lambda dm: dm.start)

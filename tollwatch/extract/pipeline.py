@@ -149,6 +149,11 @@ class Extractor:
             s0, s1 = sent.start_char, sent.end_char
             sp = tuple(p for p in places if p.evidence and s0 <= p.evidence.start < s1)
             sd = tuple(d for d in dates if s0 <= d.start < s1)
+            # "the deadliest attack since the 1998 bombing of the embassy in Nairobi": places
+            # after a date of comparison are the comparison's, not the event's
+            cut = min((d.start for d in sd if d.history and _comparison(d, sent)), default=None)
+            if cut is not None:
+                sp = tuple(p for p in sp if p.evidence is None or p.evidence.start < cut)
             attribution = find_attribution(sent, lex.attribution_verbs)
             who = speakers.resolve(attribution)
             spans = [PlaceSpan(p.evidence.start, p.evidence.end, p.name) for p in sp if p.evidence]
@@ -242,13 +247,19 @@ def _merge_mentions(first, second) -> list:
     return out
 
 
+def _unidentified(text: str) -> str:
+    return (
+        text.lower() if text.lower().startswith("unidentified") else "unidentified " + text.lower()
+    )
+
+
 def _individual(mention, generic_actors) -> Actor:
     """A perpetrator known only by a description ("urban guerrillas"), with the claim flags the
     sentence gave the generic word."""
     flags = generic_actors[0] if generic_actors else None
     return Actor(
         mention.text,
-        "unidentified " + mention.text.lower(),
+        _unidentified(mention.text),
         "individual",
         flags.claimed if flags else False,
         flags.claim_channel if flags else None,

@@ -169,8 +169,6 @@ PERPETRATOR_HEADS = frozenset(
         "hitmen",
         "sniper",
         "snipers",
-        "police",
-        "policemen",
         "group",
     }
 )

@@ -22,6 +22,8 @@ they belong to (a sentence naming one site, or none after a sentence that named 
 from __future__ import annotations
 
 import hashlib
+import math
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
@@ -36,6 +38,7 @@ class Frame:
     country: str | None
     reference: bool = False
     sentences: list[SentenceFacts] = field(default_factory=list)
+    places: list[Location] = field(default_factory=list)  # below country level, its country
 
 
 def build_frames(facts: list[SentenceFacts]) -> list[Frame]:
@@ -45,6 +48,8 @@ def build_frames(facts: list[SentenceFacts]) -> list[Frame]:
     # without a date of their own belong to that history, not to a new incident
     lead = next((s for s in facts if s.eventful), None)
     history_article = lead is not None and lead.history
+    coordinated = lead is not None and bool(COORDINATED.search(lead.text))
+    previous: tuple[int, Frame] | None = None  # (sentence index, frame) of the last placement
     for s in facts:
         if not s.eventful:
             continue
@@ -65,25 +70,102 @@ def build_frames(facts: list[SentenceFacts]) -> list[Frame]:
         if main is None:
             main = Frame(_first_country(s) or _first_country(facts[0]))
             frames.append(main)
-            main.sentences.append(s)
+            _add(main, s)
+            previous = (s.index, main)
             continue
         if main.country is None and countries:
             main.country = _first_country(s)
-        # another country's incident needs its own figure, or a strong event word with a town
-        # of that country (a region or a country named in passing is not enough)
-        other = [c for c in countries if c != main.country]
-        if other and main.country not in countries and (s.figures or (s.strong and cities)):
-            countries = [p.country for p in cities if p.country] or other
-            target = next(
-                (f for f in frames if not f.reference and f.country == countries[0]), None
-            )
-            if target is None:
-                target = Frame(countries[0])
-                frames.append(target)
-            target.sentences.append(s)
-            continue
-        main.sentences.append(s)
+        target = _target_frame(s, main, frames, countries, cities, coordinated)
+        if (
+            target is None
+            and not s.places
+            and previous is not None
+            and (previous[0] == s.index - 1 and previous[1] is not main)
+        ):
+            target = previous[1]  # "Police said at least 71 were killed in that blast"
+        target = target or main
+        if target not in frames:
+            frames.append(target)
+        _add(target, s)
+        previous = (s.index, target)
     return frames
+
+
+#: words that say several sites were hit in one operation (no split by distance then)
+COORDINATED = re.compile(
+    r"\b(?:coordinated|simultaneous|near-simultaneous|twin|series of|wave of|string of|"
+    r"multiple|several)\b",
+    re.I,
+)
+#: words that introduce another incident in the same country
+SEPARATE = re.compile(
+    r"\b(?:separate(?:ly)?|elsewhere|meanwhile|another attack|in a second)\b", re.I
+)
+SPLIT_DISTANCE_KM = 50.0
+
+
+def _add(frame: Frame, s: SentenceFacts) -> None:
+    frame.sentences.append(s)
+    for p in s.places:
+        if p.precision != "country" and (frame.country is None or p.country == frame.country):
+            frame.places.append(p)
+
+
+def _target_frame(
+    s: SentenceFacts,
+    main: Frame,
+    frames: list[Frame],
+    countries: list[str],
+    cities: list[Location],
+    coordinated: bool,
+) -> Frame | None:
+    """The frame of another incident this sentence tells, or None for the main frame."""
+    if not (s.figures or s.strong):
+        return None
+    # another country: its own figure, or a strong event word with a town of that country
+    other = [c for c in countries if c != main.country]
+    if other and main.country not in countries:
+        if not (s.figures or cities):
+            return None
+        country = next((p.country for p in cities if p.country), other[0])
+        return next(
+            (f for f in frames if not f.reference and f.country == country and f is not main), None
+        ) or Frame(country)
+    # the same country, somewhere else: far from every place of the main incident, or said
+    # to be separate
+    below = [p for p in s.places if p.precision != "country" and p.country == main.country]
+    if not below or any(_key(p) in {_key(q) for q in main.places} for p in below):
+        return None
+    separate = bool(SEPARATE.search(s.text))
+    far = bool(main.places) and all(_far(p, main.places) for p in below)
+    if not (separate or (far and not coordinated)):
+        return None
+    for f in frames:
+        if (
+            f is not main
+            and not f.reference
+            and any(_key(p) in {_key(q) for q in f.places} for p in below)
+        ):
+            return f
+    return Frame(main.country)
+
+
+def _far(place: Location, others: list[Location]) -> bool:
+    if place.lat is None or place.lon is None:
+        return False
+    for o in others:
+        if o.lat is None or o.lon is None:
+            return False
+        if _km(place.lat, place.lon, o.lat, o.lon) <= SPLIT_DISTANCE_KM:
+            return False
+    return True
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
 def _first_country(s: SentenceFacts) -> str | None:
