@@ -294,7 +294,6 @@ def find_figures(
         if _not_a_toll(words, num, sent, lex):
             continue
         qual, qstart = read_qualifier(words, num.start)
-        tail = tuple(words[num.end : num.end + 3])
         part = _category_part(
             sent, words, num, qual, qstart, last_kind, lex, attributed_to, article_id
         )
@@ -329,6 +328,8 @@ def find_figures(
                     )
             continue
         kind, cue, person = link
+        if _either_kind(cue, kind, lex):
+            continue  # "dozens were killed or wounded": neither a death toll nor an injury toll
         low, high, q = bounds(num.value, qual, num.vague)
         if upper is not None:
             if qstart > 0 and words[qstart - 1] == "between":
@@ -543,6 +544,18 @@ def _revision_cue(words: list[str], qstart: int) -> bool:
     return "from" in before and any(
         w in before for w in ("up", "down", "revised", "raised", "lowered", "rising", "risen")
     )
+
+
+def _either_kind(cue: Token, kind: str, lex: Lexicons) -> bool:
+    for other in [*cue.conjuncts]:
+        other_kind = _kind_of(other, lex, ("verb", "adj"))
+        if (
+            other_kind
+            and other_kind != kind
+            and any(t.lower_ == "or" for t in cue.doc[min(cue.i, other.i) : max(cue.i, other.i)])
+        ):
+            return True
+    return False
 
 
 def _part_cue(words: list[str], qstart: int) -> bool:

@@ -154,13 +154,22 @@ class Extractor:
             cut = min((d.start for d in sd if d.history and _comparison(d, sent)), default=None)
             if cut is not None:
                 sp = tuple(p for p in sp if p.evidence is None or p.evidence.start < cut)
+            # "a 29-year-old woman from Medford": where a person comes from
+            sp = tuple(
+                p
+                for p in sp
+                if p.evidence is None
+                or not doc.text[max(0, p.evidence.start - 5) : p.evidence.start].endswith("from ")
+            )
             attribution = find_attribution(sent, lex.attribution_verbs)
             who = speakers.resolve(attribution)
             spans = [PlaceSpan(p.evidence.start, p.evidence.end, p.name) for p in sp if p.evidence]
             triggers = [
                 m
                 for m in find_triggers(sent, lex)
-                if not self._figurative(doc, m.start) and not _cumulative(doc[m.start])
+                if not self._figurative(doc, m.start)
+                and not _cumulative(doc[m.start])
+                and (cut is None or doc[m.start].idx < cut)
             ]
             figures = find_figures(sent, lex, aid, spans, who)
             lemmas = {t.lemma_.lower() for t in sent}
