@@ -37,7 +37,8 @@ class SentenceFacts:
 
     @property
     def eventful(self) -> bool:
-        return bool(self.triggers or self.figures)
+        # "The Islamic State group claimed responsibility." belongs to the incident too
+        return bool(self.triggers or self.figures or any(a.claimed for a in self.actors))
 
     def evidence(self, article_id: str) -> Evidence:
         return Evidence(article_id, self.start, self.end, self.text)

@@ -95,6 +95,13 @@ def _norm(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+def _named_first(actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    """Actors known only by a description ("unidentified gunmen") are dropped when a report of
+    the incident names the perpetrator."""
+    named = tuple(a for a in actors if not a.name.startswith("unidentified"))
+    return named or actors
+
+
 def _merge_mention(first: Mention, other: Mention) -> Mention:
     if first.type is None and other.type is not None:
         return dataclasses.replace(first, type=other.type)
@@ -191,8 +198,10 @@ def merge_reports(reports: Iterable[Report], policy: str = "ucdp") -> Incident:
         sub_event_type=sub_event_type,
         attack_type=_most_common([r.attack_type for r in ordered if r.attack_type]),
         suicide=any(r.suicide for r in ordered),
-        perpetrators=_dedupe(
-            (a for r in ordered for a in r.perpetrators), lambda a: _norm(a.name), _merge_actor
+        perpetrators=_named_first(
+            _dedupe(
+                (a for r in ordered for a in r.perpetrators), lambda a: _norm(a.name), _merge_actor
+            )
         ),
         victims=_mentions(r.victims for r in ordered),
         targets=_mentions(r.targets for r in ordered),
