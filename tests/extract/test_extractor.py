@@ -186,3 +186,47 @@ def test_death_toll_update(extractor):
     [r] = reports(extractor, text)
     assert totals(r) == [(35, 35, "exact")]
     assert r.figures[0].attributed_to == "health ministry official"
+
+
+def test_separate_attack_in_another_city_of_the_same_country(extractor):
+    text = ("A suicide bomber killed 14 people at a mosque in Peshawar on Friday, police said. "
+            "In a separate attack in Quetta, gunmen shot dead three policemen at a checkpoint.")
+    found = reports(extractor, text)
+    assert sorted(r.location.name for r in found) == ["Peshawar", "Quetta"]
+    quetta = next(r for r in found if r.location.name == "Quetta")
+    assert totals(quetta) == [(3, 3, "exact")]
+
+
+def test_coordinated_sites_stay_one_report(extractor):
+    text = ("Coordinated bombings hit the Iraqi cities of Baghdad and Basra on Sunday. "
+            "Twenty people were killed in Baghdad and another 11 in Basra, officials said.")
+    [r] = reports(extractor, text)
+    assert {s.location.name for s in r.sites} == {"Baghdad", "Basra"}
+    assert (31, 31, "exact") in totals(r)
+
+
+def test_earlier_attack_named_by_offset_is_history(extractor):
+    text = ("A car bomb killed 12 people in Kabul on Monday. The blast came ten days after a "
+            "suicide attack on a wedding in the city killed 40 people.")
+    [r] = reports(extractor, text)
+    assert totals(r) == [(12, 12, "exact")]
+
+
+def test_single_named_victim_counts_one(extractor):
+    text = "Gunmen shot dead Mayor Juan Perez outside his home in Tegucigalpa on Sunday."
+    [r] = reports(extractor, text)
+    assert totals(r) == [(1, 1, "exact")]
+
+
+def test_attackers_killed_are_a_part(extractor):
+    text = ("Militants stormed a hotel in Mogadishu on Friday, killing 15 guests; all four "
+            "attackers were killed by security forces, police said.")
+    [r] = reports(extractor, text)
+    assert r.killed.best == 15
+    assert any(f.victim_category == "attackers" and not f.is_total for f in r.figures)
+
+
+def test_court_news_is_not_a_new_incident(extractor):
+    text = ("A court on Monday sentenced a man to life in prison for the bombing of a bus in "
+            "Jerusalem that killed 11 people.")
+    assert reports(extractor, text) == []

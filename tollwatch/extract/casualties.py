@@ -408,7 +408,9 @@ def _single_victims(
         lemma = tok.lemma_.lower()
         if tok.pos_ != "VERB" or lemma not in SINGLE_KILL_VERBS:
             continue
-        if lemma in ("shoot", "stab") and not any(c.lower_ == "dead" for c in tok.children):
+        if lemma in ("shoot", "stab") and not any(
+            t.lower_ == "dead" for t in tok.doc[tok.i + 1 : min(tok.i + 4, sent.end)]
+        ):
             continue  # "shot" alone may be a wound
         if _is_cumulative(tok):
             continue
