@@ -1,22 +1,31 @@
 """Sentences -> incident frames -> Reports.
 
-The rule, one pass in text order over sentences that carry an event word or a casualty figure:
+One pass in text order over the sentences that carry an event word, a casualty figure or a claim
+of responsibility:
 
-1. A sentence about history (a date more than 60 days before publication, or a cue such as
-   "anniversary", "reminiscent", "sentenced" with no recent date) goes to a reference frame and
-   never feeds a current report.
-2. A sentence whose cause of death is non-violent (cholera, flood, crash) without a strong violent
-   trigger is ignored.
-3. The first remaining sentence opens the main frame, whose country is that of its first place.
-4. A later sentence with a casualty figure or a strong trigger whose places all lie in another
-   country opens (or joins) a frame for that country: "twin bombings in Yemen's second city of Aden
-   that killed at least 41" is its own incident.
-5. Everything else joins the main frame.
+1. History: a sentence whose figure belongs to a date long before publication, to another event
+   ("came eight days after an attack that killed 60"), to court news, or to an anniversary goes to
+   a reference frame (``is_reference``) and never feeds a current report. An article whose first
+   event sentence is history (a verdict, an anniversary) keeps its undated sentences in history.
+2. A sentence whose cause of death is not violent (cholera, flood, crash) without a strong
+   violent word is ignored.
+3. The first remaining sentence opens the main frame; its country is that of its first town, else
+   of the dateline.
+4. Another incident opens its own frame: in another country when the sentence has its own figure
+   or a strong event word with a town there ("twin bombings in Aden that killed at least 41"); in
+   the same country when the sentence names only places that are new, and these are more than
+   50 km from every place of the main incident or the sentence says "separate", "elsewhere",
+   "meanwhile" (not when the lead says the attacks were coordinated or simultaneous).
+5. A sentence without a place right after one placed in a secondary frame stays there ("Police
+   said at least 71 were killed in that blast"); everything else joins the main frame.
 
-A frame becomes a Report when it carries a casualty figure, or a strong trigger with an actor, a
-weapon, a target or a second strong sentence. Cities of the frame's country named in its eventful
-sentences become sites; with two or more, figures, weapons and targets are attached to the site
-they belong to (a sentence naming one site, or none after a sentence that named one).
+A frame becomes a Report when it carries a casualty figure and an event word, or a strong event
+word with an actor, a weapon, a target or a second strong sentence. Its date is the date
+expression nearest to the event words of its first dated sentence (not the date of a statement:
+"said on Sunday"), else the publication date (``date_source`` "published"). Its place is the first
+town of its country named in its sentences (a dateline only when nothing else is named). With two
+or more towns, each becomes a site, and figures, weapons and targets are attached to the site they
+belong to (the figure's place; a sentence naming one site, or none after one that named it).
 """
 
 from __future__ import annotations
