@@ -29,7 +29,6 @@ class Settings:
     cluster_window_days: int = 3  # reports this far apart may be the same incident
     cluster_distance_km: float = 50.0  # reports this far apart may be the same incident
     policy: str = "ucdp"  # default reconciliation policy (ucdp, acled, range, latest)
-    workers: int = 1  # worker processes for `tollwatch run`
 
 
 SETTINGS_FIELDS = {f.name: f for f in dataclasses.fields(Settings)}
