@@ -85,3 +85,12 @@ def test_predicted_template_from_report():
         "Victim": [["mayor"]],
         "Weapon": [["rifles"]],
     }
+
+
+def test_fallback_when_too_many_mappings(monkeypatch):
+    from tollwatch.evaluate import gtt
+
+    monkeypatch.setattr(gtt, "MAX_MAPPINGS", 1)
+    golds = gold_templates([_gold("attack", Victim=[["ana"]]), _gold("attack", Victim=[["bea"]])])
+    doc = score_document([_pred("attack", Victim=["bea"]), _pred("attack", Victim=["ana"])], golds)
+    assert doc.approximate and doc.mapping == {0: 1, 1: 0}

@@ -138,6 +138,7 @@ def _n_mappings(n_pred: int, n_gold: int) -> int:
 class DocScore:
     counts: dict[str, Counts]
     mapping: dict[int, int]  # predicted template index -> gold template index
+    approximate: bool = False  # too many mappings to try: best matched slots, not best F1
 
 
 def score_document(preds: list[Template], golds: list[Template]) -> DocScore:
@@ -175,7 +176,7 @@ def score_document(preds: list[Template], golds: list[Template]) -> DocScore:
             return sum(c.p_num + c.r_num for c in pair[i, j].values()) if (i, j) in pair else -1
 
         mapping = dict(best_assignment(len(preds), len(golds), value, 0))
-        return DocScore(counts_for(mapping), mapping)
+        return DocScore(counts_for(mapping), mapping, approximate=True)
 
     best: list[Any] = [None, -1.0, {}]  # counts, f1, mapping
 
@@ -202,6 +203,7 @@ def score_document(preds: list[Template], golds: list[Template]) -> DocScore:
 class GttTally:
     docs: int = 0
     failures: int = 0
+    approximate_docs: int = 0
     slots: dict[str, Counts] = field(default_factory=lambda: {s: Counts() for s in SLOTS})
 
     @property
@@ -213,6 +215,7 @@ class GttTally:
 
     def add(self, doc: DocScore) -> None:
         self.docs += 1
+        self.approximate_docs += int(doc.approximate)
         for s, c in doc.counts.items():
             self.slots[s].add(c)
 
@@ -220,6 +223,7 @@ class GttTally:
         return {
             "docs": self.docs,
             "failures": self.failures,
+            "approximate_docs": self.approximate_docs,
             "slots": {s: c.to_dict() for s, c in self.slots.items()},
             "micro": self.micro.to_dict(),
         }

@@ -130,6 +130,8 @@ def gtt_tables(res: EvalResult) -> list[Table]:
         + [_prf_row("micro (6 slots)", m["micro"], extra=None)],
     )
     t.notes = [REFERENCE, *res.notes]
+    if m.get("approximate_docs"):
+        t.notes.append(f"{m['approximate_docs']} documents had too many mappings to try all")
     return [t]
 
 

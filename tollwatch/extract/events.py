@@ -107,6 +107,10 @@ def find_weapons(sent: Span, lex: Lexicons, article_id: str) -> tuple[list[Menti
 def find_targets(
     sent: Span, lex: Lexicons, article_id: str, excluded: frozenset[int]
 ) -> list[Mention]:
+    """Targets named by the lexicon, and the nouns coordinated with them ("bus stations,
+    hospitals and other civilian sites": the sites are targets too)."""
+    from tollwatch.extract.roles import noun_phrase
+
     # a target is a noun ("bus station"), not a modifier of another noun ("civilian sites")
     matches = [
         m
@@ -114,7 +118,19 @@ def find_targets(
         if sent.doc[m.end - 1].pos_ in ("NOUN", "PROPN")
         and sent.doc[m.end - 1].dep_ not in ("amod", "compound")
     ]
-    return mentions(sent, matches, article_id, lambda t: t[1])
+    out = mentions(sent, matches, article_id, lambda t: t[1])
+    heads = {m.end - 1 for m in matches}
+    for m in matches:
+        for conj in sent.doc[m.end - 1].conjuncts:
+            if conj.i in heads or conj.i in excluded or conj.pos_ != "NOUN":
+                continue
+            if conj.ent_type_ or conj.lemma_.lower() in lex.victims:
+                continue
+            mention = noun_phrase(conj, article_id)
+            if mention is not None:
+                out.append(mention)
+                heads.add(conj.i)
+    return out
 
 
 EXPLOSION_ORDER = (

@@ -194,7 +194,7 @@ def load_role_words() -> dict[tuple[str, str], tuple[str, ...]]:
     return out
 
 
-def _phrase(tok: Token, article_id: str) -> Mention | None:
+def noun_phrase(tok: Token, article_id: str) -> Mention | None:
     """The noun phrase headed by ``tok``: its left modifiers and "of"/compound tails, without a
     leading determiner, relative clauses or appositions."""
     if tok.ent_type_ in ("PERSON", "ORG", "FAC", "NORP") and tok.ent_iob_ != "O":
@@ -266,7 +266,7 @@ def find_roles(
         for t in _conjuncts(tok):
             if t.i in excluded or t.ent_type_ in PLACE_LABELS or t.pos_ not in ("NOUN", "PROPN"):
                 continue
-            m = _phrase(t, article_id)
+            m = noun_phrase(t, article_id)
             if m is None:
                 continue
             if _is_person(t, person_lemmas):
@@ -277,7 +277,7 @@ def find_roles(
     def agent(tok: Token) -> None:
         for t in _conjuncts(tok):
             if t.lower_ in PERPETRATOR_HEADS or t.lemma_.lower() in PERPETRATOR_HEADS:
-                m = _phrase(t, article_id)
+                m = noun_phrase(t, article_id)
                 if m is not None:
                     perps.append(m)
 

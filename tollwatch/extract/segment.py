@@ -245,7 +245,7 @@ def frame_to_report(
     ):
         location = dateline  # "SAN SALVADOR, 16 NOV 89 --": where the story was filed
     sites = _sites(frame, cities, all_facts, article.id) if len(cities) >= 2 else ()
-    figures = tuple(f for s in sents for f in s.figures)
+    figures = _inherit_sources(tuple(f for s in sents for f in s.figures))
     actors = _actors(frame, all_facts)
     weapons = _dedupe(m for s in sents for m in s.weapons)
     targets = _dedupe(m for s in sents for m in s.targets)
@@ -318,6 +318,27 @@ def _dateline_place(facts: list[SentenceFacts], text: str) -> Location | None:
             if any(mark in after for mark in ("--", "—", "–", "(")) or after.startswith(","):
                 return p
     return None
+
+
+def _inherit_sources(figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
+    """A lede's unattributed total ("More than 148 people were killed") takes the source of the
+    attributed total of the same kind closest to it, when within 5% (wire copy states the figure
+    first and attributes it later: "... 148, according to the Observatory")."""
+    attributed = [f for f in figures if f.attributed_to and f.is_total and f.low is not None]
+    out = []
+    for f in figures:
+        value = f.low if f.low is not None else f.high
+        if f.attributed_to is None and f.is_total and value is not None:
+            close = [
+                g
+                for g in attributed
+                if g.kind == f.kind and abs(g.low - value) <= max(2, 0.05 * g.low)
+            ]  # type: ignore[operator]
+            if close:
+                best = min(close, key=lambda g: abs(g.low - value))  # type: ignore[operator]
+                f = replace(f, attributed_to=best.attributed_to)
+        out.append(f)
+    return tuple(out)
 
 
 def _key(loc: Location) -> object:
