@@ -13,24 +13,29 @@ from tollwatch.extract.lexicon import ActorAlias
 from tollwatch.types import Actor, Evidence
 
 GENERIC = {
-    "gunman": "individual",
-    "gunmen": "individual",
-    "suicide bomber": "individual",
-    "suicide bombers": "individual",
-    "bomber": "individual",
-    "bombers": "individual",
-    "attacker": "individual",
-    "attackers": "individual",
-    "assailant": "individual",
-    "assailants": "individual",
-    "militants": "organization",
-    "jihadists": "organization",
-    "insurgents": "organization",
-    "rebels": "organization",
-    "guerrillas": "organization",
-    "terrorists": "organization",
-    "extremists": "organization",
-    "kidnappers": "individual",
+    # descriptions of attackers are individuals (MUC's PerpInd, GTD's unknown perpetrators);
+    # organisations are the named groups of the actor table
+    word: "individual"
+    for word in (
+        "gunman",
+        "gunmen",
+        "suicide bomber",
+        "suicide bombers",
+        "bomber",
+        "bombers",
+        "attacker",
+        "attackers",
+        "assailant",
+        "assailants",
+        "militants",
+        "jihadists",
+        "insurgents",
+        "rebels",
+        "guerrillas",
+        "terrorists",
+        "extremists",
+        "kidnappers",
+    )
 }
 CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\b(?! the lives)|\bresponsibility\b", re.I)
 SUSPECT = re.compile(

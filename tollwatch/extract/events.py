@@ -97,7 +97,9 @@ def find_weapons(sent: Span, lex: Lexicons, article_id: str) -> tuple[list[Menti
     matches = [
         m
         for m in matches
-        if m.item.type.startswith(("Explosives", "Firearms", "Melee", "Incendiary", "Chemical"))
+        # a weapon is a noun: "bombed" and "dynamited" are events, not weapons
+        if sent.doc[m.end - 1].pos_ in ("NOUN", "PROPN")
+        and m.item.type.startswith(("Explosives", "Firearms", "Melee", "Incendiary", "Chemical"))
         or any(t.lemma_ in ("ram", "plow", "plough", "drive") for t in sent)
     ]
     suicide = any(m.item.suicide for m in matches)

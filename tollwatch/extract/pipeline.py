@@ -28,8 +28,8 @@ from tollwatch.extract.lexicon import Lexicons, load_lexicons
 from tollwatch.extract.places import find_places
 from tollwatch.extract.roles import find_roles, load_role_words
 from tollwatch.extract.segment import reports_from_facts
-from tollwatch.extract.truecase import CaseRestorer, mostly_capitals
-from tollwatch.types import Actor, Article, Failure, Report
+from tollwatch.extract.truecase import CaseRestorer, lost_case
+from tollwatch.types import Actor, Article, Failure, Mention, Report
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +79,7 @@ class Extractor:
     # -- text preparation -------------------------------------------------------------------
     def prepare(self, article: Article) -> tuple[str, bool]:
         """The text spaCy sees (case restored when written in capitals) and whether it was."""
-        if mostly_capitals(article.text):
+        if lost_case(article.text):
             return self.case_restorer.restore(article.text), True
         return article.text, False
 
@@ -190,9 +190,39 @@ class Extractor:
                 )
                 targets = _merge_mentions(find_targets(sent, lex, aid, excluded), roles.targets)
                 victims = list(roles.victims)
+                # people are victims, not physical targets ("soldiers", "police", "civilians")
+                people = [t for t in targets if _head_lemma(t.text) in self.person_lemmas]
+                targets = [t for t in targets if t not in people]
+                victims = _merge_mentions(
+                    victims, [Mention(t.text, None, t.evidence) for t in people]
+                )
                 named = [a for a in actors if not a.name.startswith("unidentified")]
-                if roles.perpetrators and not named:
-                    actors = [_individual(m, actors) for m in roles.perpetrators]
+                generic = [a for a in actors if a.name.startswith("unidentified")]
+                if roles.perpetrators:
+                    generic = [_individual(m, actors) for m in roles.perpetrators]
+                # an organisation the parse makes the agent of the attack, not in the alias table
+                known = {a.evidence.start for a in named if a.evidence}
+                for m in roles.organizations:
+                    if (
+                        m.evidence
+                        and not any(
+                            a.evidence and a.evidence.start <= m.evidence.start < a.evidence.end
+                            for a in named
+                        )
+                        and m.evidence.start not in known
+                    ):
+                        named.append(
+                            Actor(
+                                m.text,
+                                m.text,
+                                "organization",
+                                generic[0].claimed if generic else False,
+                                None,
+                                False,
+                                m.evidence,
+                            )
+                        )
+                actors = named + generic
             facts.append(
                 SentenceFacts(
                     index=si,
@@ -254,6 +284,16 @@ def _merge_mentions(first, second) -> list:
         ]
         out.append(m)
     return out
+
+
+def _head_lemma(text: str) -> str:
+    """The last word of a phrase, singular: "army recruits" -> "recruit"."""
+    word = text.lower().split()[-1] if text.split() else ""
+    if word.endswith("men"):
+        return word[:-3] + "man"
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _unidentified(text: str) -> str:

@@ -68,6 +68,10 @@ TITLES = frozenset(
 )
 #: a town named by a word spaCy typed as an organisation or person must be at least this big
 MIN_POP_RELABEL = 5_000
+#: a town outside the countries the article names must be at least this big
+MIN_POP_ABROAD = 100_000
+#: a town in an article that names no country at all must be at least this big
+MIN_POP_NO_CONTEXT = 15_000
 #: a capitalised word spaCy did not tag at all must name a town at least this big
 MIN_POP_UNTAGGED = 50_000
 
@@ -96,6 +100,10 @@ def context_countries(doc: Doc, gaz: Gazetteer) -> tuple[str, ...]:
     for ent in doc.ents:
         if ent.label_ in ("GPE", "NORP", "LOC"):
             code = gaz.country_of(ent.text)
+            if code is None and ent.label_ == "GPE":
+                # a province or state names its country too ("Massachusetts", "Borno State")
+                loc = gaz.resolve(ent.text)
+                code = loc.country if loc is not None and loc.precision == "admin1" else None
             if code:
                 counts[code] = counts.get(code, 0) + 1
     return tuple(sorted(counts, key=lambda c: -counts[c]))
@@ -131,6 +139,11 @@ def find_places(doc: Doc, gaz: Gazetteer, article_id: str) -> list[Location]:
             and (loc.country not in countries or _population(gaz, text, loc) < MIN_POP_RELABEL)
         ):
             continue  # an organisation or a person that happens to share a town's name
+        if loc.precision == "city" and loc.country not in countries:
+            # a town abroad must be a known city: "Pacific" or "Tomas" are not Missouri towns
+            floor = MIN_POP_ABROAD if countries else MIN_POP_NO_CONTEXT
+            if _population(gaz, text, loc) < floor:
+                continue
         out.append(replace(loc, name=ent.text, evidence=ev))
         covered.update(range(ent.start, ent.end))
     # proper nouns spaCy did not tag at all ("Jableh" is sometimes left out)

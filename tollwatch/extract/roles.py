@@ -180,6 +180,7 @@ class Roles:
     victims: tuple[Mention, ...]
     targets: tuple[Mention, ...]
     perpetrators: tuple[Mention, ...]  # individuals/groups as written (not alias-table actors)
+    organizations: tuple[Mention, ...] = ()  # named organisations acting as agents
 
 
 def load_role_words() -> dict[tuple[str, str], tuple[str, ...]]:
@@ -194,7 +195,7 @@ def load_role_words() -> dict[tuple[str, str], tuple[str, ...]]:
     return out
 
 
-def noun_phrase(tok: Token, article_id: str) -> Mention | None:
+def noun_phrase(tok: Token, article_id: str, without_count: bool = False) -> Mention | None:
     """The noun phrase headed by ``tok``: its left modifiers and "of"/compound tails, without a
     leading determiner, relative clauses or appositions."""
     if tok.ent_type_ in ("PERSON", "ORG", "FAC", "NORP") and tok.ent_iob_ != "O":
@@ -225,6 +226,7 @@ def noun_phrase(tok: Token, article_id: str) -> Mention | None:
         doc[left].lower_ in DETERMINERS
         or doc[left].dep_ == "case"
         or doc[left].lower_ in QUANTITY_WORDS
+        or (without_count and doc[left].like_num)
         or doc[left].is_punct
         and doc[left].text not in ('"',)
     ):
@@ -261,12 +263,13 @@ def find_roles(
     victims: list[Mention] = []
     targets: list[Mention] = []
     perps: list[Mention] = []
+    orgs: list[Mention] = []
 
     def patient(tok: Token) -> None:
         for t in _conjuncts(tok):
             if t.i in excluded or t.ent_type_ in PLACE_LABELS or t.pos_ not in ("NOUN", "PROPN"):
                 continue
-            m = noun_phrase(t, article_id)
+            m = noun_phrase(t, article_id, without_count=True)
             if m is None:
                 continue
             if _is_person(t, person_lemmas):
@@ -280,6 +283,18 @@ def find_roles(
                 m = noun_phrase(t, article_id)
                 if m is not None:
                     perps.append(m)
+                # "members of the Farabundo Marti National Liberation Front"
+                for prep in t.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "of":
+                        for pobj in prep.children:
+                            if pobj.ent_type_ == "ORG":
+                                o = noun_phrase(pobj, article_id)
+                                if o is not None:
+                                    orgs.append(o)
+            elif t.ent_type_ == "ORG" and t.pos_ == "PROPN":
+                o = noun_phrase(t, article_id)
+                if o is not None:
+                    orgs.append(o)
 
     for tok in sent:
         lemma = tok.lemma_.lower()
@@ -312,4 +327,4 @@ def find_roles(
                     for p in c.children:
                         if p.dep_ == "pobj":
                             agent(p)
-    return Roles(tuple(victims), tuple(targets), tuple(perps))
+    return Roles(tuple(victims), tuple(targets), tuple(perps), tuple(orgs))

@@ -1,4 +1,5 @@
-"""Restore letter case in texts written in capitals (MUC-4 wire copy, some headlines, feeds).
+"""Restore letter case in texts written in capitals (MUC-4 wire copy, some headlines, feeds)
+or entirely in lower case (processed research corpora).
 
 spaCy's tagger and NER need case. A text whose letters are mostly capitals is lower-cased and
 handed, sentence by sentence, to the statistical truecaser of the ``truecase`` package (unigram,
@@ -23,6 +24,16 @@ def mostly_capitals(text: str, threshold: float = 0.6) -> bool:
     if len(letters) < 20:
         return False
     return sum(c.isupper() for c in letters) / len(letters) >= threshold
+
+
+def lost_case(text: str) -> bool:
+    """Whether the case of ``text`` carries no information: mostly capitals, or (lower-cased
+    corpora, social media) almost no capitals at all."""
+    letters = [c for c in text[:5000] if c.isalpha()]
+    if len(letters) < 20:
+        return False
+    upper = sum(c.isupper() for c in letters) / len(letters)
+    return upper >= 0.6 or upper <= 0.005
 
 
 class CaseRestorer:
