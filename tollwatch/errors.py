@@ -5,7 +5,8 @@
     ├── IngestError                a document cannot become an Article (carries a Failure reason)
     ├── ExtractError               the extractor cannot process an article
     ├── StoreError                 the database cannot be opened, migrated, read or written
-    │   └── NotFoundError          an incident, report or article id does not exist
+    │   ├── NotFoundError          an incident, report or article id does not exist
+    │   └── QueryError             a filter, sort or cursor of a query is malformed (HTTP 400)
     └── GazetteerError             the offline place index cannot be built or read
 
 Messages say what was expected, what arrived, and what to do.
@@ -48,6 +49,10 @@ class StoreError(TollwatchError):
 
 class NotFoundError(StoreError):
     pass
+
+
+class QueryError(StoreError):
+    """A filter, sort or cursor that the store cannot use (the caller's mistake)."""
 
 
 class GazetteerError(TollwatchError):

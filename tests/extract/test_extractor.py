@@ -189,8 +189,10 @@ def test_death_toll_update(extractor):
 
 
 def test_separate_attack_in_another_city_of_the_same_country(extractor):
-    text = ("A suicide bomber killed 14 people at a mosque in Peshawar on Friday, police said. "
-            "In a separate attack in Quetta, gunmen shot dead three policemen at a checkpoint.")
+    text = (
+        "A suicide bomber killed 14 people at a mosque in Peshawar on Friday, police said. "
+        "In a separate attack in Quetta, gunmen shot dead three policemen at a checkpoint."
+    )
     found = reports(extractor, text)
     assert sorted(r.location.name for r in found) == ["Peshawar", "Quetta"]
     quetta = next(r for r in found if r.location.name == "Quetta")
@@ -198,16 +200,20 @@ def test_separate_attack_in_another_city_of_the_same_country(extractor):
 
 
 def test_coordinated_sites_stay_one_report(extractor):
-    text = ("Coordinated bombings hit the Iraqi cities of Baghdad and Basra on Sunday. "
-            "Twenty people were killed in Baghdad and another 11 in Basra, officials said.")
+    text = (
+        "Coordinated bombings hit the Iraqi cities of Baghdad and Basra on Sunday. "
+        "Twenty people were killed in Baghdad and another 11 in Basra, officials said."
+    )
     [r] = reports(extractor, text)
     assert {s.location.name for s in r.sites} == {"Baghdad", "Basra"}
     assert (31, 31, "exact") in totals(r)
 
 
 def test_earlier_attack_named_by_offset_is_history(extractor):
-    text = ("A car bomb killed 12 people in Kabul on Monday. The blast came ten days after a "
-            "suicide attack on a wedding in the city killed 40 people.")
+    text = (
+        "A car bomb killed 12 people in Kabul on Monday. The blast came ten days after a "
+        "suicide attack on a wedding in the city killed 40 people."
+    )
     [r] = reports(extractor, text)
     assert totals(r) == [(12, 12, "exact")]
 
@@ -219,14 +225,46 @@ def test_single_named_victim_counts_one(extractor):
 
 
 def test_attackers_killed_are_a_part(extractor):
-    text = ("Militants stormed a hotel in Mogadishu on Friday, killing 15 guests; all four "
-            "attackers were killed by security forces, police said.")
+    text = (
+        "Militants stormed a hotel in Mogadishu on Friday, killing 15 guests; all four "
+        "attackers were killed by security forces, police said."
+    )
     [r] = reports(extractor, text)
     assert r.killed.best == 15
     assert any(f.victim_category == "attackers" and not f.is_total for f in r.figures)
 
 
 def test_court_news_is_not_a_new_incident(extractor):
-    text = ("A court on Monday sentenced a man to life in prison for the bombing of a bus in "
-            "Jerusalem that killed 11 people.")
+    text = (
+        "A court on Monday sentenced a man to life in prison for the bombing of a bus in "
+        "Jerusalem that killed 11 people."
+    )
     assert reports(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Two missionaries were shot to death by gunmen in La Paz on Monday.", (2, 2, "exact")),
+        (
+            "Police are investigating the murders of three reporters in San Salvador on Monday.",
+            (3, 3, "exact"),
+        ),
+        (
+            "Six Jesuits and two other people were killed by soldiers in San Salvador on Monday.",
+            (8, 8, "exact"),
+        ),
+    ],
+)
+def test_more_ways_of_saying_killed(extractor, text, expected):
+    [r] = reports(extractor, text)
+    assert expected in totals(r)
+
+
+def test_running_totals_over_a_period_are_not_tolls(extractor):
+    text = (
+        "Gunmen killed a judge in Medellin on Monday. So far this year five judges have been "
+        "killed in the country, the court said."
+    )
+    [r] = reports(extractor, text)
+    assert totals(r) == [(1, 1, "exact")]

@@ -14,6 +14,7 @@ and attackers are never tolls. Three shapes of partial figures are handled:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -64,6 +65,56 @@ def _num_root(sent: Span, num: Number) -> Token:
     return toks[-1]
 
 
+#: verbs that kill when followed by "to death"
+TO_DEATH_VERBS = frozenset(
+    {
+        "shoot",
+        "stab",
+        "beat",
+        "burn",
+        "hack",
+        "club",
+        "stone",
+        "torture",
+        "machete",
+        "bludgeon",
+        "kick",
+        "hang",
+    }
+)
+#: nouns of killing whose "of" phrase counts the dead: "the murders of three reporters"
+EVENT_NOUNS = frozenset(
+    {
+        "murder",
+        "killing",
+        "death",
+        "assassination",
+        "massacre",
+        "slaying",
+        "execution",
+        "kidnapping",
+        "abduction",
+    }
+)
+#: a running total over a period, not one event: "so far this year", "in the past two months"
+PERIOD = re.compile(
+    r"\b(?:so far (?:this|in)|this year|since (?:january|the (?:start|beginning))|"
+    r"in the (?:last|past) (?:\w+ )?(?:days|weeks|months|years)|in \d+ (?:weeks|months|years))\b",
+    re.I,
+)
+
+
+def _patient_of_casualty_verb(noun: Token, lex: Lexicons) -> bool:
+    """ "six Jesuits were killed": a plural noun that a casualty verb kills or wounds is people,
+    whether or not the lexicon lists it (not "20 houses were destroyed": no casualty verb)."""
+    if noun.tag_ not in ("NNS", "NNPS") or noun.lemma_.lower() in lex.non_toll_units:
+        return False
+    if noun.lower_ in lex.non_toll_units:
+        return False
+    head = noun.head
+    return noun.dep_ in ("nsubjpass", "dobj") and _kind_of(head, lex, ("verb",)) is not None
+
+
 #: verbs that mean abduction with a particle: "carried off 276 girls", "took away 20"
 ABDUCTION_VERBS = frozenset({"carry", "take", "drag", "march", "whisk", "lead"})
 
@@ -75,6 +126,15 @@ def _kind_of(tok: Token, lex: Lexicons, roles: tuple[str, ...]) -> str | None:
         and any(c.dep_ == "prt" and c.lower_ in ("off", "away") for c in tok.children)
     ):
         return "kidnapped"
+    if (
+        "verb" in roles
+        and tok.lemma_.lower() in TO_DEATH_VERBS
+        and any(
+            c.dep_ == "prep" and c.lower_ == "to" and any(p.lower_ == "death" for p in c.children)
+            for c in tok.children
+        )
+    ):
+        return "killed"  # "shot to death", "beaten to death"
     entry = lex.casualty.get(tok.lemma_.lower()) or lex.casualty.get(tok.lower_)
     if entry and entry[1] in roles:
         return entry[0]
@@ -96,6 +156,8 @@ def _is_cumulative(verb: Token) -> bool:
         return True
     # "a war that has killed 270,000": the relative clause hangs off the noun "war"
     if verb.dep_ == "relcl" and verb.head.lemma_.lower() in CUMULATIVE_SUBJECTS:
+        return True
+    if PERIOD.search(verb.sent.text):
         return True
     has_perfect = any(
         c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in verb.children
@@ -126,7 +188,7 @@ def _link(sent: Span, num: Number, lex: Lexicons) -> tuple[str, Token, Token | N
     noun = root.head if root.dep_ in ("nummod", "quantmod", "compound", "amod") else root
     person: Token | None = None
     if noun is not root:
-        if _is_person(noun, lex):
+        if _is_person(noun, lex) or _patient_of_casualty_verb(noun, lex):
             person = noun
         else:
             kind = _kind_of(noun, lex, ("noun", "adj", "verb"))
@@ -169,6 +231,7 @@ def _link(sent: Span, num: Number, lex: Lexicons) -> tuple[str, Token, Token | N
                 "npadvmod",
                 "oprd",
                 "dep",
+                "prep",
             )
             and h.head is not h
         ):
@@ -176,6 +239,9 @@ def _link(sent: Span, num: Number, lex: Lexicons) -> tuple[str, Token, Token | N
             kind = _kind_of(parent, lex, ("verb", "adj"))
             if kind and parent.pos_ in ("VERB", "ADJ", "AUX", "NOUN"):
                 if parent.pos_ == "NOUN":
+                    # "the murders of three reporters", "the killing of 12 peasants"
+                    if h.lower_ == "of" and parent.lemma_.lower() in EVENT_NOUNS:
+                        return kind, parent, person
                     return None
                 if kind == "killed" and _is_cumulative(parent):
                     return None
@@ -267,6 +333,7 @@ def find_figures(
     """Casualty figures of one sentence, in order, with parts and sums resolved."""
     words = [t.lower_ for t in sent]
     found: list[tuple[Figure, int]] = []  # figure, token index in sent
+    groups: dict[tuple[int, str], list[tuple[int, Token]]] = {}  # (cue, kind) -> (index, person)
     last_kind: str | None = None
     i = 0
     while i < len(words):
@@ -371,10 +438,71 @@ def find_figures(
                 num.start,
             )
         )
+        if person is not None and place is None and is_total:
+            groups.setdefault((cue.i, kind), []).append((len(found) - 1, person))
         last_kind = kind
     if not found:
         found = _single_victims(sent, lex, article_id, attributed_to)
-    return _resolve_parts([f for f, _ in found], article_id, sent)
+    figures = [f for f, _ in found]
+    for (cue_i, kind), members in groups.items():
+        figures = _sum_conjuncts(figures, members, sent, lex, article_id)
+    return _resolve_parts(figures, article_id, sent)
+
+
+def _sum_conjuncts(
+    figures: list[Figure],
+    members: list[tuple[int, Token]],
+    sent: Span,
+    lex: Lexicons,
+    article_id: str,
+) -> list[Figure]:
+    """ "six Jesuits and two more persons were killed", "killing 6 clergymen, a maid and her
+    daughter": counted groups joined by "and" under one casualty word are parts of one total
+    (singular people in the list count one each)."""
+    persons = [p for _, p in members]
+    linked = [p for p in persons if any(q in p.conjuncts for q in persons if q is not p)]
+    if not linked and len(persons) == 1:
+        linked = persons
+    singles = [
+        c
+        for p in persons
+        for c in p.conjuncts
+        if c not in persons
+        and c.tag_ in ("NN", "NNP")
+        and (c.ent_type_ == "PERSON" or c.lemma_.lower() in lex.victims)
+        and not any(ch.like_num for ch in c.children)
+    ]
+    singles = list({c.i: c for c in singles}.values())
+    if len(linked) + len(singles) < 2 or not linked:
+        return figures
+    parts = [figures[i] for i, p in members if p in linked]
+    if any(f.low is None for f in parts):
+        return figures
+    total = sum(f.low for f in parts) + len(singles)  # type: ignore[misc]
+    open_ended = any(f.high is None for f in parts)
+    out = list(figures)
+    for i, p in members:
+        if p in linked:
+            out[i] = _replace(out[i], is_total=False, victim_category=p.lower_)
+    ev_start = min(f.evidence.start for f in parts if f.evidence)
+    ends = [f.evidence.end for f in parts if f.evidence] + [c.idx + len(c.text) for c in singles]
+    ev_end = max(ends)
+    text = sent.doc.text[ev_start:ev_end]
+    out.insert(
+        min(i for i, p in members if p in linked),
+        Figure(
+            parts[0].kind,
+            total,
+            None if open_ended else total,
+            "at least" if open_ended else "exact",
+            parts[0].attributed_to,
+            None,
+            None,
+            True,
+            Evidence(article_id, ev_start, ev_end, text),
+        ),
+    )
+    return out
 
 
 SECURITY_FORCES = frozenset(

@@ -31,15 +31,23 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from tollwatch.config import Settings
-from tollwatch.errors import ConfigError, TollwatchError
-from tollwatch.resolve.merge import merge_reports
-from tollwatch.resolve.reconcile import POLICIES
+from tollwatch.errors import TollwatchError
+from tollwatch.resolve.families import FAMILY_JACCARD, jaccard, shingles
 from tollwatch.types import Incident, Location, Report
 
-__all__ = ["MERGE_SCORE", "haversine_km", "resolve_incidents", "score_pair"]
+__all__ = [
+    "MERGE_SCORE",
+    "TEXT_SCORE",
+    "cluster_reports",
+    "haversine_km",
+    "resolve_incidents",
+    "score_pair",
+]
 
 #: A candidate pair scoring at least this is merged (see ``score_pair``).
 MERGE_SCORE = 2.5
+#: Added to a pair whose texts are copies of one story (shingle Jaccard >= FAMILY_JACCARD).
+TEXT_SCORE = 2.0
 
 _COARSE = {"admin1", "country"}
 _PRECISE = {"point", "city"}
@@ -75,6 +83,7 @@ class _Facts:
     precise: bool
     perpetrators: frozenset[str]
     all_suspected: bool
+    shingles: frozenset[str] = frozenset()
 
 
 def _locations(report: Report) -> list[Location]:
@@ -105,6 +114,7 @@ def _facts(report: Report) -> _Facts:
         precise=located is not None and located.precision in _PRECISE,
         perpetrators=frozenset(_norm(a.name) for a in report.perpetrators if a.name),
         all_suspected=all(a.suspected for a in report.perpetrators),
+        shingles=shingles(report),
     )
 
 
@@ -147,7 +157,8 @@ def _perpetrator_score(a: _Facts, b: _Facts) -> float:
     return -0.5 if a.all_suspected or b.all_suspected else -1.5
 
 
-def _score(a: _Facts, b: _Facts, settings: Settings) -> float | None:
+def _score_parts(a: _Facts, b: _Facts, settings: Settings) -> dict[str, float] | None:
+    """The components of a candidate pair's score, or None when the pair is no candidate."""
     if a.country is None or a.country != b.country:
         return None
     if a.day is None or b.day is None:
@@ -162,7 +173,22 @@ def _score(a: _Facts, b: _Facts, settings: Settings) -> float | None:
     place = _place_score(a, b, settings.cluster_distance_km)
     if place is None:
         return None
-    return place + date_score + _event_score(a.report, b.report) + _perpetrator_score(a, b)
+    similarity = jaccard(a.shingles, b.shingles)
+    return {
+        "place": place,
+        "date": date_score,
+        "event_type": _event_score(a.report, b.report),
+        "perpetrators": _perpetrator_score(a, b),
+        "text": TEXT_SCORE if similarity >= FAMILY_JACCARD else 0.0,
+        "jaccard": round(similarity, 3),
+    }
+
+
+def _score(a: _Facts, b: _Facts, settings: Settings) -> float | None:
+    parts = _score_parts(a, b, settings)
+    if parts is None:
+        return None
+    return sum(v for k, v in parts.items() if k != "jaccard")
 
 
 def score_pair(a: Report, b: Report, settings: Settings) -> float | None:
@@ -221,48 +247,16 @@ def _unique(reports: Iterable[Report]) -> list[Report]:
 
 
 def cluster_reports(reports: Iterable[Report], settings: Settings) -> list[list[Report]]:
-    """Groups of reports (each sorted by id), ordered by their first id."""
-    facts = [_facts(r) for r in _unique(reports)]
-    pairs = []
-    for a, b in _candidate_pairs(facts, settings):
-        score = _score(a, b, settings)
-        if score is not None and score >= MERGE_SCORE:
-            pairs.append((-score, a.report.id, b.report.id))
-    pairs.sort()
-    parent = {f.report.id: f.report.id for f in facts}
-    articles = {f.report.id: {f.report.article_id} for f in facts}
+    """Groups of reports (each sorted by id), ordered by their first id (``engine.cluster``)."""
+    from tollwatch.resolve.engine import cluster
 
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for _, x, y in pairs:
-        rx, ry = find(x), find(y)
-        if rx == ry or articles[rx] & articles[ry]:
-            continue
-        root, child = min(rx, ry), max(rx, ry)
-        parent[child] = root
-        articles[root] |= articles.pop(child)
-    groups: dict[str, list[Report]] = defaultdict(list)
-    for f in facts:
-        groups[find(f.report.id)].append(f.report)
-    return [groups[root] for root in sorted(groups)]
+    return cluster(reports, settings).groups
 
 
 def resolve_incidents(
     reports: Iterable[Report], settings: Settings, policy: str | None = None
 ) -> list[Incident]:
-    """Incidents from reports, ordered by date (undated last), then id.
+    """Incidents from reports, ordered by date (undated last), then id (``engine``)."""
+    from tollwatch.resolve.engine import resolve_incidents as resolve
 
-    ``policy`` names the reconciliation policy of the tolls; None means ``settings.policy``."""
-    policy = policy or settings.policy
-    if policy not in POLICIES:
-        raise ConfigError(
-            f"unknown reconciliation policy {policy!r}",
-            hint=f"set policy to one of: {', '.join(POLICIES)}",
-        )
-    incidents = [merge_reports(group, policy) for group in cluster_reports(reports, settings)]
-    incidents.sort(key=lambda i: (i.date is None, i.date.toordinal() if i.date else 0, i.id))
-    return incidents
+    return resolve(reports, settings, policy)

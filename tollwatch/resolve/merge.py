@@ -18,6 +18,19 @@ by report id. "First" below means first in that order.
     victims, targets, weapons   deduplicated by case-folded text; first wins, type first known.
     figures       every figure of every report (report figures, then site figures not already
                   among them), each with its own evidence; the tolls come from ``reconcile``.
+
+Two rules keep tolls honest (``toll_figures``):
+
+    sites         when the incident has two or more sites (a report names them as a coordinated
+                  attack) and a report covers exactly one of them other than the incident's main
+                  place (its location and sites match that site by name or GeoNames id; a report
+                  naming only the main place may be speaking of the whole attack), its totals
+                  are that site's toll:
+                  they become parts (``is_total=False``, ``place`` = the site) and join the site's
+                  figures, so a Tartus-only "at least 33" never lowers the incident's low.
+    families      copies of one story (``families``) do not count twice: among the figures of one
+                  family, identical claims (kind, numbers, qualifier, source, category, place)
+                  count once.
 """
 
 from __future__ import annotations
@@ -25,14 +38,21 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime
 from typing import TypeVar
 
 from tollwatch.resolve.reconcile import reconcile
 from tollwatch.types import Actor, Figure, Incident, Location, Mention, Report, Site
 
-__all__ = ["chronological", "incident_id", "merge_reports", "report_figures"]
+__all__ = [
+    "chronological",
+    "incident_id",
+    "merge_reports",
+    "report_figures",
+    "site_scopes",
+    "toll_figures",
+]
 
 T = TypeVar("T")
 
@@ -172,8 +192,105 @@ def _merge_site(first: Site, other: Site) -> Site:
     )
 
 
-def merge_reports(reports: Iterable[Report], policy: str = "ucdp") -> Incident:
-    """One Incident from the reports of one cluster (see the module docstring for the rules)."""
+def _site_keys(loc: Location) -> set[str]:
+    keys = {_norm(n) for n in (loc.name, loc.matched_name) if n}
+    if loc.geonames_id is not None:
+        keys.add(f"#{loc.geonames_id}")
+    return keys
+
+
+def site_scopes(reports: Iterable[Report]) -> dict[str, str]:
+    """Report id -> site name, for the reports that cover only one site of a multi-site incident
+    (see the module docstring). Empty when no report names two sites or more."""
+    ordered = list(reports)
+    sites: dict[str, set[str]] = {}
+    for r in ordered:
+        if len(r.sites) >= 2:
+            for site in r.sites:
+                sites.setdefault(site.location.name, set()).update(_site_keys(site.location))
+    if len(sites) < 2:
+        return {}
+    primary = _merge_location(ordered)
+    if primary is not None:  # a report naming only the main place may speak of the whole attack
+        sites = {n: k for n, k in sites.items() if not k & _site_keys(primary)}
+    out: dict[str, str] = {}
+    for r in ordered:
+        if len(r.sites) >= 2:
+            continue
+        keys: set[str] = set()
+        for loc in [r.location, *(s.location for s in r.sites)]:
+            if loc is not None:
+                keys |= _site_keys(loc)
+        hits = sorted(name for name, site_keys in sites.items() if site_keys & keys)
+        if len(hits) == 1:
+            out[r.id] = hits[0]
+    return out
+
+
+def _scoped(fig: Figure, site: str | None) -> Figure:
+    if site is None or not fig.is_total:
+        return fig
+    return dataclasses.replace(fig, is_total=False, place=fig.place or site)
+
+
+def _claim_key(fig: Figure) -> Hashable:
+    who = _norm(fig.attributed_to) if fig.attributed_to else None
+    return (fig.kind, fig.low, fig.high, fig.qualifier, who, fig.victim_category, fig.place,
+            fig.is_total)
+
+
+def toll_figures(
+    reports: Iterable[Report], families: Mapping[str, str] | None = None
+) -> tuple[tuple[Figure, ...], tuple[Figure, ...]]:
+    """``(figures, counted)``: every figure of the reports (chronological, site-scoped), and
+    those that count for tolls (one per identical claim within a report family)."""
+    ordered = chronological(reports)
+    scopes = site_scopes(ordered)
+    families = families or {}
+    figures: list[Figure] = []
+    counted: list[Figure] = []
+    seen: set[tuple[str, Hashable]] = set()
+    for r in ordered:
+        family = families.get(r.id, r.id)
+        for fig in report_figures(r):
+            fig = _scoped(fig, scopes.get(r.id))
+            figures.append(fig)
+            key = (family, _claim_key(fig))
+            if key not in seen:
+                seen.add(key)
+                counted.append(fig)
+    return tuple(figures), tuple(counted)
+
+
+def _sites(ordered: Sequence[Report], figures: Sequence[Figure]) -> tuple[Site, ...]:
+    sites = _dedupe(
+        (s for r in ordered for s in r.sites), lambda s: _norm(s.location.name), _merge_site
+    )
+    scopes = site_scopes(ordered)
+    if not scopes:
+        return sites
+    extra: dict[str, list[Figure]] = {}
+    for r in ordered:
+        site = scopes.get(r.id)
+        if site is not None:
+            extra.setdefault(_norm(site), []).extend(_scoped(f, site) for f in report_figures(r))
+    return tuple(
+        dataclasses.replace(
+            s,
+            figures=s.figures
+            + tuple(f for f in extra.get(_norm(s.location.name), ()) if f not in s.figures),
+        )
+        for s in sites
+    )
+
+
+def merge_reports(
+    reports: Iterable[Report], policy: str = "ucdp", families: Mapping[str, str] | None = None
+) -> Incident:
+    """One Incident from the reports of one cluster (see the module docstring for the rules).
+
+    ``families`` maps report ids to their family id (``families.family_ids``); reports it does
+    not list are their own family."""
     ordered = chronological(reports)
     if not ordered:
         raise ValueError("merge_reports needs at least one report")
@@ -182,7 +299,7 @@ def merge_reports(reports: Iterable[Report], policy: str = "ucdp") -> Incident:
     sub_event_type = _most_common(
         [r.sub_event_type for r in ordered if r.sub_event_type and r.event_type == event_type]
     )
-    figures = tuple(f for r in ordered for f in report_figures(r))
+    figures, counted = toll_figures(ordered, families)
     published = {r.article_id: r.published for r in ordered}
     return Incident(
         id=incident_id(ordered),
@@ -191,9 +308,7 @@ def merge_reports(reports: Iterable[Report], policy: str = "ucdp") -> Incident:
         date=day,
         date_precision=precision,
         location=_merge_location(ordered),
-        sites=_dedupe(
-            (s for r in ordered for s in r.sites), lambda s: _norm(s.location.name), _merge_site
-        ),
+        sites=_sites(ordered, figures),
         event_type=event_type,
         sub_event_type=sub_event_type,
         attack_type=_most_common([r.attack_type for r in ordered if r.attack_type]),
@@ -207,8 +322,8 @@ def merge_reports(reports: Iterable[Report], policy: str = "ucdp") -> Incident:
         targets=_mentions(r.targets for r in ordered),
         weapons=_mentions(r.weapons for r in ordered),
         figures=figures,
-        killed=reconcile(figures, "killed", policy, published),
-        injured=reconcile(figures, "injured", policy, published),
+        killed=reconcile(counted, "killed", policy, published),
+        injured=reconcile(counted, "injured", policy, published),
         policy=policy,
         summary=next((r.summary for r in ordered if r.summary), None),
     )

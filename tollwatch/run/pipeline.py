@@ -18,7 +18,7 @@ from tollwatch.config import Settings
 from tollwatch.errors import ConfigError
 from tollwatch.extract.pipeline import Extractor
 from tollwatch.ingest import iter_articles
-from tollwatch.resolve.cluster import resolve_incidents
+from tollwatch.run.incremental import resolve_pending
 from tollwatch.store.base import Store
 from tollwatch.types import Article, Failure, Report
 
@@ -32,6 +32,7 @@ class RunSummary:
     reports: int = 0
     incidents: int = 0
     failures: Counter = field(default_factory=Counter)
+    resolution: dict = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         return {
@@ -42,6 +43,7 @@ class RunSummary:
             "reports": self.reports,
             "incidents": self.incidents,
             "failures": dict(self.failures),
+            "resolution": dict(self.resolution),
         }
 
 
@@ -134,7 +136,9 @@ def run_corpus(
     policy: str | None = None,
     published_map: PublishedMap | None = None,
 ) -> RunSummary:
-    """Ingest, extract and store every new article, then resolve incidents."""
+    """Ingest, extract and store every new article, then resolve the new reports into incidents
+    incrementally (``run.incremental.resolve_pending``): stored incidents they do not touch stay
+    as they are, and analyst decisions keep applying."""
     summary = RunSummary()
     run_id = store.start_run()
 
@@ -165,9 +169,9 @@ def run_corpus(
             store.add_reports(article.id, result)
             summary.reports += len(result)
             summary.articles_with_incidents += 1
-    incidents = resolve_incidents(store.iter_reports(include_reference=False), settings, policy)
-    store.replace_incidents(incidents, replace_all=True)
-    summary.incidents = len(incidents)
+    resolved = resolve_pending(store, settings, policy)
+    summary.resolution = resolved.to_dict()
+    summary.incidents = store.count_incidents()
     store.finish_run(run_id, {k: v for k, v in summary.to_dict().items() if isinstance(v, int)})
     return summary
 

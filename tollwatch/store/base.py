@@ -15,11 +15,12 @@ new ones. ``replace_incidents(..., replace_all=True)`` is the full recompute.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence, Sequence
 from datetime import date
 from types import TracebackType
 from typing import Any, Self
 
+from tollwatch.store.query import IncidentPage, IncidentQuery
 from tollwatch.types import Article, Failure, Incident, Report
 
 __all__ = ["Store"]
@@ -121,6 +122,69 @@ class Store(ABC):
     ) -> int:
         """How many incidents ``list_incidents`` would list without limit."""
 
+    # --- resolution (issue 4): evidence, families, decisions, change log -------------------------
+    # Not abstract, so that backends written before issue 4 still load; SQLite implements them.
+
+    def save_resolution(
+        self,
+        incidents: Iterable[Incident],
+        links: Mapping[str, Sequence[Mapping[str, Any]]],
+        families: Mapping[str, str],
+        log: Iterable[Mapping[str, Any]] = (),
+        *,
+        replace_all: bool = False,
+    ) -> int:
+        """``replace_incidents`` plus, in the same transaction: the evidence links of each incident
+        (``links``: incident id -> dicts with report_a, report_b, score, parts, outcome,
+        decision_id), each report's family id (``families``: report id -> family id) and change-log
+        entries (dicts with action, incident_id, decision_id, detail). Links of the incidents it
+        replaces are dropped."""
+        raise NotImplementedError
+
+    def incident_links(self, incident_id: str) -> list[dict[str, Any]]:
+        """The evidence links of an incident, strongest first (decisions first)."""
+        raise NotImplementedError
+
+    def report_families(self, report_ids: Iterable[str]) -> dict[str, str]:
+        """Report id -> family id (a report never resolved is its own family)."""
+        raise NotImplementedError
+
+    def report_incidents(self, report_ids: Iterable[str]) -> dict[str, str | None]:
+        """Report id -> the id of its incident (None when unresolved)."""
+        raise NotImplementedError
+
+    def add_decision(
+        self,
+        kind: str,
+        part: Sequence[str],
+        rest: Sequence[str] = (),
+        incident_ids: Sequence[str] = (),
+        note: str | None = None,
+    ) -> int:
+        """Record an analyst decision (``merge`` or ``split``) and log it; returns its id."""
+        raise NotImplementedError
+
+    def get_decision(self, decision_id: int) -> dict[str, Any]:
+        """A decision as a dict (id, kind, incident_ids, part, rest, note, status, superseded_by,
+        created_at, undone_at); NotFoundError if there is none."""
+        raise NotImplementedError
+
+    def list_decisions(self, status: str | None = None) -> list[dict[str, Any]]:
+        """Decisions by id, optionally of one status (active, undone, superseded)."""
+        raise NotImplementedError
+
+    def set_decision_status(
+        self, decision_id: int, status: str, superseded_by: int | None = None
+    ) -> None:
+        """Change a decision's status, and log it."""
+        raise NotImplementedError
+
+    def iter_log(
+        self, incident_id: str | None = None, limit: int | None = None
+    ) -> list[dict[str, Any]]:
+        """The change log, newest first, optionally of one incident."""
+        raise NotImplementedError
+
     # --- failures and runs -----------------------------------------------------------------------
 
     @abstractmethod
@@ -146,6 +210,95 @@ class Store(ABC):
     @abstractmethod
     def stats(self) -> dict[str, Any]:
         """Row counts and the applied migrations, for ``tollwatch stats`` and the dashboard."""
+
+    # --- serving: API, dashboard, exports, users, review (issue 5) ------------------------------------
+
+    @abstractmethod
+    def query_incidents(
+        self,
+        query: IncidentQuery,
+        *,
+        sort: str = "-date",
+        limit: int = 50,
+        cursor: str | None = None,
+        with_total: bool = False,
+    ) -> IncidentPage:
+        """One page of the incidents matching ``query``, sorted by ``sort`` (a key of
+        ``query.SORTS``; ties by id), after ``cursor`` (a previous page's ``next_cursor``).
+        QueryError for a bad sort, limit or cursor."""
+
+    @abstractmethod
+    def map_points(self, query: IncidentQuery, *, limit: int = 20000) -> dict[str, Any]:
+        """Located incidents matching ``query`` as compact rows: ``{"columns": [id, date, lat,
+        lon, killed, event_type], "points": [[...], ...], "truncated": bool}``, newest first."""
+
+    @abstractmethod
+    def aggregate_incidents(self, query: IncidentQuery, *, period: str = "day") -> list[dict]:
+        """Dated incidents matching ``query`` counted per ``period`` (``day`` or ``week``, a week
+        named by its Monday) and country: ``{period, country, incidents, killed}`` where killed is
+        the sum of best estimates."""
+
+    @abstractmethod
+    def facet_values(self) -> dict[str, list[Any]]:
+        """Distinct ``countries``, ``event_types`` and ``perpetrators`` of the stored incidents."""
+
+    @abstractmethod
+    def list_articles(
+        self, *, source: str | None = None, limit: int = 50, after: str | None = None
+    ) -> list[dict[str, Any]]:
+        """Articles without their text, by id, after the id ``after``."""
+
+    @abstractmethod
+    def article_meta(self, article_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """``{id: {id, url, source, title, published}}`` of the stored articles among the ids."""
+
+    @abstractmethod
+    def list_sources(self) -> list[dict[str, Any]]:
+        """Outlets with their article and report counts and first/last publication times."""
+
+    @abstractmethod
+    def add_decision(self, decision: dict[str, Any]) -> int:
+        """Record an analyst's review decision (incident_id, action, field, figure_key, value,
+        why, user_name); returns its id. Decisions are keyed by incident id, so they outlive the
+        incident rows that re-processing replaces."""
+
+    @abstractmethod
+    def list_decisions(
+        self, incident_id: str | None = None, *, include_revoked: bool = False
+    ) -> list[dict[str, Any]]:
+        """Review decisions, oldest first (of one incident when given)."""
+
+    @abstractmethod
+    def revoke_decision(self, decision_id: int, user_name: str) -> None:
+        """Mark a decision revoked (kept for the record); NotFoundError if none is active."""
+
+    @abstractmethod
+    def add_user(self, name: str, role: str, password_hash: str) -> None:
+        """Add a user (role viewer, analyst or admin); StoreError if the name is taken."""
+
+    @abstractmethod
+    def get_user(self, name: str) -> dict[str, Any] | None:
+        """``{name, role, password_hash, created_at}`` or None."""
+
+    @abstractmethod
+    def list_users(self) -> list[dict[str, Any]]:
+        """Users without their password hashes, by name."""
+
+    @abstractmethod
+    def remove_user(self, name: str) -> None:
+        """Remove a user and their tokens; NotFoundError if there is none."""
+
+    @abstractmethod
+    def add_token(self, name: str, token_hash: str, label: str = "") -> None:
+        """Store the hash of an API token of user ``name``."""
+
+    @abstractmethod
+    def user_for_token(self, token_hash: str) -> dict[str, Any] | None:
+        """``{name, role}`` of the token's user, or None."""
+
+    @abstractmethod
+    def remove_token(self, token_hash: str) -> None:
+        """Forget a token (logout)."""
 
     # --- lifecycle -------------------------------------------------------------------------------
 

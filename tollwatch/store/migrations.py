@@ -149,11 +149,147 @@ def m0003_failures_runs(conn: sqlite3.Connection) -> None:
     )
 
 
+# --- serve (issue 5): query indexes, perpetrator and text-search side tables, users, reviews ------
+
+
+def m0010_serve_indexes_search(conn: sqlite3.Connection) -> None:
+    """Indexes for the API's filters and sorts (keyset pagination on (sort key, id)), a table of
+    incident perpetrators and an FTS5 index, both kept in step with ``incidents`` by triggers so
+    that the writers need not know about them."""
+    body = (
+        "coalesce(NEW.summary, '') || ' ' || coalesce(NEW.location_name, '') || ' ' || "
+        "coalesce(NEW.admin1, '') || ' ' || coalesce(NEW.event_type, '') || ' ' || "
+        "coalesce((SELECT group_concat(json_extract(value, '$.name'), ' ') "
+        "FROM json_each(NEW.json, '$.perpetrators')), '')"
+    )
+    perps = (
+        "INSERT INTO incident_perpetrators (incident_id, name) "
+        "SELECT NEW.id, json_extract(value, '$.name') FROM json_each(NEW.json, '$.perpetrators') "
+        "WHERE json_extract(value, '$.name') IS NOT NULL"
+    )
+    forget = (
+        "DELETE FROM incident_perpetrators WHERE incident_id = OLD.id; "
+        "DELETE FROM incidents_fts WHERE rowid = OLD.rowid;"
+    )
+    _run(
+        conn,
+        "CREATE INDEX idx_incidents_date_id ON incidents (date, id)",
+        # covering: a country's map points and its date-sorted pages read only this index
+        "CREATE INDEX idx_incidents_country_date_cover "
+        "ON incidents (country, date, id, lat, lon, killed_best, event_type)",
+        "CREATE INDEX idx_incidents_country_admin1_date ON incidents (country, admin1, date, id)",
+        "CREATE INDEX idx_incidents_killed_id ON incidents (killed_best, id)",
+        "CREATE INDEX idx_incidents_country_killed_id ON incidents (country, killed_best, id)",
+        "CREATE INDEX idx_incidents_type_date_id ON incidents (event_type, date, id)",
+        "CREATE INDEX idx_incidents_lat_lon ON incidents (lat, lon)",
+        """CREATE TABLE incident_perpetrators (
+            incident_id TEXT NOT NULL,
+            name TEXT NOT NULL
+        )""",
+        "CREATE INDEX idx_incident_perpetrators_name "
+        "ON incident_perpetrators (name COLLATE NOCASE, incident_id)",
+        "CREATE INDEX idx_incident_perpetrators_incident ON incident_perpetrators (incident_id)",
+        "CREATE VIRTUAL TABLE incidents_fts USING fts5 (body, tokenize = 'unicode61')",
+        f"CREATE TRIGGER trg_incidents_serve_ai AFTER INSERT ON incidents BEGIN {perps}; "
+        f"INSERT INTO incidents_fts (rowid, body) VALUES (NEW.rowid, {body}); END",
+        f"CREATE TRIGGER trg_incidents_serve_ad AFTER DELETE ON incidents BEGIN {forget} END",
+        f"CREATE TRIGGER trg_incidents_serve_au AFTER UPDATE ON incidents BEGIN {forget} {perps}; "
+        f"INSERT INTO incidents_fts (rowid, body) VALUES (NEW.rowid, {body}); END",
+        perps.replace("NEW.", "incidents.").replace(
+            "FROM json_each(incidents.json", "FROM incidents, json_each(incidents.json"
+        ),
+        "INSERT INTO incidents_fts (rowid, body) SELECT rowid, "
+        + body.replace("NEW.", "incidents.")
+        + " FROM incidents",
+    )
+
+
+def m0011_users_tokens_review_decisions(conn: sqlite3.Connection) -> None:
+    """Dashboard/API users (hashed passwords, roles), API tokens (stored hashed) and analysts'
+    review decisions. Decisions are keyed by incident id (stable across re-runs), not by a
+    foreign key, so that they survive re-processing."""
+    _run(
+        conn,
+        """CREATE TABLE users (
+            name TEXT PRIMARY KEY,
+            role TEXT NOT NULL CHECK (role IN ('viewer', 'analyst', 'admin')),
+            password_hash TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE api_tokens (
+            token_hash TEXT PRIMARY KEY,
+            user_name TEXT NOT NULL REFERENCES users (name) ON DELETE CASCADE,
+            label TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX idx_api_tokens_user ON api_tokens (user_name)",
+        """CREATE TABLE review_decisions (
+            id INTEGER PRIMARY KEY,
+            incident_id TEXT NOT NULL,
+            action TEXT NOT NULL,
+            field TEXT,
+            figure_key TEXT,
+            value TEXT,
+            why TEXT NOT NULL,
+            user_name TEXT NOT NULL,
+            at TEXT NOT NULL,
+            revoked_at TEXT,
+            revoked_by TEXT
+        )""",
+        "CREATE INDEX idx_review_decisions_incident ON review_decisions (incident_id)",
+    )
+
+
+def m0004_resolution_decisions_links_families(conn: sqlite3.Connection) -> None:
+    """Issue 4: analyst decisions, the change log, resolution evidence and report families."""
+    _run(
+        conn,
+        """CREATE TABLE decisions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            kind TEXT NOT NULL,
+            incident_ids TEXT NOT NULL,
+            part TEXT NOT NULL,
+            rest TEXT NOT NULL,
+            note TEXT,
+            status TEXT NOT NULL DEFAULT 'active',
+            superseded_by INTEGER,
+            created_at TEXT NOT NULL,
+            undone_at TEXT
+        )""",
+        "CREATE INDEX idx_decisions_status ON decisions (status)",
+        """CREATE TABLE resolution_log (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            at TEXT NOT NULL,
+            action TEXT NOT NULL,
+            incident_id TEXT,
+            decision_id INTEGER,
+            detail TEXT NOT NULL
+        )""",
+        "CREATE INDEX idx_resolution_log_incident ON resolution_log (incident_id)",
+        """CREATE TABLE incident_links (
+            id INTEGER PRIMARY KEY,
+            incident_id TEXT NOT NULL,
+            report_a TEXT NOT NULL,
+            report_b TEXT NOT NULL,
+            score REAL,
+            outcome TEXT NOT NULL,
+            decision_id INTEGER,
+            detail TEXT NOT NULL
+        )""",
+        "CREATE INDEX idx_incident_links_incident ON incident_links (incident_id)",
+        "ALTER TABLE reports ADD COLUMN family_id TEXT",
+        "CREATE INDEX idx_reports_family_id ON reports (family_id)",
+    )
+
+
 #: Every migration, in the order they apply. Append only.
 MIGRATIONS: tuple[Migration, ...] = (
     m0001_articles_reports_figures,
     m0002_incidents,
     m0003_failures_runs,
+    m0004_resolution_decisions_links_families,
+    m0010_serve_indexes_search,
+    m0011_users_tokens_review_decisions,
 )
 
 

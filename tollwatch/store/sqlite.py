@@ -20,6 +20,8 @@ from tollwatch.errors import NotFoundError, StoreError
 from tollwatch.store import rows
 from tollwatch.store.base import Store
 from tollwatch.store.migrations import applied_migrations, migrate
+from tollwatch.store.sqlite_resolution import ResolutionMixin
+from tollwatch.store.sqlite_serve import SQLiteServeMixin
 from tollwatch.types import FAILURE_REASONS, SCHEMA_VERSION, Article, Failure, Incident, Report
 
 __all__ = ["SQLiteStore"]
@@ -27,7 +29,7 @@ __all__ = ["SQLiteStore"]
 _PAGE = 500  # rows per query when iterating; no cursor stays open between pages
 
 
-class SQLiteStore(Store):
+class SQLiteStore(ResolutionMixin, SQLiteServeMixin, Store):
     """A Store in one SQLite file (``":memory:"`` for a throwaway one). Opening it applies the
     migrations it lacks."""
 

@@ -1,0 +1,252 @@
+"""Resolution: reports -> incidents, with analyst decisions, report families and evidence.
+
+``resolve(reports, settings, policy, decisions)`` is the whole resolution of a set of reports:
+
+1. Candidate pairs and their scores come from ``cluster`` (blocked by country and date bucket;
+   scored on place, date, event type, perpetrators and text similarity).
+2. Analyst decisions (``Decision``) apply first. A ``merge`` puts its reports into one incident
+   whatever their scores. A ``split`` puts its ``part`` into one incident and keeps it apart from
+   its ``rest``: no scored pair may join a report of one side with a report of the other, now or
+   when new reports arrive (a new report may join either side, never bridge them).
+3. The pairs scoring at least ``MERGE_SCORE`` are joined by union-find, highest score first (then
+   by ids), refusing a union that would put two reports of one article into one incident (the
+   extractor told them apart) or cross a split.
+4. Each group is merged (``merge.merge_reports``) with its report families (``families``).
+
+The result depends only on the set of reports and decisions, never on the order they arrive in:
+pairs are taken in a total order (score, ids) and decisions in id order. Because a group only
+ever grows through pairs of candidates, resolving the connected component of the candidate graph
+around new reports (``run.incremental``) gives what a full recompute would.
+
+Every candidate pair that was joined, or refused while scoring at least ``NEAR_MISS_SCORE``, is
+kept as a ``Link`` (the scores, the reports, the outcome and why): that is the evidence shown by
+``tollwatch show``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from tollwatch.config import Settings
+from tollwatch.errors import ConfigError
+from tollwatch.resolve.cluster import (
+    MERGE_SCORE,
+    _candidate_pairs,
+    _facts,
+    _score_parts,
+    _unique,
+)
+from tollwatch.resolve.families import FAMILY_JACCARD, family_ids
+from tollwatch.resolve.merge import chronological, merge_reports
+from tollwatch.resolve.reconcile import POLICIES
+from tollwatch.types import Incident, Report
+
+__all__ = [
+    "NEAR_MISS_SCORE",
+    "Clustering",
+    "Decision",
+    "Link",
+    "Resolution",
+    "cluster",
+    "resolve",
+    "resolve_incidents",
+]
+
+#: Refused pairs scoring at least this are kept as evidence ("kept apart, score 1.5 < 2.5").
+NEAR_MISS_SCORE = 1.0
+
+#: Link outcomes.
+JOINED, SAME_INCIDENT, BELOW, SAME_ARTICLE, SPLIT, DECIDED = (
+    "joined",
+    "same incident",
+    "below threshold",
+    "same article",
+    "kept apart by decision",
+    "joined by decision",
+)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """An analyst's decision, as the resolver applies it. ``kind`` is ``merge`` (``part``: every
+    report to put in one incident) or ``split`` (``part`` in one incident, apart from ``rest``)."""
+
+    id: int
+    kind: str
+    part: tuple[str, ...]
+    rest: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Link:
+    """One pair of reports and what resolution made of it."""
+
+    report_a: str
+    report_b: str
+    score: float | None  # None for a pair joined only by a decision
+    parts: Mapping[str, float]
+    outcome: str
+    decision_id: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "report_a": self.report_a,
+            "report_b": self.report_b,
+            "score": self.score,
+            "parts": dict(self.parts),
+            "outcome": self.outcome,
+            "decision_id": self.decision_id,
+        }
+
+
+@dataclass
+class Clustering:
+    groups: list[list[Report]]
+    links: list[Link]
+    families: dict[str, str]
+
+
+@dataclass
+class Resolution:
+    """Incidents, the evidence behind them, and report families."""
+
+    incidents: list[Incident]
+    links: dict[str, list[Link]] = field(default_factory=dict)  # incident id -> its links
+    families: dict[str, str] = field(default_factory=dict)  # report id -> family id
+    incident_of: dict[str, str] = field(default_factory=dict)  # report id -> incident id
+
+
+class _Groups:
+    """Union-find that keeps, per group, its articles and its split sides."""
+
+    def __init__(self, reports: list[Report]) -> None:
+        self.parent = {r.id: r.id for r in reports}
+        self.articles = {r.id: {r.article_id} for r in reports}
+        self.sides: dict[str, dict[int, str]] = {r.id: {} for r in reports}
+
+    def find(self, x: str) -> str:
+        parent = self.parent
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def conflict(self, rx: str, ry: str) -> tuple[str, int | None] | None:
+        if self.articles[rx] & self.articles[ry]:
+            return SAME_ARTICLE, None
+        sx, sy = self.sides[rx], self.sides[ry]
+        for decision, side in sx.items():
+            if sy.get(decision, side) != side:
+                return SPLIT, decision
+        return None
+
+    def union(self, rx: str, ry: str) -> None:
+        root, child = min(rx, ry), max(rx, ry)
+        self.parent[child] = root
+        self.articles[root] |= self.articles.pop(child)
+        sides = self.sides.pop(child)
+        merged = self.sides[root]
+        for decision, side in sides.items():
+            if merged.setdefault(decision, side) != side:
+                del merged[decision]  # a later merge decision overrode this split
+
+
+def cluster(
+    reports: Iterable[Report], settings: Settings, decisions: Iterable[Decision] = ()
+) -> Clustering:
+    """Groups of reports (each sorted by id, ordered by first id), links and families."""
+    facts = [_facts(r) for r in _unique(reports)]
+    groups = _Groups([f.report for f in facts])
+    present = groups.parent
+    scored: list[tuple[float, str, str, dict[str, float]]] = []
+    copies: list[tuple[str, str]] = []
+    for a, b in _candidate_pairs(facts, settings):
+        parts = _score_parts(a, b, settings)
+        if parts is None:
+            continue
+        if parts["jaccard"] >= FAMILY_JACCARD:
+            copies.append((a.report.id, b.report.id))
+        score = round(sum(v for k, v in parts.items() if k != "jaccard"), 3)
+        scored.append((score, a.report.id, b.report.id, parts))
+    links: list[Link] = []
+    decisions = sorted(decisions, key=lambda d: d.id)
+    for d in decisions:
+        if d.kind == "split":
+            for x in d.part:
+                if x in present:
+                    groups.sides[x][d.id] = "part"
+            for x in d.rest:
+                if x in present:
+                    groups.sides[x][d.id] = "rest"
+    for d in decisions:
+        members = sorted(x for x in d.part if x in present)
+        for x in members[1:]:
+            rx, ry = groups.find(members[0]), groups.find(x)
+            if rx != ry:
+                groups.union(rx, ry)
+                links.append(Link(members[0], x, None, {}, DECIDED, d.id))
+    scored.sort(key=lambda t: (-t[0], t[1], t[2]))
+    for score, x, y, parts in scored:
+        if score < MERGE_SCORE:
+            if score >= NEAR_MISS_SCORE:
+                links.append(Link(x, y, score, parts, BELOW))
+            continue
+        rx, ry = groups.find(x), groups.find(y)
+        if rx == ry:
+            links.append(Link(x, y, score, parts, SAME_INCIDENT))
+            continue
+        refused = groups.conflict(rx, ry)
+        if refused is not None:
+            links.append(Link(x, y, score, parts, refused[0], refused[1]))
+            continue
+        groups.union(rx, ry)
+        links.append(Link(x, y, score, parts, JOINED))
+    by_root: dict[str, list[Report]] = defaultdict(list)
+    for f in facts:
+        by_root[groups.find(f.report.id)].append(f.report)
+    families = family_ids(chronological(f.report for f in facts), copies)
+    return Clustering(
+        groups=[by_root[root] for root in sorted(by_root)], links=links, families=dict(families)
+    )
+
+
+def _check_policy(policy: str) -> None:
+    if policy not in POLICIES:
+        raise ConfigError(
+            f"unknown reconciliation policy {policy!r}",
+            hint=f"set policy to one of: {', '.join(POLICIES)}",
+        )
+
+
+def resolve(
+    reports: Iterable[Report],
+    settings: Settings,
+    policy: str | None = None,
+    decisions: Iterable[Decision] = (),
+) -> Resolution:
+    """Resolve a set of reports (see the module docstring). ``policy`` None is the setting."""
+    policy = policy or settings.policy
+    _check_policy(policy)
+    found = cluster(reports, settings, decisions)
+    incidents = [merge_reports(g, policy, found.families) for g in found.groups]
+    incidents.sort(key=lambda i: (i.date is None, i.date.toordinal() if i.date else 0, i.id))
+    incident_of = {rid: inc.id for inc in incidents for rid in inc.report_ids}
+    links: dict[str, list[Link]] = defaultdict(list)
+    for link in found.links:
+        ia, ib = incident_of[link.report_a], incident_of[link.report_b]
+        links[ia].append(link)
+        if ib != ia:
+            links[ib].append(link)
+    return Resolution(
+        incidents=incidents, links=dict(links), families=found.families, incident_of=incident_of
+    )
+
+
+def resolve_incidents(
+    reports: Iterable[Report], settings: Settings, policy: str | None = None
+) -> list[Incident]:
+    """Incidents from reports, ordered by date (undated last), then id; no decisions."""
+    return resolve(reports, settings, policy).incidents
