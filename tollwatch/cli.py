@@ -460,6 +460,8 @@ def gazetteer_build(ctx: click.Context, force: bool) -> None:
 
 from tollwatch.evaluate.cli import eval_command  # noqa: E402, I001
 main.add_command(eval_command, "eval")
+from tollwatch.serve.cli import register_serve_commands  # noqa: E402, I001
+register_serve_commands(main)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -444,7 +444,7 @@ def find_figures(
     if not found:
         found = _single_victims(sent, lex, article_id, attributed_to)
     figures = [f for f, _ in found]
-    for (cue_i, kind), members in groups.items():
+    for members in groups.values():
         figures = _sum_conjuncts(figures, members, sent, lex, article_id)
     return _resolve_parts(figures, article_id, sent)
 

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from tollwatch.errors import ConfigError
+from tollwatch.resolve.ledger import ledger, toll_history, tolls_by_policy
+from tollwatch.resolve.merge import chronological
+from tollwatch.resolve.reconcile import POLICIES
 from tollwatch.schema import incident_to_dict, report_to_dict
 from tollwatch.store.base import Store
-from tollwatch.types import Evidence, Figure, Report
+from tollwatch.types import Figure, Report
 
 
 def _sentence_of(fig: Figure, report: Report) -> str | None:
@@ -18,15 +22,24 @@ def _sentence_of(fig: Figure, report: Report) -> str | None:
     return None
 
 
-def incident_detail(store: Store, incident_id: str) -> dict[str, Any]:
+def incident_detail(store: Store, incident_id: str, policy: str | None = None) -> dict[str, Any]:
+    """Everything about one incident, as JSON-ready data: the incident (tolls under ``policy``,
+    default the stored one), its reports with their articles, the claim ledger, tolls under every
+    policy, the toll history, report families, and the resolution evidence (scored pairs,
+    analyst decisions, change log)."""
     incident = store.get_incident(incident_id)
-    reports = sorted(
-        store.iter_reports(incident_id=incident_id),
-        key=lambda r: (r.published is None, r.published or 0, r.id),
-    )
+    reports = chronological(store.iter_reports(incident_id=incident_id))
+    families = store.report_families(r.id for r in reports)
+    by_policy = tolls_by_policy(reports, families)
+    policy = policy or incident.policy
+    if policy not in by_policy:
+        raise ConfigError(f"unknown policy {policy!r}", hint=f"use one of: {', '.join(POLICIES)}")
     out = incident_to_dict(incident)
+    out["policy"] = policy
+    out["killed"] = by_policy[policy]["killed"]
+    out["injured"] = by_policy[policy]["injured"]
+    out["tolls_by_policy"] = by_policy
     out["reports"] = []
-    history = []
     for r in reports:
         try:
             article = store.get_article(r.article_id)
@@ -42,23 +55,25 @@ def incident_detail(store: Store, incident_id: str) -> dict[str, Any]:
             art = {"id": r.article_id}
         rd = report_to_dict(r)
         rd["article"] = art
+        rd["family_id"] = families.get(r.id, r.id)
         rd["figure_sentences"] = [_sentence_of(f, r) for f in r.figures]
         out["reports"].append(rd)
-        for f in r.figures:
-            if f.is_total:
-                history.append(
-                    {
-                        "published": art.get("published"),
-                        "source": art.get("source"),
-                        "kind": f.kind,
-                        "low": f.low,
-                        "high": f.high,
-                        "qualifier": f.qualifier,
-                        "attributed_to": f.attributed_to,
-                        "text": f.evidence.text if isinstance(f.evidence, Evidence) else None,
-                    }
-                )
-    out["toll_history"] = history
+    rows = ledger(reports, families)
+    out["ledger"] = rows
+    out["toll_history"] = toll_history(rows)
+    groups: dict[str, list[str]] = {}
+    for r in reports:
+        groups.setdefault(families.get(r.id, r.id), []).append(r.id)
+    out["families"] = [{"family_id": k, "report_ids": v} for k, v in groups.items()]
+    out["independent_sources"] = len(groups)
+    ids = {r.id for r in reports}
+    out["resolution"] = {
+        "links": store.incident_links(incident_id),
+        "decisions": [
+            d for d in store.list_decisions() if ids & (set(d["part"]) | set(d["rest"]))
+        ],
+        "log": store.iter_log(incident_id),
+    }
     return out
 
 
@@ -134,11 +149,50 @@ def render_incident(d: dict[str, Any]) -> str:
             lines.append(f"     * {_figure(f)}")
             if sent:
                 lines.append(f'       "{sent}"')
-    if d.get("toll_history"):
-        lines.append("\n  toll history (by publication time):")
-        for h in d["toll_history"]:
-            lines.append(
-                f"    {h.get('published') or '?'}  {h['kind']:<8} "
-                f"{_figure({**h, 'is_total': True})}  ({h.get('source') or '?'})"
-            )
+    lines += _render_policies(d) + _render_history(d) + _render_resolution(d)
     return "\n".join(lines)
+
+
+def _render_policies(d: dict[str, Any]) -> list[str]:
+    out = ["\n  tolls under each policy (killed / injured, low-best-high):"]
+    for policy, tolls in d.get("tolls_by_policy", {}).items():
+        mark = "  <- shown above" if policy == d.get("policy") else ""
+        out.append(f"    {policy:<7} killed {_toll(tolls['killed'])}; "
+                   f"injured {_toll(tolls['injured'])}{mark}")
+    return out
+
+
+def _render_history(d: dict[str, Any]) -> list[str]:
+    if not d.get("toll_history"):
+        return []
+    out = ["\n  toll history (by publication time):"]
+    for h in d["toll_history"]:
+        scope = f" [site {h['place']}]" if h.get("scope") == "site" else ""
+        copy = " (copy)" if h.get("copy") else ""
+        out.append(
+            f"    {h.get('published') or '?'}  {_figure({**h, 'is_total': True})}{scope}"
+            f"  ({h.get('outlet') or '?'}){copy}"
+        )
+    return out
+
+
+def _render_resolution(d: dict[str, Any]) -> list[str]:
+    res = d.get("resolution") or {}
+    out = [f"\n  resolution: {len(d.get('reports', []))} report(s), "
+           f"{d.get('independent_sources', '?')} independent (syndicated copies count once)"]
+    for fam in d.get("families", []):
+        if len(fam["report_ids"]) > 1:
+            out.append(f"    family {fam['family_id']}: {', '.join(fam['report_ids'])}")
+    for link in res.get("links", []):
+        score = "decision" if link["score"] is None else f"{link['score']:.2f}"
+        parts = ", ".join(f"{k} {v:g}" for k, v in link.get("parts", {}).items())
+        why = f" #{link['decision_id']}" if link.get("decision_id") else ""
+        out.append(f"    {link['report_a']} ~ {link['report_b']}: {score} -> "
+                   f"{link['outcome']}{why}" + (f" ({parts})" if parts else ""))
+    for dec in res.get("decisions", []):
+        out.append(f"    decision #{dec['id']} {dec['kind']} [{dec['status']}] part "
+                   f"{', '.join(dec['part'])}" + (f"; rest {', '.join(dec['rest'])}"
+                                                  if dec["rest"] else ""))
+    for entry in res.get("log", [])[:10]:
+        out.append(f"    log {entry['at']} {entry['action']} {entry['detail']}")
+    return out

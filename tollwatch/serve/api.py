@@ -120,13 +120,14 @@ def get_incident(store: StoreDep, incident_id: str) -> dict[str, Any]:
     published = {a: datetime.fromisoformat(m["published"]) if m.get("published") else None
                  for a, m in meta.items()}
     out = apply_decisions(detail, decisions, published)
-    by_words = {(f.get("evidence") or {}).get("start"): f for f in out.get("figures", [])}
+    by_words: dict[str, dict[str, Any]] = {}
+    for f in out.get("figures", []):
+        by_words.setdefault(figure_key(f), f)
     articles: dict[str, dict[str, Any]] = {}
     for r in reports:
         keys = {}
         for i, fig in enumerate(r.get("figures", [])):
-            ev = fig.get("evidence") or {}
-            match = by_words.get(ev.get("start"))
+            match = by_words.get(figure_key(fig))
             keys[i] = match["key"] if match else figure_key(fig)
             fig["key"], fig["rejected"] = keys[i], keys[i] in out["review"]["rejected_figures"]
         art = articles.get(r["article_id"])
@@ -141,7 +142,7 @@ def get_incident(store: StoreDep, incident_id: str) -> dict[str, Any]:
         art["highlights"] += _highlights(r, keys)
     for h in history:
         match = next((f for f in out.get("figures", [])
-                      if (f.get("evidence") or {}).get("text") == h.get("text")
+                      if (f.get("evidence") or {}).get("text") == (h.get("words") or h.get("text"))
                       and f["kind"] == h["kind"]), None)
         h["rejected"] = bool(match and match["rejected"])
     out["reports"] = reports

@@ -123,6 +123,8 @@ def users(store: StoreDep, user: AdminDep) -> dict[str, Any]:
 def add_user(store: StoreDep, user: AdminDep, body: NewUser) -> dict[str, Any]:
     if body.role not in ROLES:
         raise ApiError(422, "invalid", f"unknown role {body.role!r}", f"use one of {ROLES}")
+    if store.get_user(body.name) is not None:
+        raise ApiError(409, "conflict", f"user {body.name!r} exists", "pick another name")
     store.add_user(body.name, body.role, hash_password(body.password))
     return {"name": body.name, "role": body.role}
 
