@@ -463,5 +463,8 @@ main.add_command(eval_command, "eval")
 from tollwatch.serve.cli import register_serve_commands  # noqa: E402, I001
 register_serve_commands(main)
 
+from tollwatch.cli_resolve import register as _register_resolve  # noqa: E402, I001
+_register_resolve(main)
+
 if __name__ == "__main__":  # pragma: no cover
     main()

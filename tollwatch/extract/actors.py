@@ -35,6 +35,12 @@ GENERIC = {
         "terrorists",
         "extremists",
         "kidnappers",
+        "terrorist",
+        "guerrilla",
+        "assassins",
+        "hitmen",
+        "commandos",
+        "gunman",
     )
 }
 CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\b(?! the lives)|\bresponsibility\b", re.I)

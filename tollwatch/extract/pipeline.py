@@ -8,6 +8,7 @@ before spaCy runs.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from collections.abc import Iterable, Iterator
@@ -26,7 +27,7 @@ from tollwatch.extract.facts import SentenceFacts
 from tollwatch.extract.gazetteer import Gazetteer
 from tollwatch.extract.lexicon import Lexicons, load_lexicons
 from tollwatch.extract.places import find_places
-from tollwatch.extract.roles import find_roles, load_role_words
+from tollwatch.extract.roles import find_roles, load_role_words, noun_phrase
 from tollwatch.extract.segment import reports_from_facts
 from tollwatch.extract.truecase import CaseRestorer, lost_case
 from tollwatch.types import Actor, Article, Failure, Mention, Report
@@ -179,7 +180,7 @@ class Extractor:
             )
             targets: list = []
             victims: list = []
-            actors = self.actors.find(sent, aid, caps)
+            actors = [_widened(a, doc, aid) for a in self.actors.find(sent, aid, caps)]
             if triggers or figures:
                 roles = find_roles(
                     sent,
@@ -284,6 +285,21 @@ def _merge_mentions(first, second) -> list:
         ]
         out.append(m)
     return out
+
+
+def _widened(actor: Actor, doc: Any, article_id: str) -> Actor:
+    """A described attacker with the words around it: "guerrillas" -> "urban guerrillas"."""
+    if not actor.name.startswith("unidentified") or actor.evidence is None:
+        return actor
+    span = doc.char_span(actor.evidence.start, actor.evidence.end, alignment_mode="expand")
+    if span is None:
+        return actor
+    phrase = noun_phrase(span.root, article_id)
+    if phrase is None or len(phrase.text) <= len(actor.text) or len(phrase.text) > 60:
+        return actor
+    return dataclasses.replace(
+        actor, text=phrase.text, name=_unidentified(phrase.text), evidence=phrase.evidence
+    )
 
 
 def _head_lemma(text: str) -> str:

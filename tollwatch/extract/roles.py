@@ -170,6 +170,22 @@ PERPETRATOR_HEADS = frozenset(
         "sniper",
         "snipers",
         "group",
+        "groups",
+        "assassin",
+        "assassins",
+        "suspect",
+        "suspects",
+        "person",
+        "persons",
+        "commandos",
+        "gang",
+        "gangs",
+        "trafficker",
+        "traffickers",
+        "kingpins",
+        "guards",
+        "officers",
+        "cell",
     }
 )
 PLACE_LABELS = frozenset({"GPE", "LOC"})

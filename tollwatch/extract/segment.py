@@ -413,8 +413,11 @@ def _actors(frame: Frame, all_facts: list[SentenceFacts]) -> tuple[Actor, ...]:
                     (have.suspected or a.suspected) and not (have.claimed or a.claimed),
                     have.evidence,
                 )
+    # named organisations first, then the attackers as described ("urban guerrillas"): MUC's
+    # PerpOrg and PerpInd, GTD's gname and the attackers' description
     named = [a for a in found.values() if not a.name.startswith("unidentified")]
-    return tuple(named or found.values())
+    described = [a for a in found.values() if a.name.startswith("unidentified")]
+    return tuple(named + described)
 
 
 def _sites(

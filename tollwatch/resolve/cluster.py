@@ -46,6 +46,8 @@ __all__ = [
 
 #: A candidate pair scoring at least this is merged (see ``score_pair``).
 MERGE_SCORE = 2.5
+#: Two killed tolls this far apart (smaller / larger) count against a pair (``_figure_score``).
+TOLL_RATIO = 0.15
 #: Added to a pair whose texts are copies of one story (shingle Jaccard >= FAMILY_JACCARD).
 TEXT_SCORE = 2.0
 
@@ -112,7 +114,11 @@ def _facts(report: Report) -> _Facts:
         places=frozenset(places),
         coords=coords,
         precise=located is not None and located.precision in _PRECISE,
-        perpetrators=frozenset(_norm(a.name) for a in report.perpetrators if a.name),
+        perpetrators=frozenset(
+            _norm(a.name)
+            for a in report.perpetrators
+            if a.name and not _norm(a.name).startswith("unidentified")
+        ),
         all_suspected=all(a.suspected for a in report.perpetrators),
         shingles=shingles(report),
     )
@@ -148,13 +154,28 @@ def _event_score(a: Report, b: Report) -> float:
 
 
 def _perpetrator_score(a: _Facts, b: _Facts) -> float:
-    """+1 when they name a common perpetrator; -1.5 when both name perpetrators and none is
-    common (-0.5 if one side only suspects); 0 when either names none."""
+    """+1 when they name a common perpetrator (or one's name starts the other's: "al-Qaeda" and
+    "al-Qaeda in the Islamic Maghreb"); -1.5 when both name perpetrators and none is common (-0.5
+    if one side only suspects); 0 when either names none. Descriptions ("unidentified gunmen")
+    name nobody."""
     if not a.perpetrators or not b.perpetrators:
         return 0.0
-    if a.perpetrators & b.perpetrators:
+    if a.perpetrators & b.perpetrators or any(
+        x.startswith(y + " ") or y.startswith(x + " ") for x in a.perpetrators for y in b.perpetrators
+    ):
         return 1.0
     return -0.5 if a.all_suspected or b.all_suspected else -1.5
+
+
+def _figure_score(a: Report, b: Report) -> float:
+    """-1 when both reports state a killed toll and the smaller is under ``TOLL_RATIO`` of the
+    larger (and at least 10 apart): 7 dead at a funeral is not the 80 of the bombing days before.
+    Tolls rise and one site's toll is a part, so a moderate gap is no evidence either way."""
+    x, y = a.killed.best, b.killed.best
+    if not x or not y:
+        return 0.0
+    small, large = sorted((x, y))
+    return -1.0 if small < TOLL_RATIO * large and large - small >= 10 else 0.0
 
 
 def _score_parts(a: _Facts, b: _Facts, settings: Settings) -> dict[str, float] | None:
@@ -169,7 +190,7 @@ def _score_parts(a: _Facts, b: _Facts, settings: Settings) -> dict[str, float] |
         gap = abs(a.day - b.day)
         if gap > settings.cluster_window_days:
             return None
-        date_score = {0: 1.0, 1: 0.5}.get(gap, 0.0)
+        date_score = {0: 1.0, 1: 0.5, 2: -0.5}.get(gap, -1.0)
     place = _place_score(a, b, settings.cluster_distance_km)
     if place is None:
         return None
@@ -179,6 +200,7 @@ def _score_parts(a: _Facts, b: _Facts, settings: Settings) -> dict[str, float] |
         "date": date_score,
         "event_type": _event_score(a.report, b.report),
         "perpetrators": _perpetrator_score(a, b),
+        "figures": _figure_score(a.report, b.report),
         "text": TEXT_SCORE if similarity >= FAMILY_JACCARD else 0.0,
         "jaccard": round(similarity, 3),
     }

@@ -80,7 +80,7 @@ def list_incidents(
 ) -> dict[str, Any]:
     page = store.query_incidents(query, sort=sort, limit=limit, cursor=cursor, with_total=True)
     items = [
-        _summary(apply_decisions(incident_to_dict(inc), store.list_decisions(inc.id)))
+        _summary(apply_decisions(incident_to_dict(inc), store.list_review_decisions(inc.id)))
         for inc in page.incidents
     ]
     next_url = None
@@ -115,7 +115,7 @@ def get_incident(store: StoreDep, incident_id: str) -> dict[str, Any]:
     detail = incident_detail(store, incident_id)
     reports = detail.pop("reports")
     history = detail.pop("toll_history", [])
-    decisions = store.list_decisions(incident_id)
+    decisions = store.list_review_decisions(incident_id)
     meta = store.article_meta(detail.get("article_ids", []))
     published = {a: datetime.fromisoformat(m["published"]) if m.get("published") else None
                  for a, m in meta.items()}
@@ -154,7 +154,7 @@ def get_incident(store: StoreDep, incident_id: str) -> dict[str, Any]:
 
 @router.get("/incidents/{incident_id}/decisions", summary="Review decisions, revoked included")
 def incident_decisions(store: StoreDep, incident_id: str) -> dict[str, Any]:
-    return {"decisions": store.list_decisions(incident_id, include_revoked=True)}
+    return {"decisions": store.list_review_decisions(incident_id, include_revoked=True)}
 
 
 @router.get("/map", summary="Located incidents as compact rows for the map")

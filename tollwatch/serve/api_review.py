@@ -78,7 +78,7 @@ def _reviewed(store: StoreDep, incident_id: str) -> dict[str, Any]:
     from tollwatch.schema import incident_to_dict
 
     return apply_decisions(incident_to_dict(store.get_incident(incident_id)),
-                           store.list_decisions(incident_id))
+                           store.list_review_decisions(incident_id))
 
 
 @router.post("/incidents/{incident_id}/corrections", status_code=201,
@@ -89,7 +89,7 @@ def correct(store: StoreDep, user: AnalystDep, incident_id: str, body: Correctio
         value = check_correction(body.field, body.value)
     except ValueError as exc:
         raise ApiError(422, "invalid", str(exc), "see correctable_fields in the incident") from exc
-    decision_id = store.add_decision({"incident_id": incident_id, "action": "correct",
+    decision_id = store.add_review_decision({"incident_id": incident_id, "action": "correct",
                                       "field": body.field, "value": value, "why": body.why,
                                       "user_name": user["name"]})
     return {"decision_id": decision_id, "incident": _reviewed(store, incident_id)}
@@ -102,7 +102,7 @@ def reject(store: StoreDep, user: AnalystDep, incident_id: str, body: Rejection)
     if body.figure_key not in {f["key"] for f in current.get("figures", [])}:
         raise ApiError(404, "not_found", f"incident {incident_id} has no figure {body.figure_key!r}",
                        "use a key listed in GET /api/incidents/{id}")
-    decision_id = store.add_decision({"incident_id": incident_id, "action": "reject_figure",
+    decision_id = store.add_review_decision({"incident_id": incident_id, "action": "reject_figure",
                                       "figure_key": body.figure_key, "value": None,
                                       "why": body.why, "user_name": user["name"]})
     return {"decision_id": decision_id, "incident": _reviewed(store, incident_id)}
@@ -110,7 +110,7 @@ def reject(store: StoreDep, user: AnalystDep, incident_id: str, body: Rejection)
 
 @router.delete("/decisions/{decision_id}", summary="Revoke a review decision (analyst)")
 def revoke(store: StoreDep, user: AnalystDep, decision_id: int) -> dict[str, Any]:
-    store.revoke_decision(decision_id, user["name"])
+    store.revoke_review_decision(decision_id, user["name"])
     return {"ok": True}
 
 

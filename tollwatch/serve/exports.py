@@ -51,7 +51,7 @@ def reviewed_incidents(
     if policy is not None and policy not in POLICIES:
         raise ValueError(f"unknown policy {policy!r}; use one of {', '.join(POLICIES)}")
     decisions: dict[str, list[dict[str, Any]]] = {}
-    for d in store.list_decisions():
+    for d in store.list_review_decisions():
         decisions.setdefault(d["incident_id"], []).append(d)
     cursor = None
     while True:

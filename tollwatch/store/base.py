@@ -257,19 +257,19 @@ class Store(ABC):
         """Outlets with their article and report counts and first/last publication times."""
 
     @abstractmethod
-    def add_decision(self, decision: dict[str, Any]) -> int:
+    def add_review_decision(self, decision: dict[str, Any]) -> int:
         """Record an analyst's review decision (incident_id, action, field, figure_key, value,
         why, user_name); returns its id. Decisions are keyed by incident id, so they outlive the
         incident rows that re-processing replaces."""
 
     @abstractmethod
-    def list_decisions(
+    def list_review_decisions(
         self, incident_id: str | None = None, *, include_revoked: bool = False
     ) -> list[dict[str, Any]]:
         """Review decisions, oldest first (of one incident when given)."""
 
     @abstractmethod
-    def revoke_decision(self, decision_id: int, user_name: str) -> None:
+    def revoke_review_decision(self, decision_id: int, user_name: str) -> None:
         """Mark a decision revoked (kept for the record); NotFoundError if none is active."""
 
     @abstractmethod

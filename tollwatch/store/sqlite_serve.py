@@ -222,7 +222,7 @@ class SQLiteServeMixin:
 
     # --- review decisions ----------------------------------------------------------------------------
 
-    def add_decision(self, decision: dict[str, Any]) -> int:
+    def add_review_decision(self, decision: dict[str, Any]) -> int:
         keys = ("incident_id", "action", "field", "figure_key", "value", "why", "user_name")
         values = [decision.get(k) for k in keys]
         values[4] = json.dumps(decision.get("value"))
@@ -234,7 +234,7 @@ class SQLiteServeMixin:
             )
             return int(cur.lastrowid or 0)
 
-    def list_decisions(
+    def list_review_decisions(
         self, incident_id: str | None = None, *, include_revoked: bool = False
     ) -> list[dict[str, Any]]:
         where, params = [], []
@@ -247,7 +247,7 @@ class SQLiteServeMixin:
         found = self._read(f"SELECT * FROM review_decisions{cond} ORDER BY id", params)
         return [{**dict(row), "value": json.loads(row["value"] or "null")} for row in found]
 
-    def revoke_decision(self, decision_id: int, user_name: str) -> None:
+    def revoke_review_decision(self, decision_id: int, user_name: str) -> None:
         with self._write(f"revoke review decision {decision_id}") as conn:  # type: ignore[attr-defined]
             cur = conn.execute(
                 "UPDATE review_decisions SET revoked_at = ?, revoked_by = ? "
