@@ -72,8 +72,10 @@ def page(server):
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as profile, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                    args=[*FLAGS, f"--user-data-dir={profile}"])
+        # a fresh, empty profile directory (playwright's form of --user-data-dir)
+        browser = p.chromium.launch_persistent_context(
+            profile, executable_path=CHROMIUM, headless=True, args=FLAGS
+        )
         pg = browser.new_page()
         pg.set_default_timeout(15000)
         errors: list[str] = []

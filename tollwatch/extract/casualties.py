@@ -99,7 +99,8 @@ EVENT_NOUNS = frozenset(
 #: a running total over a period, not one event: "so far this year", "in the past two months"
 PERIOD = re.compile(
     r"\b(?:so far (?:this|in)|this year|since (?:january|the (?:start|beginning))|"
-    r"in the (?:last|past) (?:\w+ )?(?:days|weeks|months|years)|in \d+ (?:weeks|months|years))\b",
+    r"in the (?:last|past) (?:\w+ )?(?:days|weeks|months|years|decade)|in \d+ (?:weeks|months|years)|"
+    r"(?:in )?this decade|in recent (?:years|months))\b",
     re.I,
 )
 
@@ -534,6 +535,39 @@ def _single_victims(
     out: list[tuple[Figure, int]] = []
     for tok in sent:
         lemma = tok.lemma_.lower()
+        # "the assassination of Dr Jose Antonio Rodriguez Porth": one named person killed
+        if (
+            tok.pos_ == "NOUN"
+            and lemma in ("assassination", "murder", "killing", "slaying")
+            and not (
+                any(c.lemma_.lower() in ("attempt", "plot") for c in tok.children)
+                or tok.head.lemma_.lower() in ("attempt", "plot")
+            )
+        ):
+            for prep in tok.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for v in prep.children:
+                        if v.dep_ == "pobj" and v.ent_type_ == "PERSON":
+                            lo, hi = tok.i - sent.start, v.right_edge.i - sent.start + 1
+                            out.append(
+                                (
+                                    Figure(
+                                        "killed",
+                                        1,
+                                        1,
+                                        "exact",
+                                        attributed_to,
+                                        None,
+                                        None,
+                                        True,
+                                        _evidence(sent, lo, hi, article_id),
+                                    ),
+                                    v.i - sent.start,
+                                )
+                            )
+            if out:
+                break
+            continue
         if tok.pos_ != "VERB" or lemma not in SINGLE_KILL_VERBS:
             continue
         if lemma in ("shoot", "stab") and not any(

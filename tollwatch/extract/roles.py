@@ -177,7 +177,6 @@ PERPETRATOR_HEADS = frozenset(
         "suspects",
         "person",
         "persons",
-        "commandos",
         "gang",
         "gangs",
         "trafficker",

@@ -4,8 +4,8 @@
 
 1. Candidate pairs and their scores come from ``cluster`` (blocked by country and date bucket;
    scored on place, date, event type, perpetrators and text similarity).
-2. Analyst decisions (``Decision``) apply first. A ``merge`` puts its reports into one incident
-   whatever their scores. A ``split`` puts its ``part`` into one incident and keeps it apart from
+2. Analyst decisions (``Decision``) apply first, in id order. A ``merge`` puts its reports into
+   one incident whatever their scores, except those a later ``split`` takes out. A ``split`` puts its ``part`` into one incident and keeps it apart from
    its ``rest``: no scored pair may join a report of one side with a report of the other, now or
    when new reports arrive (a new report may join either side, never bridge them).
 3. The pairs scoring at least ``MERGE_SCORE`` are joined by union-find, highest score first (then
@@ -182,7 +182,11 @@ def cluster(
                 if x in present:
                     groups.sides[x][d.id] = "rest"
     for d in decisions:
-        members = sorted(x for x in d.part if x in present)
+        if d.kind == "merge":  # a later split takes its part out of an earlier merge
+            later = {x for s in decisions if s.kind == "split" and s.id > d.id for x in s.part}
+            members = sorted(x for x in d.part if x in present and x not in later)
+        else:
+            members = sorted(x for x in d.part if x in present)
         for x in members[1:]:
             rx, ry = groups.find(members[0]), groups.find(x)
             if rx != ry:

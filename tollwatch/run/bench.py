@@ -104,6 +104,26 @@ def bench_resolve(n: int) -> dict:
     return {"reports": n, "resolve_seconds": round(t, 2), "reports_per_s": round(n / t)}
 
 
+def bench_resolve_incremental(n: int, new: int = 100) -> dict:
+    """A store of ``n`` resolved reports, then ``new`` more resolved incrementally."""
+    from tollwatch.run.incremental import resolve_all, resolve_pending
+    from tollwatch.store import open_store
+
+    reports = _synthetic_reports(n + new)
+    with tempfile.TemporaryDirectory() as tmp, open_store(str(Path(tmp) / "r.db")) as store:
+        for r in reports[:n]:
+            store.add_article(Article(id=r.article_id, text="x " + r.id))
+            store.add_reports(r.article_id, [r])
+        settings = Settings()
+        full = _timed(lambda: resolve_all(store, settings))
+        for r in reports[n:]:
+            store.add_article(Article(id=r.article_id, text="x " + r.id))
+            store.add_reports(r.article_id, [r])
+        step = _timed(lambda: resolve_pending(store, settings))
+    return {"stored_reports": n, "full_resolve_and_store_seconds": round(full, 2),
+            "new_reports": new, "incremental_seconds": round(step, 2)}
+
+
 def bench_store(n: int) -> dict:
     from tollwatch.store import open_store
 
@@ -142,6 +162,7 @@ def main() -> None:
         "ingest": bench_ingest(2000),
         "extract": bench_extract(args.articles),
         "resolve": bench_resolve(args.reports),
+        "resolve_incremental": bench_resolve_incremental(args.store_reports * 4),
         "store": bench_store(args.store_reports),
     }
     print(json.dumps(results, indent=2))

@@ -135,7 +135,7 @@ def _closure(
         stack, seen = list(members), set(members)
         while stack:
             x = stack.pop()
-            for y in edges.get(x, ()) | forced.get(x, set()):
+            for y in edges.get(x, set()) | forced.get(x, set()):
                 if y not in seen:
                     seen.add(y)
                     stack.append(y)
@@ -245,18 +245,14 @@ def _reports_of(store: Store, incident_id: str) -> list[Report]:
     return list(store.iter_reports(incident_id=incident_id))
 
 
-def _supersede(store: Store, decision_id: int, part: set[str], rest: set[str], kind: str) -> None:
-    """Older active decisions of ``kind`` that this one contradicts stop applying."""
+def _supersede(store: Store, decision_id: int, part: set[str]) -> None:
+    """Older active splits that this merge joins across stop applying (shown as superseded; an
+    undo of the merge restores them). A later split needs no such step: it takes its reports out
+    of earlier merges (``resolve.engine``)."""
     for d in store.list_decisions("active"):
-        if d["id"] == decision_id or d["kind"] != kind:
-            continue
-        sides = (set(d["part"]), set(d["rest"])) if kind == "split" else (set(d["part"]),)
-        if kind == "split":
-            crosses = bool(part & sides[0] and part & sides[1])
-        else:
-            crosses = bool(sides[0] & part and sides[0] & rest)
-        if crosses:
-            store.set_decision_status(d["id"], "superseded", superseded_by=decision_id)
+        if d["id"] != decision_id and d["kind"] == "split":
+            if part & set(d["part"]) and part & set(d["rest"]):
+                store.set_decision_status(d["id"], "superseded", superseded_by=decision_id)
 
 
 def merge_incidents(
@@ -269,7 +265,7 @@ def merge_incidents(
                              hint="tollwatch merge INCIDENT_ID INCIDENT_ID [...]")
     part = {r.id for i in incident_ids for r in _reports_of(store, i)}
     decision_id = store.add_decision("merge", sorted(part), (), incident_ids, note)
-    _supersede(store, decision_id, part, set(), "split")
+    _supersede(store, decision_id, part)
     seeds = [store.get_report(x) for x in sorted(part)]
     resolve_pending(store, settings, policy, seeds=seeds)
     owner = store.report_incidents([seeds[0].id])[seeds[0].id]
@@ -296,7 +292,6 @@ def split_incident(
         raise TollwatchError("split needs some of the incident's reports, not none or all",
                              hint="tollwatch split INCIDENT_ID REPORT_ID [...]")
     decision_id = store.add_decision("split", sorted(part), sorted(rest), [incident_id], note)
-    _supersede(store, decision_id, part, rest, "merge")
     resolve_pending(store, settings, policy, seeds=reports)
     owners = store.report_incidents([min(part), min(rest)])
     return (decision_id, store.get_incident(owners[min(part)] or ""),

@@ -36,7 +36,9 @@ class SQLiteStore(ResolutionMixin, SQLiteServeMixin, Store):
     def __init__(self, path: str | Path = ":memory:") -> None:
         self.path = str(path)
         try:
-            conn = sqlite3.connect(self.path, isolation_level=None)
+            # check_same_thread=False: a store may be handed between threads (the API opens one
+            # per request in a worker thread); it must still be used by one thread at a time.
+            conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         except sqlite3.Error as exc:
             raise StoreError(
                 f"cannot open the database {self.path}: {exc}",
