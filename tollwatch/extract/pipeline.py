@@ -203,7 +203,16 @@ class Extractor:
                     generic = [_individual(m, actors) for m in roles.perpetrators]
                 # an organisation the parse makes the agent of the attack, not in the alias table
                 known = {a.evidence.start for a in named if a.evidence}
+                place_starts = {p.evidence.start for p in places if p.evidence}
                 for m in roles.organizations:
+                    if (
+                        m.evidence is None
+                        or m.evidence.start in place_starts
+                        or (
+                            m.text.isupper() and m.evidence.start < 40  # a dateline
+                        )
+                    ):
+                        continue
                     if (
                         m.evidence
                         and not any(
