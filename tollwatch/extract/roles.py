@@ -83,6 +83,36 @@ NOT_PATIENTS = frozenset(
         "enemies",
         "side",
         "position",
+        "shot",
+        "shots",
+        "round",
+        "rounds",
+        "brake",
+        "brakes",
+        "materiel",
+        "weapon",
+        "weapons",
+        "ammunition",
+        "arms",
+        "outskirts",
+        "neighborhood",
+        "neighborhoods",
+        "neighbourhood",
+        "neighbourhoods",
+        "district",
+        "districts",
+        "zone",
+        "zones",
+        "sector",
+        "sectors",
+        "quarter",
+        "interests",
+        "attention",
+        "way",
+        "road",
+        "roads",
+        "street",
+        "streets",
         "positions",
         "place",
         "places",
@@ -246,14 +276,18 @@ def noun_phrase(tok: Token, article_id: str, without_count: bool = False) -> Men
         and doc[left].text not in ('"',)
     ):
         left += 1
+    # "[text] attention", "[words indistinct] offices": transcription marks are not words
+    for k in range(right, left - 1, -1):
+        if doc[k].text == "]" and k < tok.i:
+            left = k + 1
+            break
     span = doc[left : right + 1]
     raw = span.text.strip(" ,")
     text = " ".join(raw.split())
     if not text or text.lower() in NOT_PATIENTS or tok.lower_ in NOT_PATIENTS:
         return None
-    return Mention(
-        text, None, Evidence(article_id, span.start_char, span.start_char + len(text), text)
-    )
+    start = span.start_char + (span.text.index(raw) if raw in span.text else 0)
+    return Mention(text, None, Evidence(article_id, start, start + len(raw), raw))
 
 
 def _conjuncts(tok: Token) -> list[Token]:
@@ -261,10 +295,16 @@ def _conjuncts(tok: Token) -> list[Token]:
 
 
 def _is_person(tok: Token, person_lemmas: frozenset[str]) -> bool:
-    return (
+    """A person: a PERSON entity, a person noun of the lexicon, or a plural qualified by a
+    nationality ("Italian engineers", "U.S. citizens")."""
+    if (
         tok.ent_type_ == "PERSON"
         or tok.lemma_.lower() in person_lemmas
         or (tok.lower_ in person_lemmas)
+    ):
+        return True
+    return tok.tag_ in ("NNS", "NNPS") and any(
+        c.ent_type_ in ("NORP", "GPE") and c.dep_ in ("amod", "compound") for c in tok.children
     )
 
 
