@@ -108,7 +108,6 @@ NOT_PATIENTS = frozenset(
         "quarter",
         "interests",
         "attention",
-        "way",
         "road",
         "roads",
         "street",
