@@ -54,7 +54,8 @@ def test_gtt_on_fixture_with_dates_from_muc_texts():
     res = evaluate_gtt(DATASETS, "dev", extractor=ex)
     slots = res.metrics["slots"]
     assert slots["incident_type"]["p"] == 100.0 and slots["incident_type"]["r"] == 50.0
-    assert slots["Victim"]["p_num"] == 1 and slots["Victim"]["p_den"] == 2
+    # descriptions ("people", "policemen") are not GTT Victim entities, which are named people
+    assert slots["Victim"]["p_num"] == 0 and slots["Victim"]["p_den"] == 0
     assert ex.seen[0].published == datetime(1990, 3, 12, tzinfo=UTC)
     assert [e["doc_id"] for e in res.errors] == ["TST1-MUC3-0001", "TST1-MUC3-0003"]
 

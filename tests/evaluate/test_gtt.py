@@ -74,7 +74,7 @@ def test_predicted_template_from_report():
     r = report(
         perps=(("gunmen", "individual"), ("FMLN", "organization")),
         targets=("The Bank",),
-        victims=("mayor", "the mayor"),
+        victims=("Mayor Ana Lopez", "the mayor"),
         weapons=("rifles",),
     )
     assert predicted_template(r) == {
@@ -82,7 +82,7 @@ def test_predicted_template_from_report():
         "PerpInd": [["gunmen"]],
         "PerpOrg": [["fmln"]],
         "Target": [["bank"]],
-        "Victim": [["mayor"]],
+        "Victim": [["mayor ana lopez"]],
         "Weapon": [["rifles"]],
     }
 

@@ -22,7 +22,8 @@ list of entities, an entity being the list of its mention strings. Strings are n
 - Counts are summed over documents; the headline is the micro-average over the six slots.
 
 Predicted roles from a Report: PerpInd = perpetrators of kind individual, PerpOrg = the others
-(``Actor.text``), Target = targets, Victim = victims, Weapon = weapons (``Mention.text``); the
+(``Actor.text``), Target = targets, Victim = victims that are proper names (GTT's Victim entities
+are named people), Weapon = weapons (``Mention.text``); the
 incident type is ``score.muc_type`` lower-cased.
 """
 
@@ -89,13 +90,24 @@ def predicted_template(report: Report) -> Template:
         "PerpInd": [a.text for a in perps if a.kind == "individual"],
         "PerpOrg": [a.text for a in perps if a.kind != "individual"],
         "Target": [m.text for m in report.targets],
-        "Victim": [m.text for m in report.victims],
+        # GTT's Victim entities are named people (MUC's HUM TGT: NAME); our victims also hold
+        # descriptions ("peasants"), which the GTT keys do not list as Victim entities
+        "Victim": [m.text for m in report.victims if _named(m.text)],
         "Weapon": [m.text for m in report.weapons],
     }
     template: Template = {"incident_type": muc_type(report).lower()}
     for role in ROLES:
         template[role] = [[s] for s in dedupe_normalized(strings[role])]
     return template
+
+
+def _named(text: str) -> bool:
+    """A proper name: two or more capitalised words, or one after a title ("Col Quintero")."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    capitals = [w for w in words if w[:1].isupper()]
+    return len(capitals) >= 2 or (
+        len(capitals) == 1 and len(words) == 1 and len(text) > 3 and not text.isupper()
+    )
 
 
 def _types_compatible(pred_type: str, gold_type: str) -> bool:

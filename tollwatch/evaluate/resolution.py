@@ -56,6 +56,7 @@ def _prf(p: float, r: float) -> dict[str, float]:
 
 def pairwise(pred: Mapping[str, str], gold: Mapping[str, str]) -> dict[str, float]:
     """Pairwise precision/recall/F1 of a predicted vs a gold labelling of the same items."""
+
     def groups(labels: Mapping[str, str]) -> list[list[str]]:
         g: dict[str, list[str]] = defaultdict(list)
         for item, label in labels.items():
@@ -123,7 +124,9 @@ def evaluate_resolution(
     )
     gold = {r["id"]: r["incident"] for r in records}
     pred = {
-        aid: result.incident_of.get(primary[aid], "none:" + aid) if aid in primary else "none:" + aid
+        aid: result.incident_of.get(primary[aid], "none:" + aid)
+        if aid in primary
+        else "none:" + aid
         for aid in gold
     }
     members: dict[str, list[str]] = defaultdict(list)
