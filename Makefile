@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DB ?= demo.db
 
-.PHONY: install demo test test-all lint bench eval clean
+.PHONY: install demo test test-all lint bench eval clean web-deps browser-deps
 
 install: $(STAMP)
 
@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml requirements-model.txt
 	$(BIN)/tollwatch gazetteer build
 	touch $(STAMP)
 
-demo: install
+demo: install web-deps
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/tollwatch run demo/articles demo/feed.xml demo/wire.jsonl demo/page.html --db $(DEMO_DB) --published-map demo/published.tsv --quiet || true
 	@echo
@@ -30,8 +30,23 @@ demo: install
 	$(BIN)/tollwatch incidents --db $(DEMO_DB) --country SY --format jsonl --limit 1 \
 	  | $(BIN)/python -c 'import json,sys; [print(json.loads(l)["id"]) for l in sys.stdin]' \
 	  | xargs -r -n1 $(BIN)/tollwatch show --db $(DEMO_DB)
+	@echo
+	@echo "== dashboard: http://127.0.0.1:8765/ (API: /openapi.json; Ctrl-C stops) =="
+	$(BIN)/tollwatch serve --db $(DEMO_DB) --host 127.0.0.1 --port 8765
 
-test: install
+# The dashboard's map libraries (leaflet, topojson-client, world-atlas), from package-lock.json.
+web-deps: node_modules/.installed
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund || npm install --no-audit --no-fund
+	touch $@
+
+# End-to-end tests: Debian's chromium (never `playwright install`, which downloads).
+browser-deps: web-deps
+	test -x /usr/bin/chromium || (apt-get update && apt-get install -y chromium) \
+	  || [ "$$TOLLWATCH_REQUIRE_BROWSER" != 1 ]
+
+test: install browser-deps
 	$(BIN)/pytest
 
 lint: install
@@ -39,9 +54,10 @@ lint: install
 
 bench: install
 	$(BIN)/python -m tollwatch.run.bench
+	$(BIN)/python -m tollwatch.run.bench_serve
 
 eval: install
 	$(BIN)/tollwatch eval
 
 clean:
-	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache
+	rm -rf $(VENV) node_modules $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache

@@ -18,12 +18,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from tollwatch.config import Settings
 from tollwatch.errors import NotFoundError, TollwatchError
-from tollwatch.resolve.cluster import MERGE_SCORE, _candidate_pairs, _facts, _score
+from tollwatch.resolve.cluster import MERGE_SCORE, _facts, _score
 from tollwatch.resolve.engine import Decision, Resolution, resolve
 from tollwatch.store.base import Store
 from tollwatch.types import Incident, Report
@@ -65,25 +65,24 @@ def active_decisions(store: Store) -> list[Decision]:
 
 
 class _Neighbourhood:
-    """Loads stored reports around others, by (country, date window), once each."""
+    """Loads stored reports around others, by (country, date window), once each, and keeps the
+    joining pairs among everything loaded up to date (each new report is scored only against the
+    loaded reports of its own and the adjacent date buckets)."""
 
     def __init__(self, store: Store, settings: Settings) -> None:
-        self.store, self.window = store, settings.cluster_window_days
+        self.store, self.settings = store, settings
+        self.window = settings.cluster_window_days
         self.reports: dict[str, Report] = {}
         self.days: dict[str, set[int]] = defaultdict(set)  # country -> days whose window is loaded
         self.undated: set[str] = set()
+        self.blocks: dict[tuple[str, Any], list[Any]] = defaultdict(list)
+        self.edges: dict[str, set[str]] = defaultdict(set)
 
     def load_around(self, reports: Iterable[Report]) -> None:
         for r in reports:
-            self.reports.setdefault(r.id, r)
-            country = next(
-                (
-                    loc.country.upper()
-                    for loc in [r.location, *(s.location for s in r.sites)]
-                    if loc is not None and loc.country
-                ),
-                None,
-            )
+            self._add([r])
+            facts = _facts(r)
+            country = facts.country
             if country is None:
                 continue
             if r.date is None:
@@ -106,9 +105,34 @@ class _Neighbourhood:
             self.days[country].add(day)
 
     def _add(self, reports: Iterable[Report]) -> None:
+        width = max(1, self.window)
         for r in reports:
-            if not r.is_reference:
-                self.reports.setdefault(r.id, r)
+            if r.is_reference or r.id in self.reports:
+                continue
+            self.reports[r.id] = r
+            f = _facts(r)
+            if f.country is None:
+                continue
+            if f.day is None:
+                keys = [(f.country, "place", p) for p in f.places]
+                near = [(f.country, "place", p) for p in f.places]
+            else:
+                b = f.day // width
+                keys = [(f.country, b)]
+                near = [(f.country, b - 1), (f.country, b), (f.country, b + 1)]
+            seen: set[str] = set()
+            for key in near:
+                for g in self.blocks.get(key, ()):
+                    if g.report.id in seen:
+                        continue
+                    seen.add(g.report.id)
+                    a, b2 = (f, g) if f.report.id < g.report.id else (g, f)
+                    score = _score(a, b2, self.settings)
+                    if score is not None and score >= MERGE_SCORE:
+                        self.edges[r.id].add(g.report.id)
+                        self.edges[g.report.id].add(r.id)
+            for key in keys:
+                self.blocks[key].append(f)
 
 
 def _closure(
@@ -125,17 +149,10 @@ def _closure(
     while todo:
         hood.load_around(todo)
         members.update(r.id for r in todo)
-        facts = [_facts(r) for r in hood.reports.values()]
-        edges: dict[str, set[str]] = defaultdict(set)
-        for a, b in _candidate_pairs(facts, settings):
-            score = _score(a, b, settings)
-            if score is not None and score >= MERGE_SCORE:
-                edges[a.report.id].add(b.report.id)
-                edges[b.report.id].add(a.report.id)
         stack, seen = list(members), set(members)
         while stack:
             x = stack.pop()
-            for y in edges.get(x, set()) | forced.get(x, set()):
+            for y in hood.edges.get(x, set()) | forced.get(x, set()):
                 if y not in seen:
                     seen.add(y)
                     stack.append(y)
@@ -146,7 +163,7 @@ def _closure(
         for x in sorted(missing - hood.reports.keys()):
             found = _get(store, x)
             if found is not None and not found.is_reference:
-                hood.reports[x] = found
+                hood._add([found])
         todo = [hood.reports[x] for x in sorted(missing) if x in hood.reports]
         members.update(missing)
     return [hood.reports[x] for x in sorted(members) if x in hood.reports]

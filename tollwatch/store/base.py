@@ -15,7 +15,7 @@ new ones. ``replace_incidents(..., replace_all=True)`` is the full recompute.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator, Mapping, Sequence, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from types import TracebackType
 from typing import Any, Self
