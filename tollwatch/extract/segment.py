@@ -289,17 +289,23 @@ SPEECH_WORDS = ("said", "told", "announced", "reported", "added", "stated", "con
 
 
 def _statement_date(text: str, start: int) -> bool:
-    """ "Molins said last night that ...": the date of a statement, not of the event."""
-    before = text[max(0, start - 16) : start].lower().split()
-    return (
-        bool(before)
-        and before[-1] in SPEECH_WORDS
-        or (
-            len(before) >= 2
-            and before[-2] in SPEECH_WORDS
-            and before[-1] in ("on", "late", "early")
-        )
-    )
+    """ "Molins said last night that ...", "the minister said late on Sunday": the date of a
+    statement, not of the event."""
+    before = text[max(0, start - 24) : start].lower().replace(",", " ").split()
+    for k in range(1, min(4, len(before)) + 1):
+        word = before[-k]
+        if word in SPEECH_WORDS:
+            return (
+                all(
+                    w in ("on", "late", "early", "in", "the", "last", "this")
+                    for w in before[-k + 1 :]
+                )
+                if k > 1
+                else True
+            )
+        if word not in ("on", "late", "early", "in", "the", "last", "this"):
+            return False
+    return False
 
 
 def _distance(dm, anchors: tuple[int, ...]) -> int:

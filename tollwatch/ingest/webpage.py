@@ -36,6 +36,24 @@ _TEASER_LINK = re.compile(
 )
 
 
+_META_TIME = re.compile(
+    r"""<meta[^>]+(?:property|name|itemprop)\s*=\s*["'](?:article:published_time|"""
+    r"""og:published_time|datePublished|pubdate|publish-date|dc\.date\.issued)["'][^>]*>""",
+    re.I,
+)
+_CONTENT = re.compile(r"""content\s*=\s*["']([^"']+)["']""", re.I)
+
+
+def _meta_timestamp(markup: str) -> str | None:
+    """The full publication timestamp of a page's metadata when it has a time of day
+    (trafilatura keeps only the day)."""
+    for tag in _META_TIME.finditer(markup[:200_000]):
+        content = _CONTENT.search(tag.group(0))
+        if content and "T" in content.group(1) and len(content.group(1)) >= 16:
+            return content.group(1).strip()
+    return None
+
+
 def extract_page(markup: str, url: str | None = None) -> dict[str, Any] | None:
     """trafilatura's reading of a page as a dict with keys title, text, date, sitename, url;
     None when it finds no main text."""
@@ -54,10 +72,14 @@ def extract_page(markup: str, url: str | None = None) -> dict[str, Any] | None:
     paragraphs = [line.strip() for line in doc.text.split("\n") if line.strip()]
     if title and paragraphs and paragraphs[0] == title and len(paragraphs) > 1:
         paragraphs = paragraphs[1:]
+    date = doc.date
+    stamp = _meta_timestamp(markup)
+    if stamp and (not date or stamp.startswith(str(date)[:10])):
+        date = stamp  # the same day, with its time and offset (toll histories need the hour)
     return {
         "title": title,
         "text": "\n\n".join(paragraphs),
-        "date": doc.date,
+        "date": date,
         "sitename": (doc.sitename or "").strip() or None,
         "url": doc.url if (doc.url or "").startswith(("http://", "https://")) else None,
     }
