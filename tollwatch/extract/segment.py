@@ -251,7 +251,10 @@ def frame_to_report(
     targets = _dedupe(m for s in sents for m in s.targets)
     victims = _dedupe(m for s in sents for m in s.victims)
     suicide = any(s.suicide for s in sents)
-    typing = type_event([t for s in sents for t in s.triggers], [], suicide)
+    # the type the lead sentence gives wins ("guerrillas attacked a post" stays an attack when
+    # a later sentence mentions explosions); other sentences decide only when it has no strong word
+    lead_strong = [t for t in sents[0].triggers if t.strong]
+    typing = type_event(lead_strong or [t for s in sents for t in s.triggers], [], suicide)
     summary_sent = next((s for s in sents if s.figures), sents[0])
     rid = (
         "r_"
