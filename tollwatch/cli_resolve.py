@@ -7,7 +7,7 @@
     tollwatch decisions [--status S] [--log]
     tollwatch undo DECISION_ID
     tollwatch resolve [--full] [--policy P]
-    tollwatch eval-resolve [--dataset PATH] [--format json|markdown]
+    tollwatch eval-resolve [--dataset team|muc4|all|PATH] [--data-dir DIR] [--format json|markdown]
 """
 
 from __future__ import annotations
@@ -201,29 +201,66 @@ def resolve_command(ctx: click.Context, db: str | None, policy: str | None, full
 
 
 @click.command("eval-resolve")
-@click.option("--dataset", "path", default=None, metavar="PATH",
-              help="Dev set (JSON Lines with gold `incident` labels); default the bundled one.")
+@click.option("--dataset", "path", default="team", show_default=True, metavar="team|muc4|all|PATH",
+              help="team: the bundled team-written dev set; muc4: MUC-4 messages that report the "
+                   "same incidents (gold clusters built from the answer keys, read from "
+                   "--data-dir); all: both; PATH: a dev set in the team format.")
+@click.option("--data-dir", default=None, metavar="DIR",
+              help="Public datasets folder for muc4 (default ../shared/datasets).")
 @click.option("--format", "fmt", type=click.Choice(["json", "markdown"]), default="json",
               show_default=True)
 @click.pass_context
 @handle_errors
-def eval_resolve_command(ctx: click.Context, path: str | None, fmt: str) -> None:
-    """Extract and resolve the resolution dev set; pairwise and B-cubed precision/recall/F1,
-    cross-country merges and order independence."""
+def eval_resolve_command(ctx: click.Context, path: str, data_dir: str | None, fmt: str) -> None:
+    """Extract and resolve a resolution dev set; pairwise and B-cubed precision/recall/F1,
+    cross-country merges (and, for the team set, order independence)."""
+    from tollwatch.evaluate.cli import resolve_dir
     from tollwatch.evaluate.resolution import DEFAULT_DEVSET, evaluate_resolution
 
-    result = evaluate_resolution(path or DEFAULT_DEVSET, settings_from(ctx))
+    settings = settings_from(ctx)
+    results: dict[str, Any] = {}
+    if path in ("team", "all"):
+        results["team"] = evaluate_resolution(DEFAULT_DEVSET, settings)
+    elif path != "muc4":
+        results["team"] = evaluate_resolution(path, settings)
+    if path in ("muc4", "all"):
+        from tollwatch.errors import TollwatchError
+        from tollwatch.evaluate.resolution_muc import evaluate_muc_resolution
+
+        data = resolve_dir(data_dir, "../shared/datasets")
+        if not (data / "muc34_raw").exists():
+            raise TollwatchError(f"MUC-4 data not found under {data}",
+                                 hint="pass --data-dir pointing at ../shared/datasets")
+        results["muc4"] = evaluate_muc_resolution(data, settings)
     if fmt == "json":
-        _echo(result)
+        _echo(results if len(results) > 1 else next(iter(results.values())))
         return
+    for name, result in results.items():
+        _markdown(name, result)
+
+
+def _markdown(name: str, result: dict[str, Any]) -> None:
     pw, b3 = result["pairwise"], result["bcubed"]
+    click.echo(f"{name}: {result['dataset']}\n")
     click.echo("| metric | precision | recall | F1 |\n|---|---|---|---|")
-    click.echo(f"| pairwise | {pw['precision']} | {pw['recall']} | **{pw['f1']}** |")
-    click.echo(f"| B-cubed | {b3['precision']} | {b3['recall']} | {b3['f1']} |")
+    if pw and b3:
+        click.echo(f"| pairwise | {pw['precision']} | {pw['recall']} | **{pw['f1']}** |")
+        click.echo(f"| B-cubed | {b3['precision']} | {b3['recall']} | {b3['f1']} |")
+    if name == "muc4":
+        click.echo(f"\n{result['documents']} messages ({result['documents_in_clusters']} in "
+                   f"{result['gold_multi_message_clusters']} multi-message gold clusters, "
+                   f"{result['distractor_documents']} distractors), {result['reports']} reports; "
+                   f"{result['items']} reports aligned to a template ({result['templates_unaligned']}"
+                   f" of {result['templates_in_documents']} templates unaligned); "
+                   f"{result['gold_incidents']} gold incidents, {result['predicted_incidents']} "
+                   f"predicted; false merges {len(result['false_merges'])}, false splits "
+                   f"{len(result['false_splits'])}; cross-country merges: "
+                   f"{result['cross_country_merges']}\n")
+        return
     click.echo(f"\n{result['articles']} articles, {result['gold_incidents']} gold incidents, "
                f"{result['predicted_incidents']} predicted; cross-country merges: "
                f"{result['cross_country_merges']}; order independent: "
-               f"{result['order_independent']}")
+               f"{result['order_independent']}\n")
 
 
 COMMANDS = (show_command, ledger_command, merge_command, split_command, decisions_command,

@@ -34,7 +34,10 @@ def test_passwords_are_hashed_and_checked():
 def test_every_write_route_needs_a_user(client, demo_db):
     _, ids = demo_db
     routes = sorted(set(_write_routes(client.app)) - PUBLIC_WRITES)
-    assert len(routes) >= 7
+    assert len(routes) >= 10
+    assert {("POST", "/api/incidents/{incident_id}/merges"),
+            ("POST", "/api/incidents/{incident_id}/splits"),
+            ("DELETE", "/api/resolution-decisions/{decision_id}")} <= set(routes)
     for method, path in routes:
         for headers in ({}, {"Authorization": "Bearer tw_forged"}, {"Authorization": "Basic x"}):
             r = client.request(method, _fill(path, ids), json={}, headers=headers)

@@ -129,3 +129,32 @@ def test_dashboard_map_filter_incident_login_correct(server, page):
     page.locator("#claims tr.claim button.reject").first.click()
     page.wait_for_selector("#claims tr.claim.rejected")
     page.wait_for_selector("#articles mark.hl-figure.rejected")
+
+
+def test_dashboard_merge_two_incidents(server, page):
+    from tests.serve.demo_store import incident_id
+
+    base, _ = server
+    first, second = incident_id("r_gen_005_0"), incident_id("r_gen_010_0")
+    page.goto(f"{base}/incidents/{first}")
+    page.wait_for_selector("#incident-reports li.report")
+    if page.locator("#login-form").is_visible():
+        page.fill("#login-name", "ana")
+        page.fill("#login-password", "analyst-pass")
+        page.click("#login-button")
+    page.wait_for_selector("#resolution-review:not([hidden])")
+    assert page.locator("#incident-reports li.report").count() == 1
+    page.fill("#merge-with", second)
+    page.fill("#merge-why", "same bombing, misdated")
+    page.click("#merge-submit")
+    page.wait_for_selector("#resolution-result:not([hidden]) li.new-incident")
+    merged = page.locator("#resolution-result li.new-incident").get_attribute("data-id")
+    assert page.url.endswith(f"/incidents/{merged}")
+    page.wait_for_function("document.querySelectorAll('#incident-reports li.report').length === 2")
+    decisions = page.locator("#resolution-decisions").inner_text()
+    assert "merged" in decisions and "ana" in decisions and "same bombing" in decisions
+
+    page.click("#resolution-decisions button.undo")  # and back: the two incidents again
+    page.wait_for_function(
+        "document.querySelectorAll('#resolution-result li.new-incident').length === 2")
+    assert page.locator("#incident-reports li.report").count() == 1

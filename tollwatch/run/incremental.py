@@ -274,14 +274,16 @@ def _supersede(store: Store, decision_id: int, part: set[str]) -> None:
 
 def merge_incidents(
     store: Store, settings: Settings, incident_ids: list[str], note: str | None = None,
-    policy: str | None = None,
+    policy: str | None = None, *, user_name: str | None = None,
 ) -> tuple[int, Incident]:
-    """Record and apply "these incidents are one"; returns the decision id and the incident."""
+    """Record and apply "these incidents are one" (``user_name``: who, when known); returns the
+    decision id and the incident."""
     if len(set(incident_ids)) < 2:
         raise TollwatchError("merge needs two different incident ids",
                              hint="tollwatch merge INCIDENT_ID INCIDENT_ID [...]")
     part = {r.id for i in incident_ids for r in _reports_of(store, i)}
-    decision_id = store.add_decision("merge", sorted(part), (), incident_ids, note)
+    decision_id = store.add_decision("merge", sorted(part), (), incident_ids, note,
+                                     user_name=user_name)
     _supersede(store, decision_id, part)
     seeds = [store.get_report(x) for x in sorted(part)]
     resolve_pending(store, settings, policy, seeds=seeds)
@@ -291,7 +293,7 @@ def merge_incidents(
 
 def split_incident(
     store: Store, settings: Settings, incident_id: str, report_ids: list[str],
-    note: str | None = None, policy: str | None = None,
+    note: str | None = None, policy: str | None = None, *, user_name: str | None = None,
 ) -> tuple[int, Incident, Incident]:
     """Record and apply "these reports are another incident"; returns the decision id, the
     incident of the reports split off and the incident of the others."""
@@ -308,7 +310,8 @@ def split_incident(
     if not part or not rest:
         raise TollwatchError("split needs some of the incident's reports, not none or all",
                              hint="tollwatch split INCIDENT_ID REPORT_ID [...]")
-    decision_id = store.add_decision("split", sorted(part), sorted(rest), [incident_id], note)
+    decision_id = store.add_decision("split", sorted(part), sorted(rest), [incident_id], note,
+                                     user_name=user_name)
     resolve_pending(store, settings, policy, seeds=reports)
     owners = store.report_incidents([min(part), min(rest)])
     return (decision_id, store.get_incident(owners[min(part)] or ""),
@@ -316,7 +319,8 @@ def split_incident(
 
 
 def undo_decision(
-    store: Store, settings: Settings, decision_id: int, policy: str | None = None
+    store: Store, settings: Settings, decision_id: int, policy: str | None = None, *,
+    user_name: str | None = None,
 ) -> list[str]:
     """Undo an active decision (the decisions it superseded apply again); returns the ids of the
     incidents its reports now belong to."""
@@ -326,7 +330,7 @@ def undo_decision(
             f"decision {decision_id} is {decision['status']}, not active",
             hint="list decisions with `tollwatch decisions`",
         )
-    store.set_decision_status(decision_id, "undone")
+    store.set_decision_status(decision_id, "undone", user_name=user_name)
     touched = set(decision["part"]) | set(decision["rest"])
     for d in store.list_decisions("superseded"):
         if d["superseded_by"] == decision_id:

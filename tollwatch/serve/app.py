@@ -21,8 +21,9 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from tollwatch import __version__
+from tollwatch.config import Settings
 from tollwatch.errors import NotFoundError, QueryError, TollwatchError
-from tollwatch.serve import api, api_review
+from tollwatch.serve import api, api_resolution, api_review
 from tollwatch.serve.deps import ApiError
 
 __all__ = ["VENDOR_PACKAGES", "create_app", "default_vendor_dir"]
@@ -95,8 +96,11 @@ def create_app(
     tile_url: str = "",
     tile_attribution: str = "",
     vendor_dir: str | Path | None = None,
+    settings: Settings | None = None,
 ) -> FastAPI:
-    """The app serving the database ``db`` (a path; opened per request)."""
+    """The app serving the database ``db`` (a path; opened per request). ``settings`` (the
+    clustering window and distance, the policy) apply when analysts merge or split incidents;
+    default: the built-in defaults."""
     app = FastAPI(
         title="tollwatch",
         version=__version__,
@@ -104,11 +108,13 @@ def create_app(
         "behind them. Errors are always {\"error\": {status, code, message, hint}}.",
     )
     app.state.db = str(db)
+    app.state.settings = settings or Settings(db=str(db))
     app.state.tile_url = tile_url
     app.state.tile_attribution = tile_attribution
     _install_error_handlers(app)
     app.include_router(api.router)
     app.include_router(api_review.router)
+    app.include_router(api_resolution.router)
 
     vendor = Path(vendor_dir) if vendor_dir else default_vendor_dir()
     for name, sub in VENDOR_PACKAGES.items():

@@ -46,7 +46,7 @@ def serve_command(ctx: click.Context, db: str | None, host: str, port: int, tile
     settings = settings_from(ctx, db=db)
     open_store(settings.db).close()  # create and migrate before serving; fails early
     app = create_app(settings.db, tile_url=tile_url, tile_attribution=tile_attribution,
-                     vendor_dir=vendor_dir)
+                     vendor_dir=vendor_dir, settings=settings)
     click.echo(f"tollwatch dashboard: http://{host}:{port}/  (API: http://{host}:{port}/docs, "
                f"/openapi.json; Ctrl-C stops)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")

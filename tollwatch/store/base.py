@@ -160,13 +160,15 @@ class Store(ABC):
         rest: Sequence[str] = (),
         incident_ids: Sequence[str] = (),
         note: str | None = None,
+        user_name: str | None = None,
     ) -> int:
-        """Record an analyst decision (``merge`` or ``split``) and log it; returns its id."""
+        """Record an analyst decision (``merge`` or ``split``; ``user_name``: who, when made
+        through the API) and log it; returns its id."""
         raise NotImplementedError
 
     def get_decision(self, decision_id: int) -> dict[str, Any]:
         """A decision as a dict (id, kind, incident_ids, part, rest, note, status, superseded_by,
-        created_at, undone_at); NotFoundError if there is none."""
+        created_at, undone_at, user_name, undone_by); NotFoundError if there is none."""
         raise NotImplementedError
 
     def list_decisions(self, status: str | None = None) -> list[dict[str, Any]]:
@@ -174,9 +176,13 @@ class Store(ABC):
         raise NotImplementedError
 
     def set_decision_status(
-        self, decision_id: int, status: str, superseded_by: int | None = None
+        self,
+        decision_id: int,
+        status: str,
+        superseded_by: int | None = None,
+        user_name: str | None = None,
     ) -> None:
-        """Change a decision's status, and log it."""
+        """Change a decision's status, and log it (``user_name``: who undid it)."""
         raise NotImplementedError
 
     def iter_log(

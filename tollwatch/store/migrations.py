@@ -282,6 +282,16 @@ def m0004_resolution_decisions_links_families(conn: sqlite3.Connection) -> None:
     )
 
 
+def m0012_decision_authors(conn: sqlite3.Connection) -> None:
+    """Who made a merge or split decision (from the API or dashboard) and who undid it; null for
+    decisions made with the CLI."""
+    _run(
+        conn,
+        "ALTER TABLE decisions ADD COLUMN user_name TEXT",
+        "ALTER TABLE decisions ADD COLUMN undone_by TEXT",
+    )
+
+
 #: Every migration, in the order they apply. Append only.
 MIGRATIONS: tuple[Migration, ...] = (
     m0001_articles_reports_figures,
@@ -290,6 +300,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m0004_resolution_decisions_links_families,
     m0010_serve_indexes_search,
     m0011_users_tokens_review_decisions,
+    m0012_decision_authors,
 )
 
 

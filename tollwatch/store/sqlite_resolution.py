@@ -33,6 +33,8 @@ def _decision(row: Any) -> dict[str, Any]:
         "superseded_by": row["superseded_by"],
         "created_at": row["created_at"],
         "undone_at": row["undone_at"],
+        "user_name": row["user_name"],
+        "undone_by": row["undone_by"],
     }
 
 
@@ -173,13 +175,14 @@ class ResolutionMixin:
         rest: Sequence[str] = (),
         incident_ids: Sequence[str] = (),
         note: str | None = None,
+        user_name: str | None = None,
     ) -> int:
         if kind not in DECISION_KINDS:
             raise StoreError(f"unknown decision kind {kind!r}", hint="use merge or split")
         with self._write(f"record a {kind} decision") as conn:
             cur = conn.execute(
-                "INSERT INTO decisions (kind, incident_ids, part, rest, note, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO decisions (kind, incident_ids, part, rest, note, created_at, user_name) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (
                     kind,
                     json.dumps(list(incident_ids)),
@@ -187,6 +190,7 @@ class ResolutionMixin:
                     json.dumps(sorted(rest)),
                     note,
                     rows.now(),
+                    user_name,
                 ),
             )
             decision_id = int(cur.lastrowid or 0)
@@ -198,7 +202,8 @@ class ResolutionMixin:
                     kind,
                     decision_id,
                     json.dumps({"incident_ids": list(incident_ids), "part": sorted(part),
-                                "rest": sorted(rest), "note": note}),
+                                "rest": sorted(rest), "note": note,
+                            "user_name": user_name}),
                 ),
             )
         return decision_id
@@ -218,21 +223,29 @@ class ResolutionMixin:
         return [_decision(r) for r in found]
 
     def set_decision_status(
-        self, decision_id: int, status: str, superseded_by: int | None = None
+        self,
+        decision_id: int,
+        status: str,
+        superseded_by: int | None = None,
+        user_name: str | None = None,
     ) -> None:
         if status not in DECISION_STATUSES:
             raise StoreError(f"unknown decision status {status!r}")
+        undone = status == "undone"
         with self._write(f"change decision {decision_id}") as conn:
             cur = conn.execute(
-                "UPDATE decisions SET status = ?, superseded_by = ?, undone_at = ? WHERE id = ?",
-                (status, superseded_by, rows.now() if status == "undone" else None, decision_id),
+                "UPDATE decisions SET status = ?, superseded_by = ?, undone_at = ?, undone_by = ? "
+                "WHERE id = ?",
+                (status, superseded_by, rows.now() if undone else None,
+                 user_name if undone else None, decision_id),
             )
             if cur.rowcount == 0:
                 raise NotFoundError(f"no decision {decision_id} in {self.path}")
             conn.execute(
                 "INSERT INTO resolution_log (at, action, incident_id, decision_id, detail) "
                 "VALUES (?, ?, NULL, ?, ?)",
-                (rows.now(), status, decision_id, json.dumps({"superseded_by": superseded_by})),
+                (rows.now(), status, decision_id,
+                 json.dumps({"superseded_by": superseded_by, "user_name": user_name})),
             )
 
     def iter_log(

@@ -206,6 +206,7 @@ async function showIncident(id) {
   renderClaims(inc);
   drawHistory(inc.toll_history || []);
   renderReview(inc);
+  renderResolution(inc);
   renderArticles(inc.articles || [], new Set((inc.review || {}).rejected_figures || []));
 }
 

@@ -1,0 +1,309 @@
+"""Scoring resolution (issue 4) on MUC-4: messages that report the same real incident.
+
+The MUC-4 answer keys describe each message on its own; nothing says that two messages report one
+incident. The gold clusters are built from the keys by a fixed rule (``same_incident``): two key
+templates of *different* messages describe one incident when
+
+- their incident types share an alternative (``BOMBING``, ``ATTACK``...),
+- they share a (country, place) pair below the country level (``SV: SAN SALVADOR``),
+- their date ranges overlap (``- 16 NOV 89``, "on or before", is read as the 60 days before), and
+- they share a *specific* target string: a physical target (PHYS TGT: ID) or a human target (HUM
+  TGT: NAME or DESCRIPTION) after ``score.normalize``; strings made only of generic words
+  (``PEOPLE``, ``CIVILIANS``, ``INJURED``, ``BODYGUARDS``...) do not count, and two names of two
+  or more words match when the words of one are all in the other (``ANTONIO RODRIGUEZ PORTH`` /
+  ``JOSE ANTONIO RODRIGUEZ PORTH``).
+
+Matching pairs are joined by union-find (in (doc, template) order), refusing a union that would
+put two templates of one message into one cluster (the key writers told them apart). Weaknesses:
+a template whose location is only a country (``EL SALVADOR``), or that has no date or no
+specific target, is always a singleton (letting a country-only key match any place of its
+country chained the Romero murder of 1980, the Jesuit murders and dozens of other San Salvador
+attacks into one cluster of 93); type alternatives that differ (KIDNAPPING / ATTACK for the
+same abduction) keep one incident apart; spellings that differ (``FENSATRAS`` / ``FENASTRAS``) miss; the 60-day reading of "on
+or before" and transitive joins can join incidents that only look alike.
+
+Documents scored: every message with a template in a multi-message cluster, plus as many
+distractors: messages whose key holds exactly one template that is a singleton cluster (chosen
+by a hash of the id, so the choice is fixed). Their texts are extracted
+(``Extractor.extract_many``), stored in a throwaway SQLite store and resolved exactly as
+``tollwatch run`` does (``run.incremental.resolve_pending``). Each message's reports are aligned
+one-to-one with its key templates (``muc.similarity`` via ``score.best_assignment``, the alignment
+of ``tollwatch eval --dataset muc4``); the aligned reports are the items scored, labelled with the
+gold cluster of their template and the incident they were resolved into.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from tollwatch.config import Settings
+from tollwatch.evaluate import muc
+from tollwatch.evaluate.muc_gold import GoldIncident, gold_incident
+from tollwatch.evaluate.resolution import bcubed, pairwise
+from tollwatch.evaluate.score import best_assignment, normalize, predicted_from_report
+
+__all__ = [
+    "GENERIC_WORDS",
+    "MUC_RESOLUTION_SPLIT",
+    "evaluate_muc_resolution",
+    "gold_clusters",
+    "same_incident",
+    "select_documents",
+]
+
+MUC_RESOLUTION_SPLIT = "dev+tst1+tst2"
+BEFORE_WINDOW_DAYS = 60  # "on or before D": D - 60 days .. D (muc_gold.date_matches)
+
+#: A target string made only of these words says nothing about which incident it is.
+GENERIC_WORDS = frozenset(
+    """people person persons individuals civilian civilians injured wounded dead bodies victims
+    man men woman women child children girl girls boy boys youth youths others other another
+    daughter son wife family relatives driver drivers bodyguard bodyguards escort escorts his her
+    their members member police policeman policemen soldier soldiers troops peasant peasants
+    worker workers student students locals resident residents citizen citizens us salvadoran
+    colombian peruvian guatemalan vehicle vehicles car cars bus buses house houses home homes
+    building buildings office offices two three four five six several some one of and""".split()
+)
+
+Key = tuple[str, str]  # (doc_id, template number)
+
+
+# -- the gold rule ------------------------------------------------------------------------------
+def _span(g: GoldIncident) -> list[tuple[date, date]]:
+    return [(s.lo or s.hi - timedelta(days=BEFORE_WINDOW_DAYS), s.hi) for s in g.dates]
+
+
+def _places(g: GoldIncident) -> set[tuple[str, str]]:
+    return {
+        (loc.country, normalize(p)) for loc in g.locations if loc.country for p in loc.places
+    } - {(c, "") for c in {loc.country for loc in g.locations}}
+
+
+def target_strings(g: GoldIncident) -> set[str]:
+    """The specific target strings of a template (physical and human targets), normalised."""
+    out = {normalize(s) for entity in g.targets + g.victims for s in entity}
+    return {s for s in out if s and not set(s.split()) <= GENERIC_WORDS}
+
+
+def _strings_match(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    wa, wb = set(a.split()), set(b.split())
+    return min(len(wa), len(wb)) >= 2 and (wa <= wb or wb <= wa)
+
+
+def shared_targets(a: GoldIncident, b: GoldIncident) -> list[str]:
+    ta, tb = target_strings(a), target_strings(b)
+    return sorted(x for x in ta if any(_strings_match(x, y) for y in tb))
+
+
+def same_incident(a: GoldIncident, b: GoldIncident) -> bool:
+    """The gold rule of the module docstring (templates of two different messages)."""
+    if a.doc_id == b.doc_id or not set(a.types) & set(b.types):
+        return False
+    if not _places(a) & _places(b):
+        return False
+    if not any(x0 <= y1 and y0 <= x1 for x0, x1 in _span(a) for y0, y1 in _span(b)):
+        return False
+    return bool(shared_targets(a, b))
+
+
+def gold_clusters(golds: Iterable[GoldIncident]) -> dict[Key, str]:
+    """(doc_id, number) -> cluster label (the smallest key of the cluster, "DOC#N")."""
+    items = sorted(golds, key=lambda g: (g.doc_id, g.number))
+    keys = [(g.doc_id, g.number) for g in items]
+    parent = {k: k for k in keys}
+    docs = {k: {k[0]} for k in keys}
+
+    def find(k: Key) -> Key:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    # block on (type, country) so that not every pair is compared
+    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, g in enumerate(items):
+        for t in g.types:
+            for c in {loc.country for loc in g.locations if loc.country}:
+                blocks[(t, c)].append(i)
+    candidates = sorted({(i, j) for ids in blocks.values() for i in ids for j in ids if i < j})
+    for i, j in candidates:
+        if not same_incident(items[i], items[j]):
+            continue
+        ri, rj = find(keys[i]), find(keys[j])
+        if ri == rj or docs[ri] & docs[rj]:
+            continue  # already one cluster, or two templates of one message
+        low, high = min(ri, rj), max(ri, rj)
+        parent[high] = low
+        docs[low] |= docs.pop(high)
+    return {k: "{}#{}".format(*find(k)) for k in keys}
+
+
+def select_documents(
+    clusters: Mapping[Key, str], eligible: Iterable[str] | None = None
+) -> tuple[list[str], list[str]]:
+    """(messages in multi-message clusters, as many single-incident distractor messages)."""
+    size: dict[str, set[str]] = defaultdict(set)
+    for (doc, _), label in clusters.items():
+        size[label].add(doc)
+    per_doc: dict[str, list[str]] = defaultdict(list)
+    for (doc, _), label in clusters.items():
+        per_doc[doc].append(label)
+    clustered = sorted(d for d, labels in per_doc.items() if any(len(size[x]) > 1 for x in labels))
+    allowed = set(per_doc if eligible is None else eligible)
+    singles = [
+        d
+        for d, labels in per_doc.items()
+        if d in allowed and len(labels) == 1 and len(size[labels[0]]) == 1
+    ]
+    singles.sort(key=lambda d: hashlib.sha1(d.encode()).hexdigest())
+    return clustered, sorted(singles[: len(clustered)])
+
+
+# -- extraction, resolution, scoring ------------------------------------------------------------
+def _resolve_in_store(settings: Settings, pairs: list[tuple[Any, list[Any]]]) -> dict[str, str]:
+    """Store the articles and reports in a throwaway SQLite store and resolve them as
+    ``tollwatch run`` does; report id -> incident id."""
+    from tollwatch.run.incremental import resolve_pending
+    from tollwatch.store.sqlite import SQLiteStore
+
+    store = SQLiteStore(":memory:")
+    try:
+        ids = []
+        for article, reports in pairs:
+            store.add_article(article)
+            if reports:
+                store.add_reports(article.id, reports)
+                ids += [r.id for r in reports]
+        resolve_pending(store, settings)
+        return {k: v for k, v in store.report_incidents(ids).items() if v}
+    finally:
+        store.close()
+
+
+def evaluate_muc_resolution(
+    data_dir: str | Path,
+    settings: Settings,
+    extractor: Any = None,
+    split: str = MUC_RESOLUTION_SPLIT,
+) -> dict[str, Any]:
+    """Gold clusters from the keys, extraction + resolution of the chosen messages, scores."""
+    from tollwatch.evaluate import muc_corpus
+
+    t0 = time.perf_counter()
+    texts, keys = muc_corpus(Path(data_dir), split)
+    golds = {
+        (g.doc_id, g.number): g
+        for d, templates in keys.items()
+        if d in texts
+        for g in (gold_incident(t, texts[d].published) for t in templates)
+    }
+    clusters = gold_clusters(golds.values())
+    dated = [d for d, t in texts.items() if t.published]
+    clustered, distractors = select_documents(clusters, dated)
+    doc_ids = sorted(set(clustered) | set(distractors))
+    if extractor is None:
+        from tollwatch.extract.pipeline import Extractor
+
+        extractor = Extractor(settings)
+    extracted = []
+    for article, out in extractor.extract_many(texts[d].to_article() for d in doc_ids):
+        reports = [r for r in out if not r.is_reference] if isinstance(out, list) else []
+        extracted.append((article, reports))
+    incident_of = _resolve_in_store(settings, extracted)
+
+    gold: dict[str, str] = {}
+    pred: dict[str, str] = {}
+    country: dict[str, str] = {}
+    template_of: dict[str, Key] = {}
+    unaligned_templates: list[str] = []
+    for article, reports in extracted:
+        doc_golds = [g for k, g in sorted(golds.items()) if k[0] == article.id]
+        preds = [predicted_from_report(r) for r in reports]
+        pairs = best_assignment(
+            len(preds),
+            len(doc_golds),
+            lambda i, j, p=preds, g=doc_golds: muc.similarity(p[i], g[j]),
+            muc.MIN_SIMILARITY,
+        )
+        aligned = {j for _, j in pairs}
+        unaligned_templates += [
+            f"{g.doc_id}#{g.number}" for j, g in enumerate(doc_golds) if j not in aligned
+        ]
+        for i, j in pairs:
+            rid, g = preds[i].report_id, doc_golds[j]
+            template_of[rid] = (g.doc_id, g.number)
+            gold[rid] = clusters[(g.doc_id, g.number)]
+            pred[rid] = incident_of.get(rid, "none:" + rid)
+            country[rid] = next((loc.country for loc in g.locations if loc.country), "?")
+    result = _score(gold, pred, country, template_of)
+    sizes: dict[str, set[str]] = defaultdict(set)
+    for (doc, _), label in clusters.items():
+        sizes[label].add(doc)
+    chosen = set(doc_ids)
+    multi = {k: v for k, v in sizes.items() if len(v) > 1}
+    return {
+        "dataset": f"muc4 ({split}) from {Path(data_dir) / 'muc34_raw'}",
+        "gold_templates": len(golds),
+        "gold_multi_message_clusters": len(multi),
+        "gold_largest_cluster": max((len(v) for v in multi.values()), default=0),
+        "documents": len(doc_ids),
+        "documents_in_clusters": len(clustered),
+        "distractor_documents": len(distractors),
+        "templates_in_documents": sum(1 for k in golds if k[0] in chosen),
+        "templates_unaligned": len(unaligned_templates),
+        "reports": sum(len(r) for _, r in extracted),
+        **result,
+        "seconds": round(time.perf_counter() - t0, 1),
+        "gold_clusters": {k: sorted(v) for k, v in sorted(multi.items())},
+        "unaligned_templates": unaligned_templates,
+    }
+
+
+def _score(
+    gold: dict[str, str], pred: dict[str, str], country: dict[str, str], template_of: dict
+) -> dict[str, Any]:
+    members: dict[str, list[str]] = defaultdict(list)
+    for rid, label in pred.items():
+        members[label].append(rid)
+    gold_groups: dict[str, list[str]] = defaultdict(list)
+    for rid, label in gold.items():
+        gold_groups[label].append(rid)
+
+    def name(rid: str) -> str:
+        return "{}#{}".format(*template_of[rid])
+
+    cross = [sorted(map(name, m)) for m in members.values() if len({country[r] for r in m}) > 1]
+    false_merges = [
+        {"predicted_together": sorted(map(name, m)), "gold": sorted({gold[r] for r in m})}
+        for m in members.values()
+        if len({gold[r] for r in m}) > 1
+    ]
+    false_splits = [
+        {
+            "gold": g,
+            "predicted": sorted(
+                sorted(name(r) for r in m if pred[r] == p) for p in {pred[r] for r in m}
+            ),
+        }
+        for g, m in sorted(gold_groups.items())
+        if len({pred[r] for r in m}) > 1
+    ]
+    return {
+        "items": len(gold),
+        "gold_incidents": len(gold_groups),
+        "predicted_incidents": len(members),
+        "pairwise": pairwise(pred, gold) if gold else None,
+        "bcubed": bcubed(pred, gold) if gold else None,
+        "cross_country_merges": len(cross),
+        "cross_country": cross,
+        "false_merges": false_merges,
+        "false_splits": false_splits,
+    }
