@@ -268,3 +268,18 @@ def test_running_totals_over_a_period_are_not_tolls(extractor):
     )
     [r] = reports(extractor, text)
     assert totals(r) == [(1, 1, "exact")]
+
+
+def test_state_forces_are_organisations(extractor):
+    text = "Guatemalan Army troops killed nine peasants near Coban on Monday, residents said."
+    [r] = reports(extractor, text)
+    assert any(a.kind == "organization" and a.name == "Guatemalan Army" for a in r.perpetrators)
+
+
+def test_acronyms_in_capitals_are_actors(extractor):
+    text = (
+        "BOGOTA, 12 MAR 90 -- [TEXT] GUERRILLAS OF THE ELN DYNAMITED AN OIL PIPELINE NEAR "
+        "BARRANCABERMEJA TODAY, THE ARMY REPORTED."
+    )
+    found = reports(extractor, text, published=datetime(1990, 3, 12, tzinfo=timezone.utc))
+    assert found and any(a.text == "ELN" for a in found[0].perpetrators)

@@ -94,8 +94,13 @@ class ActorMatcher:
         out: list[Actor] = []
         seen: list[tuple[int, int]] = []
         hits = [(m, self.by_alias[m.group(1).lower()]) for m in self.folded.finditer(text)]
-        if not all_caps:
-            hits += [(m, self.by_alias[m.group(1)]) for m in self.exact.finditer(text)]
+        # exact-case acronyms ("FMLN", "ELN") are safe in a case-restored text too: the restorer
+        # puts back only the acronyms of the actor table, never "IS" or "ETA"-like short words
+        hits += [
+            (m, self.by_alias[m.group(1)])
+            for m in self.exact.finditer(text)
+            if not (all_caps and len(m.group(1)) <= 2)
+        ]
         for m, alias in sorted(hits, key=lambda h: (h[0].start(), -len(h[0].group(1)))):
             s, e = m.span(1)
             if any(s < ee and ss < e for ss, ee in seen):

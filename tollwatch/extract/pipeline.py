@@ -30,7 +30,7 @@ from tollwatch.extract.places import find_places
 from tollwatch.extract.roles import find_roles, load_role_words, noun_phrase
 from tollwatch.extract.segment import reports_from_facts
 from tollwatch.extract.truecase import CaseRestorer, lost_case
-from tollwatch.types import Actor, Article, Failure, Mention, Report
+from tollwatch.types import Actor, Article, Evidence, Failure, Mention, Report
 
 log = logging.getLogger(__name__)
 
@@ -232,6 +232,26 @@ class Extractor:
                                 m.evidence,
                             )
                         )
+                # "Guatemalan Army troops", "members of the national police": the force they
+                # belong to is the organisation (state forces are perpetrators too)
+                for a in generic:
+                    force = STATE_FORCE.search(a.text)
+                    if force and not any(force.group(0).lower() in n.text.lower() for n in named):
+                        ev = a.evidence
+                        start = ev.start + force.start() if ev and ev.text == a.text else None
+                        named.append(
+                            Actor(
+                                force.group(0),
+                                force.group(0),
+                                "organization",
+                                a.claimed,
+                                None,
+                                a.suspected,
+                                Evidence(aid, start, start + len(force.group(0)), force.group(0))
+                                if start is not None
+                                else None,
+                            )
+                        )
                 actors = named + generic
             facts.append(
                 SentenceFacts(
@@ -294,6 +314,13 @@ def _merge_mentions(first, second) -> list:
         ]
         out.append(m)
     return out
+
+
+STATE_FORCE = re.compile(
+    r"\b(?:[A-Z][a-z]+ )?(?:[Aa]rmy|[Aa]rmed [Ff]orces|[Aa]ir [Ff]orce|[Nn]ational [Pp]olice|"
+    r"[Nn]ational [Gg]uard|[Tt]reasury [Pp]olice|[Nn]avy|[Mm]arines|[Ii]nfantry [Bb]rigade|"
+    r"\d+(?:st|nd|rd|th) [Ii]nfantry [Bb]rigade|[Bb]attalion)\b"
+)
 
 
 def _widened(actor: Actor, doc: Any, article_id: str) -> Actor:
