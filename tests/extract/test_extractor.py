@@ -281,5 +281,5 @@ def test_acronyms_in_capitals_are_actors(extractor):
         "BOGOTA, 12 MAR 90 -- [TEXT] GUERRILLAS OF THE ELN DYNAMITED AN OIL PIPELINE NEAR "
         "BARRANCABERMEJA TODAY, THE ARMY REPORTED."
     )
-    found = reports(extractor, text, published=datetime(1990, 3, 12, tzinfo=timezone.utc))
+    found = reports(extractor, text, published=datetime(1990, 3, 12, tzinfo=UTC))
     assert found and any(a.text == "ELN" for a in found[0].perpetrators)
