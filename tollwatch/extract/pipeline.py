@@ -190,6 +190,14 @@ class Extractor:
                     attribution.token_ids if attribution else frozenset(),
                 )
                 targets = _merge_mentions(find_targets(sent, lex, aid, excluded), roles.targets)
+                # weapons seized or used are not targets ("rifles", "a bomb")
+                weapon_heads = {w.text.lower().split()[-1] for w in weapons}
+                targets = [
+                    t
+                    for t in targets
+                    if t.text.lower().split()[-1] not in weapon_heads
+                    and _head_lemma(t.text) not in lex.weapons
+                ]
                 victims = list(roles.victims)
                 # people are victims, not physical targets ("soldiers", "police", "civilians")
                 people = [t for t in targets if _head_lemma(t.text) in self.person_lemmas]
