@@ -28,6 +28,9 @@ class Settings:
     min_city_population: int = 1000  # ignore gazetteer places smaller than this for bare names
     cluster_window_days: int = 3  # reports this far apart may be the same incident
     cluster_distance_km: float = 50.0  # reports this far apart may be the same incident
+    # no scored merge makes an incident's dated reports span more days than this (0: no limit);
+    # it keeps chains of similar reports from growing into incidents spanning months
+    incident_max_span_days: int = 7
     policy: str = "ucdp"  # default reconciliation policy (ucdp, acled, range, latest)
 
 

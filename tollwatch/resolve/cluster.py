@@ -86,6 +86,9 @@ class _Facts:
     perpetrators: frozenset[str]
     all_suspected: bool
     shingles: frozenset[str] = frozenset()
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    killed: int | None = None  # the killed toll's best figure
 
 
 def _locations(report: Report) -> list[Location]:
@@ -121,6 +124,9 @@ def _facts(report: Report) -> _Facts:
         ),
         all_suspected=all(a.suspected for a in report.perpetrators),
         shingles=shingles(report),
+        event_type=report.event_type,
+        sub_event_type=report.sub_event_type,
+        killed=report.killed.best,
     )
 
 
@@ -161,7 +167,9 @@ def _perpetrator_score(a: _Facts, b: _Facts) -> float:
     if not a.perpetrators or not b.perpetrators:
         return 0.0
     if a.perpetrators & b.perpetrators or any(
-        x.startswith(y + " ") or y.startswith(x + " ") for x in a.perpetrators for y in b.perpetrators
+        x.startswith(y + " ") or y.startswith(x + " ")
+        for x in a.perpetrators
+        for y in b.perpetrators
     ):
         return 1.0
     return -0.5 if a.all_suspected or b.all_suspected else -1.5
@@ -178,39 +186,67 @@ def _figure_score(a: Report, b: Report) -> float:
     return -1.0 if small < TOLL_RATIO * large and large - small >= 10 else 0.0
 
 
-def _score_parts(a: _Facts, b: _Facts, settings: Settings) -> dict[str, float] | None:
-    """The components of a candidate pair's score, or None when the pair is no candidate."""
+_DATE_SCORES = {0: 1.0, 1: 0.5, 2: -0.5}
+
+
+def _pair(a: _Facts, b: _Facts, window: int, max_km: float) -> tuple[float, dict] | None:
+    """The score and its parts of a candidate pair, or None when the pair is no candidate. The hot
+    path of resolution: the rules of ``_event_score``, ``_perpetrator_score`` and
+    ``_figure_score``, inlined on the precomputed facts."""
     if a.country is None or a.country != b.country:
         return None
-    if a.day is None or b.day is None:
-        if a.day is not None or b.day is not None or not a.places & b.places:
+    ad, bd = a.day, b.day
+    if ad is None or bd is None:
+        if ad is not None or bd is not None or not a.places & b.places:
             return None
         date_score = 0.5
     else:
-        gap = abs(a.day - b.day)
-        if gap > settings.cluster_window_days:
+        gap = ad - bd if ad >= bd else bd - ad
+        if gap > window:
             return None
-        date_score = {0: 1.0, 1: 0.5, 2: -0.5}.get(gap, -1.0)
-    place = _place_score(a, b, settings.cluster_distance_km)
+        date_score = _DATE_SCORES.get(gap, -1.0)
+    place = _place_score(a, b, max_km)
     if place is None:
         return None
-    similarity = jaccard(a.shingles, b.shingles)
-    return {
+    ea, eb = a.event_type, b.event_type
+    if not ea or not eb:
+        event = 0.0
+    elif ea == eb:
+        event = 1.5 if a.sub_event_type and a.sub_event_type == b.sub_event_type else 1.0
+    elif any(ea in g and eb in g for g in _EVENT_GROUPS):
+        event = -0.5
+    else:
+        event = -3.0
+    perp = _perpetrator_score(a, b) if a.perpetrators and b.perpetrators else 0.0
+    x, y = a.killed, b.killed
+    figures = 0.0
+    if x and y:
+        small, large = (x, y) if x <= y else (y, x)
+        if small < TOLL_RATIO * large and large - small >= 10:
+            figures = -1.0
+    similarity = jaccard(a.shingles, b.shingles) if a.shingles and b.shingles else 0.0
+    text = TEXT_SCORE if similarity >= FAMILY_JACCARD else 0.0
+    score = place + date_score + event + perp + figures + text
+    return score, {
         "place": place,
         "date": date_score,
-        "event_type": _event_score(a.report, b.report),
-        "perpetrators": _perpetrator_score(a, b),
-        "figures": _figure_score(a.report, b.report),
-        "text": TEXT_SCORE if similarity >= FAMILY_JACCARD else 0.0,
-        "jaccard": round(similarity, 3),
+        "event_type": event,
+        "perpetrators": perp,
+        "figures": figures,
+        "text": text,
+        "jaccard": round(similarity, 3) if similarity else 0.0,
     }
 
 
+def _score_parts(a: _Facts, b: _Facts, settings: Settings) -> dict[str, float] | None:
+    """The components of a candidate pair's score, or None when the pair is no candidate."""
+    found = _pair(a, b, settings.cluster_window_days, settings.cluster_distance_km)
+    return None if found is None else found[1]
+
+
 def _score(a: _Facts, b: _Facts, settings: Settings) -> float | None:
-    parts = _score_parts(a, b, settings)
-    if parts is None:
-        return None
-    return sum(v for k, v in parts.items() if k != "jaccard")
+    found = _pair(a, b, settings.cluster_window_days, settings.cluster_distance_km)
+    return None if found is None else found[0]
 
 
 def score_pair(a: Report, b: Report, settings: Settings) -> float | None:
@@ -224,30 +260,34 @@ def score_pair(a: Report, b: Report, settings: Settings) -> float | None:
 
 
 def _candidate_pairs(facts: list[_Facts], settings: Settings) -> Iterator[tuple[_Facts, _Facts]]:
-    """Pairs (by ascending id) sharing a (country, date bucket) block or adjacent buckets; undated
-    reports pair only within (country, place name)."""
-    width = max(1, settings.cluster_window_days)
-    dated: dict[tuple[str, int], list[_Facts]] = defaultdict(list)
+    """Pairs (by ascending id) of dated reports of one country at most ``cluster_window_days``
+    apart (a sliding window over the reports sorted by day); undated reports pair only within
+    (country, place name)."""
+    window = max(0, settings.cluster_window_days)
+    dated: dict[str, list[_Facts]] = defaultdict(list)
     undated: dict[tuple[str, str], list[_Facts]] = defaultdict(list)
     for f in facts:
         if f.country is None:
             continue
         if f.day is not None:
-            dated[(f.country, f.day // width)].append(f)
+            dated[f.country].append(f)
         else:
             for place in f.places:
                 undated[(f.country, place)].append(f)
+    for members in dated.values():
+        members.sort(key=lambda f: (f.day, f.report.id))
+        n = len(members)
+        for i, x in enumerate(members):
+            last, xid = x.day + window, x.report.id  # type: ignore[operator]
+            for j in range(i + 1, n):
+                y = members[j]
+                if y.day > last:  # type: ignore[operator]
+                    break
+                yield (x, y) if xid < y.report.id else (y, x)
     seen: set[tuple[str, str]] = set()
-    blocks: list[tuple[list[_Facts], list[_Facts]]] = []
-    for (country, bucket), members in dated.items():
-        blocks.append((members, members))
-        blocks.append((members, dated.get((country, bucket + 1), [])))
-    blocks.extend((members, members) for members in undated.values())
-    for left, right in blocks:
-        for x in left:
-            for y in right:
-                if x.report.id == y.report.id:
-                    continue
+    for members in undated.values():
+        for k, x in enumerate(members):
+            for y in members[k + 1 :]:
                 a, b = (x, y) if x.report.id < y.report.id else (y, x)
                 if (a.report.id, b.report.id) not in seen:
                     seen.add((a.report.id, b.report.id))

@@ -10,13 +10,17 @@
    when new reports arrive (a new report may join either side, never bridge them).
 3. The pairs scoring at least ``MERGE_SCORE`` are joined by union-find, highest score first (then
    by ids), refusing a union that would put two reports of one article into one incident (the
-   extractor told them apart) or cross a split.
+   extractor told them apart), cross a split, or make the incident's dated reports span more than
+   ``settings.incident_max_span_days`` days (first to last; a group already wider through an
+   analyst's merge may take reports within its own span). Without that limit, reports of one
+   place every few days chain into one "incident" spanning years.
 4. Each group is merged (``merge.merge_reports``) with its report families (``families``).
 
 The result depends only on the set of reports and decisions, never on the order they arrive in:
-pairs are taken in a total order (score, ids) and decisions in id order. Because a group only
-ever grows through pairs of candidates, resolving the connected component of the candidate graph
-around new reports (``run.incremental``) gives what a full recompute would.
+pairs are taken in a total order (score, ids) and decisions in id order. A group only ever grows
+through pairs of candidates and spans at most ``incident_max_span_days``, so new reports change
+only the incidents within that span (plus the candidate window) of them; ``run.incremental``
+resolves that neighbourhood, widening it while the incidents at its edges change.
 
 Every candidate pair that was joined, or refused while scoring at least ``NEAR_MISS_SCORE``, is
 kept as a ``Link`` (the scores, the reports, the outcome and why): that is the evidence shown by
@@ -25,6 +29,7 @@ kept as a ``Link`` (the scores, the reports, the outcome and why): that is the e
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -36,7 +41,7 @@ from tollwatch.resolve.cluster import (
     MERGE_SCORE,
     _candidate_pairs,
     _facts,
-    _score_parts,
+    _pair,
     _unique,
 )
 from tollwatch.resolve.families import FAMILY_JACCARD, family_ids
@@ -59,13 +64,14 @@ __all__ = [
 NEAR_MISS_SCORE = 1.0
 
 #: Link outcomes.
-JOINED, SAME_INCIDENT, BELOW, SAME_ARTICLE, SPLIT, DECIDED = (
+JOINED, SAME_INCIDENT, BELOW, SAME_ARTICLE, SPLIT, DECIDED, SPAN = (
     "joined",
     "same incident",
     "below threshold",
     "same article",
     "kept apart by decision",
     "joined by decision",
+    "incident would span too long",
 )
 
 
@@ -120,12 +126,18 @@ class Resolution:
 
 
 class _Groups:
-    """Union-find that keeps, per group, its articles and its split sides."""
+    """Union-find that keeps, per group, its articles, its split sides and its first and last
+    day (date ordinals; None for a group of undated reports)."""
 
-    def __init__(self, reports: list[Report]) -> None:
+    def __init__(self, reports: list[Report], max_span_days: int = 0) -> None:
         self.parent = {r.id: r.id for r in reports}
         self.articles = {r.id: {r.article_id} for r in reports}
         self.sides: dict[str, dict[int, str]] = {r.id: {} for r in reports}
+        days = {r.id: r.date.toordinal() if r.date is not None else None for r in reports}
+        self.span: dict[str, tuple[int, int] | None] = {
+            k: (d, d) if d is not None else None for k, d in days.items()
+        }
+        self.max_span = max_span_days
 
     def find(self, x: str) -> str:
         parent = self.parent
@@ -137,6 +149,12 @@ class _Groups:
     def conflict(self, rx: str, ry: str) -> tuple[str, int | None] | None:
         if self.articles[rx] & self.articles[ry]:
             return SAME_ARTICLE, None
+        if self.max_span > 0:
+            a, b = self.span[rx], self.span[ry]
+            if a is not None and b is not None:
+                width = max(a[1], b[1]) - min(a[0], b[0])
+                if width > max(self.max_span, a[1] - a[0], b[1] - b[0]):
+                    return SPAN, None
         sx, sy = self.sides[rx], self.sides[ry]
         for decision, side in sx.items():
             if sy.get(decision, side) != side:
@@ -147,6 +165,11 @@ class _Groups:
         root, child = min(rx, ry), max(rx, ry)
         self.parent[child] = root
         self.articles[root] |= self.articles.pop(child)
+        a, b = self.span[root], self.span.pop(child)
+        if a is None or b is None:
+            self.span[root] = a or b
+        else:
+            self.span[root] = (min(a[0], b[0]), max(a[1], b[1]))
         sides = self.sides.pop(child)
         merged = self.sides[root]
         for decision, side in sides.items():
@@ -159,18 +182,22 @@ def cluster(
 ) -> Clustering:
     """Groups of reports (each sorted by id, ordered by first id), links and families."""
     facts = [_facts(r) for r in _unique(reports)]
-    groups = _Groups([f.report for f in facts])
+    groups = _Groups([f.report for f in facts], settings.incident_max_span_days)
     present = groups.parent
+    # (-score, id, id, parts): pairs below NEAR_MISS_SCORE are neither joined nor evidence
     scored: list[tuple[float, str, str, dict[str, float]]] = []
     copies: list[tuple[str, str]] = []
+    window, max_km = settings.cluster_window_days, settings.cluster_distance_km
     for a, b in _candidate_pairs(facts, settings):
-        parts = _score_parts(a, b, settings)
-        if parts is None:
+        found = _pair(a, b, window, max_km)
+        if found is None:
             continue
+        total, parts = found
         if parts["jaccard"] >= FAMILY_JACCARD:
             copies.append((a.report.id, b.report.id))
-        score = round(sum(v for k, v in parts.items() if k != "jaccard"), 3)
-        scored.append((score, a.report.id, b.report.id, parts))
+        score = total if (total * 2).is_integer() else round(total, 3)  # halves are exact
+        if score >= NEAR_MISS_SCORE:
+            scored.append((-score, a.report.id, b.report.id, parts))
     links: list[Link] = []
     decisions = sorted(decisions, key=lambda d: d.id)
     for d in decisions:
@@ -192,11 +219,11 @@ def cluster(
             if rx != ry:
                 groups.union(rx, ry)
                 links.append(Link(members[0], x, None, {}, DECIDED, d.id))
-    scored.sort(key=lambda t: (-t[0], t[1], t[2]))
-    for score, x, y, parts in scored:
+    scored.sort()  # highest score first, then ids (each pair once, so parts are never compared)
+    for negative, x, y, parts in scored:
+        score = -negative
         if score < MERGE_SCORE:
-            if score >= NEAR_MISS_SCORE:
-                links.append(Link(x, y, score, parts, BELOW))
+            links.append(Link(x, y, score, parts, BELOW))
             continue
         rx, ry = groups.find(x), groups.find(y)
         if rx == ry:
@@ -234,6 +261,21 @@ def resolve(
     """Resolve a set of reports (see the module docstring). ``policy`` None is the setting."""
     policy = policy or settings.policy
     _check_policy(policy)
+    # Resolution allocates millions of small acyclic objects (pairs, score parts, links); the
+    # cyclic garbage collector would rescan them over and over (a third of the time), so it is
+    # paused for the duration and restored after.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _resolve(reports, settings, policy, decisions)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _resolve(
+    reports: Iterable[Report], settings: Settings, policy: str, decisions: Iterable[Decision]
+) -> Resolution:
     found = cluster(reports, settings, decisions)
     incidents = [merge_reports(g, policy, found.families) for g in found.groups]
     incidents.sort(key=lambda i: (i.date is None, i.date.toordinal() if i.date else 0, i.id))

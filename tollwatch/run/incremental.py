@@ -1,12 +1,14 @@
 """Incremental resolution over a store, and the analyst's decisions (merge, split, undo).
 
 ``resolve_pending(store, settings)`` resolves the reports in no incident (new ones, or those
-orphaned by a re-extraction) without re-processing the corpus: starting from them it loads the
-stored reports they could pair with (same country, within ``cluster_window_days``), follows every
-pair that joins (score >= MERGE_SCORE) and every active merge decision, and every incident such a
-report already belongs to, until the set is closed. Resolving that closed set gives exactly what a
-full recompute would give for it (``resolve.engine``), so the incidents do not depend on the order
-articles arrived in; only the incidents that share a report with it are replaced.
+orphaned by a re-extraction) without re-processing the corpus: it loads only the stored reports of
+their countries within ``cluster_window_days`` of them (one query per country and run of days), the
+whole stored incident of each, and the reports of the active decisions on them, and resolves that
+set, widening it around any report whose incident changed while its own candidate window is not
+loaded yet (``_closure``). Incidents span at most ``incident_max_span_days``, so the set stays a
+few days wide; resolving it gives what a full recompute gives for those reports, and the
+incidents do not depend on the order articles arrived in; only the incidents that share a report
+with the set are replaced.
 
 When the pending reports are a large share of the store (a first load), a full recompute is
 cheaper and gives the same result; ``resolve_all`` is that. Every change to an incident (created,
@@ -23,7 +25,7 @@ from typing import Any
 
 from tollwatch.config import Settings
 from tollwatch.errors import NotFoundError, TollwatchError
-from tollwatch.resolve.cluster import MERGE_SCORE, _facts, _score
+from tollwatch.resolve.cluster import _facts
 from tollwatch.resolve.engine import Decision, Resolution, resolve
 from tollwatch.store.base import Store
 from tollwatch.types import Incident, Report
@@ -65,108 +67,138 @@ def active_decisions(store: Store) -> list[Decision]:
 
 
 class _Neighbourhood:
-    """Loads stored reports around others, by (country, date window), once each, and keeps the
-    joining pairs among everything loaded up to date (each new report is scored only against the
-    loaded reports of its own and the adjacent date buckets)."""
+    """The stored reports loaded so far, by (country, day) ranges, each range once."""
 
-    def __init__(self, store: Store, settings: Settings) -> None:
-        self.store, self.settings = store, settings
-        self.window = settings.cluster_window_days
+    def __init__(self, store: Store) -> None:
+        self.store = store
         self.reports: dict[str, Report] = {}
-        self.days: dict[str, set[int]] = defaultdict(set)  # country -> days whose window is loaded
-        self.undated: set[str] = set()
-        self.blocks: dict[tuple[str, Any], list[Any]] = defaultdict(list)
-        self.edges: dict[str, set[str]] = defaultdict(set)
+        self.days: dict[str, set[int]] = defaultdict(set)  # country -> loaded days
+        self.undated: set[str] = set()  # countries whose undated reports are loaded
 
-    def load_around(self, reports: Iterable[Report]) -> None:
+    def add(self, reports: Iterable[Report]) -> None:
         for r in reports:
-            self._add([r])
-            facts = _facts(r)
-            country = facts.country
-            if country is None:
-                continue
-            if r.date is None:
-                if country not in self.undated:
-                    self.undated.add(country)
-                    self._add(x for x in self.store.iter_reports(country=country) if x.date is None)
-                continue
-            day = r.date.toordinal()
-            if day in self.days[country]:
-                continue
-            lo, hi = day - self.window, day + self.window
-            self._add(
+            if not r.is_reference:
+                self.reports.setdefault(r.id, r)
+
+    def covered(self, country: str, lo: int, hi: int) -> bool:
+        days = self.days[country]
+        return all(d in days for d in range(lo, hi + 1))
+
+    def load_days(self, country: str, lo: int, hi: int) -> None:
+        """Every stored report of ``country`` dated ``lo``..``hi`` (ordinals), one query per run of
+        days not loaded yet."""
+        days = self.days[country]
+        missing = [d for d in range(lo, hi + 1) if d not in days]
+        runs: list[list[int]] = []
+        for d in missing:
+            if runs and runs[-1][1] == d - 1:
+                runs[-1][1] = d
+            else:
+                runs.append([d, d])
+        for first, last in runs:
+            self.add(
                 self.store.iter_reports(
                     country=country,
-                    date_from=date.fromordinal(lo),
-                    date_to=date.fromordinal(hi),
+                    date_from=date.fromordinal(first),
+                    date_to=date.fromordinal(last),
                     include_reference=False,
                 )
             )
-            self.days[country].add(day)
+        days.update(missing)
 
-    def _add(self, reports: Iterable[Report]) -> None:
-        width = max(1, self.window)
-        for r in reports:
-            if r.is_reference or r.id in self.reports:
-                continue
-            self.reports[r.id] = r
-            f = _facts(r)
-            if f.country is None:
-                continue
-            if f.day is None:
-                keys = [(f.country, "place", p) for p in f.places]
-                near = [(f.country, "place", p) for p in f.places]
-            else:
-                b = f.day // width
-                keys = [(f.country, b)]
-                near = [(f.country, b - 1), (f.country, b), (f.country, b + 1)]
-            seen: set[str] = set()
-            for key in near:
-                for g in self.blocks.get(key, ()):
-                    if g.report.id in seen:
-                        continue
-                    seen.add(g.report.id)
-                    a, b2 = (f, g) if f.report.id < g.report.id else (g, f)
-                    score = _score(a, b2, self.settings)
-                    if score is not None and score >= MERGE_SCORE:
-                        self.edges[r.id].add(g.report.id)
-                        self.edges[g.report.id].add(r.id)
-            for key in keys:
-                self.blocks[key].append(f)
+    def load_undated(self, country: str) -> None:
+        if country not in self.undated:
+            self.undated.add(country)
+            self.add(
+                x
+                for x in self.store.iter_reports(country=country, include_reference=False)
+                if x.date is None
+            )
+
+    def load_around(self, report: Report, reach: int) -> None:
+        country = _facts(report).country
+        if country is None:
+            return
+        if report.date is None:
+            self.load_undated(country)
+        else:
+            day = report.date.toordinal()
+            self.load_days(country, day - reach, day + reach)
+
+    def settled(self, report: Report, window: int) -> bool:
+        """Whether every stored report that could pair with ``report`` is loaded."""
+        country = _facts(report).country
+        if country is None:
+            return True
+        if report.date is None:
+            return country in self.undated
+        day = report.date.toordinal()
+        return self.covered(country, day - window, day + window)
+
+
+def _used(decisions: list[Decision], ids: set[str]) -> list[Decision]:
+    return [d for d in decisions if ids & set(d.part) or ids & set(d.rest)]
 
 
 def _closure(
-    store: Store, settings: Settings, seeds: list[Report], decisions: list[Decision]
-) -> list[Report]:
-    """The seeds plus every stored report that their resolution could touch (see the docstring)."""
-    hood = _Neighbourhood(store, settings)
-    members: set[str] = set()
-    todo = list(seeds)
-    forced = defaultdict(set)
+    store: Store,
+    settings: Settings,
+    seeds: list[Report],
+    decisions: list[Decision],
+    policy: str | None = None,
+) -> tuple[list[Report], Resolution]:
+    """The seeds plus every stored report that their resolution could touch, and its resolution.
+
+    A report pairs only with reports of its country at most ``cluster_window_days`` away: those
+    are loaded (by country and date range, never the whole store), with the whole stored incident
+    of every loaded report (at most ``incident_max_span_days`` long) and the reports of the
+    decisions on them, and resolved. A report whose incident then differs from the stored one and
+    whose own candidate window is not all loaded might pull in reports beyond: the neighbourhood
+    is widened around it and resolved again, until every changed report has its whole window
+    loaded. The span limit keeps that short; without it (``incident_max_span_days = 0``) it may
+    grow along a chain of joined reports."""
+    window = max(0, settings.cluster_window_days)
+    hood = _Neighbourhood(store)
+    hood.add(seeds)
+    forced: dict[str, set[str]] = defaultdict(set)
     for d in decisions:
         for x in d.part:
             forced[x].update(d.part)
-    while todo:
-        hood.load_around(todo)
-        members.update(r.id for r in todo)
-        stack, seen = list(members), set(members)
-        while stack:
-            x = stack.pop()
-            for y in hood.edges.get(x, set()) | forced.get(x, set()):
-                if y not in seen:
-                    seen.add(y)
-                    stack.append(y)
-        wanted = set(seen)
-        for incident in {i for i in store.report_incidents(seen).values() if i}:
-            wanted.update(r.id for r in store.iter_reports(incident_id=incident))
-        missing = wanted - members
-        for x in sorted(missing - hood.reports.keys()):
-            found = _get(store, x)
-            if found is not None and not found.is_reference:
-                hood._add([found])
-        todo = [hood.reports[x] for x in sorted(missing) if x in hood.reports]
-        members.update(missing)
-    return [hood.reports[x] for x in sorted(members) if x in hood.reports]
+    incident_members: dict[str, set[str]] = {}  # stored incident -> its report ids
+    owner: dict[str, str | None] = {}  # report id -> its stored incident
+    todo = list(seeds)
+    while True:
+        for r in todo:
+            hood.load_around(r, window)
+        while True:  # close over stored incidents and decisions
+            fresh = sorted(hood.reports.keys() - owner.keys())
+            if not fresh:
+                break
+            owner.update(store.report_incidents(fresh))
+            for x in fresh:
+                incident = owner.get(x)
+                if incident and incident not in incident_members:
+                    members = list(store.iter_reports(incident_id=incident))
+                    incident_members[incident] = {r.id for r in members}
+                    hood.add(members)
+                for y in sorted(forced.get(x, ())):
+                    if y not in hood.reports:
+                        found = _get(store, y)
+                        if found is not None:
+                            hood.add([found])
+                owner.setdefault(x, None)
+        reports = [hood.reports[x] for x in sorted(hood.reports)]
+        ids = set(hood.reports)
+        result = resolve(reports, settings, policy, _used(decisions, ids))
+        members_of = {inc.id: set(inc.report_ids) for inc in result.incidents}
+        todo = []
+        for x in sorted(ids):
+            before = incident_members.get(owner.get(x) or "", {x})
+            after = members_of[result.incident_of[x]]
+            if before != after and not hood.settled(hood.reports[x], window):
+                todo.append(hood.reports[x])
+        if not todo:
+            return reports, result
 
 
 def _get(store: Store, report_id: str) -> Report | None:
@@ -184,17 +216,35 @@ def _change_log(old: dict[str, set[str]], result: Resolution) -> list[dict[str, 
         before = old.get(inc_id)
         toll = {"killed": inc.killed.to_dict(), "policy": inc.policy}
         if before is None:
-            log.append({"action": "created", "incident_id": inc_id,
-                        "detail": {"report_ids": sorted(reports), **toll}})
+            log.append(
+                {
+                    "action": "created",
+                    "incident_id": inc_id,
+                    "detail": {"report_ids": sorted(reports), **toll},
+                }
+            )
         elif before != reports:
-            log.append({"action": "changed", "incident_id": inc_id,
-                        "detail": {"added": sorted(reports - before),
-                                   "removed": sorted(before - reports), **toll}})
+            log.append(
+                {
+                    "action": "changed",
+                    "incident_id": inc_id,
+                    "detail": {
+                        "added": sorted(reports - before),
+                        "removed": sorted(before - reports),
+                        **toll,
+                    },
+                }
+            )
     for inc_id, before in sorted(old.items()):
         if inc_id not in new:
             moved = sorted({result.incident_of[r] for r in before if r in result.incident_of})
-            log.append({"action": "removed", "incident_id": inc_id,
-                        "detail": {"report_ids": sorted(before), "now_in": moved}})
+            log.append(
+                {
+                    "action": "removed",
+                    "incident_id": inc_id,
+                    "detail": {"report_ids": sorted(before), "now_in": moved},
+                }
+            )
     return log
 
 
@@ -206,12 +256,13 @@ def resolve_reports(
     *,
     replace_all: bool = False,
     reason: str = "new reports",
+    result: Resolution | None = None,
 ) -> ResolveSummary:
-    """Resolve a closed set of reports (or every report, with ``replace_all``) and store it."""
-    decisions = active_decisions(store)
+    """Resolve a closed set of reports (or every report, with ``replace_all``) and store it
+    (``result``: their resolution, when already computed with the same policy)."""
     ids = {r.id for r in reports}
-    used = [d for d in decisions if ids & set(d.part) or ids & set(d.rest)]
-    result = resolve(reports, settings, policy, used)
+    if result is None:
+        result = resolve(reports, settings, policy, _used(active_decisions(store), ids))
     owners = store.report_incidents(ids)
     old: dict[str, set[str]] = defaultdict(set)
     for incident in {i for i in owners.values() if i}:
@@ -249,9 +300,14 @@ def resolve_pending(
     total = int(stats["reports"]) - int(stats["reference_reports"])
     if len(pending) >= FULL_RECOMPUTE_SHARE * max(total, 1):
         return resolve_all(store, settings, policy)
-    closed = _closure(store, settings, sorted(pending.values(), key=lambda r: r.id),
-                      active_decisions(store))
-    return resolve_reports(store, settings, closed, policy)
+    closed, result = _closure(
+        store,
+        settings,
+        sorted(pending.values(), key=lambda r: r.id),
+        active_decisions(store),
+        policy,
+    )
+    return resolve_reports(store, settings, closed, policy, result=result)
 
 
 # --- analyst decisions ---------------------------------------------------------------------------
@@ -273,17 +329,25 @@ def _supersede(store: Store, decision_id: int, part: set[str]) -> None:
 
 
 def merge_incidents(
-    store: Store, settings: Settings, incident_ids: list[str], note: str | None = None,
-    policy: str | None = None, *, user_name: str | None = None,
+    store: Store,
+    settings: Settings,
+    incident_ids: list[str],
+    note: str | None = None,
+    policy: str | None = None,
+    *,
+    user_name: str | None = None,
 ) -> tuple[int, Incident]:
     """Record and apply "these incidents are one" (``user_name``: who, when known); returns the
     decision id and the incident."""
     if len(set(incident_ids)) < 2:
-        raise TollwatchError("merge needs two different incident ids",
-                             hint="tollwatch merge INCIDENT_ID INCIDENT_ID [...]")
+        raise TollwatchError(
+            "merge needs two different incident ids",
+            hint="tollwatch merge INCIDENT_ID INCIDENT_ID [...]",
+        )
     part = {r.id for i in incident_ids for r in _reports_of(store, i)}
-    decision_id = store.add_decision("merge", sorted(part), (), incident_ids, note,
-                                     user_name=user_name)
+    decision_id = store.add_decision(
+        "merge", sorted(part), (), incident_ids, note, user_name=user_name
+    )
     _supersede(store, decision_id, part)
     seeds = [store.get_report(x) for x in sorted(part)]
     resolve_pending(store, settings, policy, seeds=seeds)
@@ -292,8 +356,14 @@ def merge_incidents(
 
 
 def split_incident(
-    store: Store, settings: Settings, incident_id: str, report_ids: list[str],
-    note: str | None = None, policy: str | None = None, *, user_name: str | None = None,
+    store: Store,
+    settings: Settings,
+    incident_id: str,
+    report_ids: list[str],
+    note: str | None = None,
+    policy: str | None = None,
+    *,
+    user_name: str | None = None,
 ) -> tuple[int, Incident, Incident]:
     """Record and apply "these reports are another incident"; returns the decision id, the
     incident of the reports split off and the incident of the others."""
@@ -308,18 +378,28 @@ def split_incident(
         )
     rest = ids - part
     if not part or not rest:
-        raise TollwatchError("split needs some of the incident's reports, not none or all",
-                             hint="tollwatch split INCIDENT_ID REPORT_ID [...]")
-    decision_id = store.add_decision("split", sorted(part), sorted(rest), [incident_id], note,
-                                     user_name=user_name)
+        raise TollwatchError(
+            "split needs some of the incident's reports, not none or all",
+            hint="tollwatch split INCIDENT_ID REPORT_ID [...]",
+        )
+    decision_id = store.add_decision(
+        "split", sorted(part), sorted(rest), [incident_id], note, user_name=user_name
+    )
     resolve_pending(store, settings, policy, seeds=reports)
     owners = store.report_incidents([min(part), min(rest)])
-    return (decision_id, store.get_incident(owners[min(part)] or ""),
-            store.get_incident(owners[min(rest)] or ""))
+    return (
+        decision_id,
+        store.get_incident(owners[min(part)] or ""),
+        store.get_incident(owners[min(rest)] or ""),
+    )
 
 
 def undo_decision(
-    store: Store, settings: Settings, decision_id: int, policy: str | None = None, *,
+    store: Store,
+    settings: Settings,
+    decision_id: int,
+    policy: str | None = None,
+    *,
     user_name: str | None = None,
 ) -> list[str]:
     """Undo an active decision (the decisions it superseded apply again); returns the ids of the
