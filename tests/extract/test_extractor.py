@@ -283,3 +283,12 @@ def test_acronyms_in_capitals_are_actors(extractor):
     )
     found = reports(extractor, text, published=datetime(1990, 3, 12, tzinfo=UTC))
     assert found and any(a.text == "ELN" for a in found[0].perpetrators)
+
+
+def test_victims_take_their_full_name(extractor):
+    text = (
+        "Gunmen shot dead Governor Antonio Roldan Betancur in Medellin on Friday. "
+        "Police said Roldan was killed when a car bomb exploded beside his car."
+    )
+    [r] = reports(extractor, text)
+    assert any(v.text == "Antonio Roldan Betancur" for v in r.victims)

@@ -145,6 +145,11 @@ class Extractor:
         places = find_places(doc, self.gaz, aid)
         dates = find_dates(doc.text, published)
         speakers = Speakers()
+        full_names = sorted(
+            {e.text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2},
+            key=len,
+            reverse=True,
+        )
         facts = []
         for si, sent in enumerate(doc.sents):
             s0, s1 = sent.start_char, sent.end_char
@@ -205,6 +210,11 @@ class Extractor:
                 victims = _merge_mentions(
                     victims, [Mention(t.text, None, t.evidence) for t in people]
                 )
+                # "Roldan" -> "Antonio Roldan Betancur": a person by the fullest name the
+                # article gives them (the evidence stays on the words of this sentence)
+                victims = [
+                    dataclasses.replace(v, text=_full_name(v.text, full_names)) for v in victims
+                ]
                 named = [a for a in actors if not a.name.startswith("unidentified")]
                 generic = [a for a in actors if a.name.startswith("unidentified")]
                 if roles.perpetrators:
@@ -344,6 +354,47 @@ def _widened(actor: Actor, doc: Any, article_id: str) -> Actor:
     return dataclasses.replace(
         actor, text=phrase.text, name=_unidentified(phrase.text), evidence=phrase.evidence
     )
+
+
+NAME_TITLES = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "col",
+        "colonel",
+        "gen",
+        "general",
+        "maj",
+        "major",
+        "capt",
+        "captain",
+        "lt",
+        "father",
+        "judge",
+        "mayor",
+        "senator",
+        "president",
+        "minister",
+        "governor",
+        "commander",
+    }
+)
+
+
+def _full_name(text: str, full_names: list[str]) -> str:
+    """The longest PERSON name of the article that contains every name word of ``text``."""
+    words = [
+        w for w in text.split() if w[:1].isupper() and w.lower().rstrip(".") not in NAME_TITLES
+    ]
+    if not words:
+        return text
+    for name in full_names:
+        parts = name.split()
+        if len(parts) > len(words) and all(w in parts for w in words):
+            return name
+    return text
 
 
 def _head_lemma(text: str) -> str:
