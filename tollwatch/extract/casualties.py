@@ -100,7 +100,8 @@ EVENT_NOUNS = frozenset(
 PERIOD = re.compile(
     r"\b(?:so far (?:this|in)|this year|since (?:january|the (?:start|beginning))|"
     r"in the (?:last|past) (?:\w+ )?(?:days|weeks|months|years|decade)|in \d+ (?:weeks|months|years)|"
-    r"(?:in )?this decade|in recent (?:years|months))\b",
+    r"(?:in )?this decade|in recent (?:years|months)|"
+    r"(?:during|in|over|after) (?:the )?(?:last |past )?(?:\d+|\w+) years of|years of (?:civil )?war)\b",
     re.I,
 )
 
@@ -311,6 +312,9 @@ def _not_a_toll(words: list[str], num: Number, sent: Span, lex: Lexicons) -> boo
         return True
     if nxt in (":", ".") and end + 1 < len(words) and words[end + 1].isdigit():
         return True  # 9:00, 10.30
+    before = words[max(0, num.start - 3) : num.start]
+    if "at" in before and len(words[num.start]) == 4 and words[num.start].isdigit():
+        return True  # "at approximately 1500 (2000 GMT)": a time of day
     tok = sent[num.start]
     if tok.is_digit and len(tok.text) == 4 and 1800 <= num.value <= 2100:
         return True  # a year
@@ -445,6 +449,13 @@ def find_figures(
     if not found:
         found = _single_victims(sent, lex, article_id, attributed_to)
     figures = [f for f, _ in found]
+    # "three other civilians, two women and a man, also died": the apposition is a breakdown
+    for members in groups.values():
+        persons = {p.i for _, p in members}
+        for i, p in members:
+            anchor = p.head if p.dep_ == "conj" else p
+            if anchor.dep_ == "appos" and anchor.head.i in persons:
+                figures[i] = _replace(figures[i], is_total=False, victim_category=p.lower_)
     for members in groups.values():
         figures = _sum_conjuncts(figures, members, sent, lex, article_id)
     return _resolve_parts(figures, article_id, sent)
@@ -548,13 +559,19 @@ def _single_victims(
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     for v in prep.children:
                         if v.dep_ == "pobj" and v.ent_type_ == "PERSON":
+                            # "the assassination of Dr Oqueli and his companion, Gilda Flores"
+                            n = 1 + sum(
+                                1
+                                for c in v.conjuncts
+                                if c.ent_type_ == "PERSON" or c.lemma_.lower() in lex.victims
+                            )
                             lo, hi = tok.i - sent.start, v.right_edge.i - sent.start + 1
                             out.append(
                                 (
                                     Figure(
                                         "killed",
-                                        1,
-                                        1,
+                                        n,
+                                        n,
                                         "exact",
                                         attributed_to,
                                         None,
