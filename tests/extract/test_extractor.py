@@ -292,3 +292,34 @@ def test_victims_take_their_full_name(extractor):
     )
     [r] = reports(extractor, text)
     assert any(v.text == "Antonio Roldan Betancur" for v in r.victims)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "The bodies of three students were found in Guatemala City on Monday after gunmen "
+            "abducted them.",
+            (3, 3, "exact"),
+        ),
+        (
+            "A judge was shot in an attack in Medellin on Monday and taken to hospital, where he "
+            "died early this morning.",
+            (1, 1, "exact"),
+        ),
+        (
+            "A former law student who had been kidnapped has been found murdered in Guatemala City "
+            "on Monday.",
+            (1, 1, "exact"),
+        ),
+    ],
+)
+def test_single_deaths_and_bodies(extractor, text, expected):
+    [r] = reports(extractor, text)
+    assert expected in totals(r)
+
+
+def test_wounds_are_not_people(extractor):
+    text = "A policeman received two bullet wounds when gunmen attacked a post in Cali on Monday."
+    for r in reports(extractor, text):
+        assert all(f.low != 2 for f in r.figures)

@@ -94,6 +94,7 @@ EVENT_NOUNS = frozenset(
         "execution",
         "kidnapping",
         "abduction",
+        "body",
     }
 )
 #: a running total over a period, not one event: "so far this year", "in the past two months"
@@ -194,6 +195,10 @@ def _link(sent: Span, num: Number, lex: Lexicons) -> tuple[str, Token, Token | N
             person = noun
         else:
             kind = _kind_of(noun, lex, ("noun", "adj", "verb"))
+            if noun.lemma_.lower() in ("wound", "injury") and any(
+                c.dep_ in ("compound", "amod") for c in noun.children
+            ):
+                return None  # "two bullet wounds", "three stab wounds": wounds, not people
             if kind and noun.pos_ in ("NOUN", "ADJ", "VERB"):
                 return kind, noun, None  # "20 deaths", "12 wounded"
             return None
@@ -238,6 +243,14 @@ def _link(sent: Span, num: Number, lex: Lexicons) -> tuple[str, Token, Token | N
             and h.head is not h
         ):
             parent = h.head
+            if parent.pos_ == "NOUN" and h.lower_ == "of" and parent.lemma_.lower() in EVENT_NOUNS:
+                # "the murders of three reporters", "the bodies of three students"
+                kind = (
+                    "kidnapped"
+                    if parent.lemma_.lower() in ("kidnapping", "abduction")
+                    else ("killed")
+                )
+                return kind, parent, person
             kind = _kind_of(parent, lex, ("verb", "adj"))
             if kind and parent.pos_ in ("VERB", "ADJ", "AUX", "NOUN"):
                 if parent.pos_ == "NOUN":
@@ -446,8 +459,8 @@ def find_figures(
         if person is not None and place is None and is_total:
             groups.setdefault((cue.i, kind), []).append((len(found) - 1, person))
         last_kind = kind
-    if not found:
-        found = _single_victims(sent, lex, article_id, attributed_to)
+    if not any(f.kind == "killed" for f, _ in found):
+        found = found + _single_victims(sent, lex, article_id, attributed_to)
     figures = [f for f, _ in found]
     # "three other civilians, two women and a man, also died": the apposition is a breakdown
     for members in groups.values():
@@ -558,7 +571,15 @@ def _single_victims(
             for prep in tok.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     for v in prep.children:
-                        if v.dep_ == "pobj" and v.ent_type_ == "PERSON":
+                        if v.dep_ == "pobj" and (
+                            v.ent_type_ == "PERSON"
+                            # "the murders of the governor, another judge and the commander"
+                            or (
+                                v.tag_ == "NN"
+                                and v.lemma_.lower() in lex.victims
+                                and v.lower_ not in ("people", "police")
+                            )
+                        ):
                             # "the assassination of Dr Oqueli and his companion, Gilda Flores"
                             n = 1 + sum(
                                 1
@@ -583,6 +604,66 @@ def _single_victims(
                                 )
                             )
             if out:
+                break
+            continue
+        if tok.pos_ == "VERB" and lemma == "die" and not _is_cumulative(tok):
+            # "he died early this morning": one person, named before
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subj is not None and (
+                subj.lower_ in ("he", "she")
+                or (subj.ent_type_ == "PERSON" and not any(ch.like_num for ch in subj.children))
+            ):
+                lo, hi = subj.i - sent.start, tok.i - sent.start + 1
+                out.append(
+                    (
+                        Figure(
+                            "killed",
+                            1,
+                            1,
+                            "exact",
+                            attributed_to,
+                            None,
+                            None,
+                            True,
+                            _evidence(sent, lo, hi, article_id),
+                        ),
+                        subj.i - sent.start,
+                    )
+                )
+                break
+            continue
+        if (
+            tok.pos_ == "VERB"
+            and lemma == "find"
+            and any(
+                c.dep_ in ("oprd", "xcomp", "acomp")
+                and c.lemma_.lower() in ("dead", "murder", "kill")
+                for c in tok.children
+            )
+        ):
+            # "a former law student ... has been found murdered"
+            subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            if subj is not None and (
+                subj.ent_type_ == "PERSON"
+                or (subj.tag_ == "NN" and subj.lemma_.lower() in lex.victims)
+            ):
+                lo, hi = subj.left_edge.i - sent.start, tok.i - sent.start + 2
+                out.append(
+                    (
+                        Figure(
+                            "killed",
+                            1,
+                            1,
+                            "exact",
+                            attributed_to,
+                            None,
+                            None,
+                            True,
+                            _evidence(sent, lo, hi, article_id),
+                        ),
+                        subj.i - sent.start,
+                    )
+                )
                 break
             continue
         if tok.pos_ != "VERB" or lemma not in SINGLE_KILL_VERBS:
