@@ -669,9 +669,9 @@ def _single_victims(
         if tok.pos_ != "VERB" or lemma not in SINGLE_KILL_VERBS:
             continue
         if lemma in ("shoot", "stab") and not any(
-            t.lower_ == "dead" for t in tok.doc[tok.i + 1 : min(tok.i + 4, sent.end)]
+            t.lower_ in ("dead", "death") for t in tok.doc[tok.i + 1 : min(tok.i + 4, sent.end)]
         ):
-            continue  # "shot" alone may be a wound
+            continue  # "shot" alone may be a wound; "shot dead", "shot to death" kill
         if _is_cumulative(tok):
             continue
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
@@ -699,7 +699,7 @@ def _single_victims(
                 and v.lemma_.lower() in lex.victims
                 and v.lower_ not in ("people", "police")
             )
-            if not person or any(c.like_num for c in v.children):
+            if not person or any(c.like_num and c.dep_ == "nummod" for c in v.children):
                 continue
             count = 1 + sum(
                 1
