@@ -169,7 +169,7 @@ def _closure(
     todo = list(seeds)
     while True:
         for r in todo:
-            hood.load_around(r, 0)
+            hood.load_around(r, window)
         while True:  # close over stored incidents and decisions
             fresh = sorted(hood.reports.keys() - owner.keys())
             if not fresh:
