@@ -557,6 +557,23 @@ def _single_victims(
     """One person killed, named or described in the singular: "a peasant was killed",
     "gunmen shot dead Ahmad Shah", "the mayor was assassinated" -> killed 1 (each)."""
     out: list[tuple[Figure, int]] = []
+
+    def dead(
+        n: int, lo: int, hi: int, at: Token, category: str | None = None, total: bool = True
+    ) -> None:
+        fig = Figure(
+            "killed",
+            n,
+            n,
+            "exact",
+            attributed_to,
+            category,
+            None,
+            total,
+            _evidence(sent, lo, hi, article_id),
+        )
+        out.append((fig, at.i - sent.start))
+
     for tok in sent:
         lemma = tok.lemma_.lower()
         # "the assassination of Dr Jose Antonio Rodriguez Porth": one named person killed
@@ -587,22 +604,7 @@ def _single_victims(
                                 if c.ent_type_ == "PERSON" or c.lemma_.lower() in lex.victims
                             )
                             lo, hi = tok.i - sent.start, v.right_edge.i - sent.start + 1
-                            out.append(
-                                (
-                                    Figure(
-                                        "killed",
-                                        n,
-                                        n,
-                                        "exact",
-                                        attributed_to,
-                                        None,
-                                        None,
-                                        True,
-                                        _evidence(sent, lo, hi, article_id),
-                                    ),
-                                    v.i - sent.start,
-                                )
-                            )
+                            dead(n, lo, hi, v)
             if out:
                 break
             continue
@@ -614,22 +616,7 @@ def _single_victims(
                 or (subj.ent_type_ == "PERSON" and not any(ch.like_num for ch in subj.children))
             ):
                 lo, hi = subj.i - sent.start, tok.i - sent.start + 1
-                out.append(
-                    (
-                        Figure(
-                            "killed",
-                            1,
-                            1,
-                            "exact",
-                            attributed_to,
-                            None,
-                            None,
-                            True,
-                            _evidence(sent, lo, hi, article_id),
-                        ),
-                        subj.i - sent.start,
-                    )
-                )
+                dead(1, lo, hi, subj)
                 break
             continue
         if (
@@ -648,22 +635,7 @@ def _single_victims(
                 or (subj.tag_ == "NN" and subj.lemma_.lower() in lex.victims)
             ):
                 lo, hi = subj.left_edge.i - sent.start, tok.i - sent.start + 2
-                out.append(
-                    (
-                        Figure(
-                            "killed",
-                            1,
-                            1,
-                            "exact",
-                            attributed_to,
-                            None,
-                            None,
-                            True,
-                            _evidence(sent, lo, hi, article_id),
-                        ),
-                        subj.i - sent.start,
-                    )
-                )
+                dead(1, lo, hi, subj)
                 break
             continue
         if tok.pos_ != "VERB" or lemma not in SINGLE_KILL_VERBS:
@@ -712,22 +684,7 @@ def _single_victims(
             category = _category(v, lex) if v.ent_type_ != "PERSON" else None
             if by_security:
                 category = "attackers"  # "police shot the driver dead": the attacker
-            out.append(
-                (
-                    Figure(
-                        "killed",
-                        count,
-                        count,
-                        "exact",
-                        attributed_to,
-                        category,
-                        None,
-                        not by_security,
-                        _evidence(sent, lo, hi, article_id),
-                    ),
-                    v.i - sent.start,
-                )
-            )
+            dead(count, lo, hi, v, category, total=not by_security)
             break
     return out
 
