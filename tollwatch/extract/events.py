@@ -111,11 +111,9 @@ def find_targets(
     lex: Lexicons,
     article_id: str,
     excluded: frozenset[int],
-    event_tokens: frozenset[int] = frozenset(),
 ) -> list[Mention]:
-    """Targets named by the lexicon and tied to an event word of the sentence ("explosions
-    targeted bus stations", "a bomb at a hotel"; not "the minister spoke at the university"), and
-    the nouns coordinated with them ("bus stations, hospitals and other civilian sites")."""
+    """Targets named by the lexicon, and the nouns coordinated with them ("bus stations,
+    hospitals and other civilian sites": the sites are targets too)."""
     from tollwatch.extract.roles import noun_phrase
 
     # a target is a noun ("bus station"), not a modifier of another noun ("civilian sites")
@@ -124,7 +122,6 @@ def find_targets(
         for m in match_phrases(sent, lex.targets, excluded)
         if sent.doc[m.end - 1].pos_ in ("NOUN", "PROPN")
         and sent.doc[m.end - 1].dep_ not in ("amod", "compound")
-        and (not event_tokens or _tied(sent.doc[m.end - 1], event_tokens))
     ]
     out = mentions(sent, matches, article_id, lambda t: t[1])
     heads = {m.end - 1 for m in matches}
@@ -139,19 +136,6 @@ def find_targets(
                 out.append(mention)
                 heads.add(conj.i)
     return out
-
-
-def _tied(tok, event_tokens: frozenset[int], depth: int = 4) -> bool:
-    """Whether an event word governs ``tok`` within a few steps, or ``tok`` governs one
-    ("the hotel where the bomb exploded")."""
-    node = tok
-    for _ in range(depth):
-        if node.i in event_tokens:
-            return True
-        if node.head is node:
-            break
-        node = node.head
-    return any(t.i in event_tokens for t in tok.subtree)
 
 
 EXPLOSION_ORDER = (
