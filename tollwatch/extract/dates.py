@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from tollwatch.extract.numbers import UNITS
+
 WEEKDAYS = {
     "monday": 0,
     "tuesday": 1,
@@ -138,19 +140,7 @@ PATTERNS = [
         ),
     ),
 ]
-_SMALL = {
-    "a": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
+_SMALL = {"a": 1, **{w: n for w, n in UNITS.items() if 1 <= n <= 10}}
 
 
 @dataclass(frozen=True)

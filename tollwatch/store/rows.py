@@ -67,6 +67,23 @@ def chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
         yield items[i : i + CHUNK]
 
 
+def report_owners(incidents: Sequence[Incident]) -> dict[str, str]:
+    """Report id -> incident id, after checking that no report is in two incidents and no two
+    incidents share an id (StoreError otherwise)."""
+    owner: dict[str, str] = {}
+    for inc in incidents:
+        for report_id in inc.report_ids:
+            if owner.setdefault(report_id, inc.id) != inc.id:
+                raise StoreError(
+                    f"report {report_id!r} is in incidents {owner[report_id]!r} and {inc.id!r}",
+                    hint="each report belongs to one incident; resolve the reports again",
+                )
+    ids = [inc.id for inc in incidents]
+    if len(set(ids)) != len(ids):
+        raise StoreError("two incidents share an id", hint="resolve the reports again")
+    return owner
+
+
 def article_row(article: Article) -> Row:
     d = article.to_dict()
     keys = ("id", "url", "source", "title", "published", "language", "origin", "content_hash")

@@ -211,24 +211,14 @@ class SQLiteStore(ResolutionMixin, SQLiteServeMixin, Store):
 
     def replace_incidents(self, incidents: Iterable[Incident], *, replace_all: bool = False) -> int:
         incidents = list(incidents)
-        owner: dict[str, str] = {}
-        for inc in incidents:
-            for report_id in inc.report_ids:
-                if owner.setdefault(report_id, inc.id) != inc.id:
-                    raise StoreError(
-                        f"report {report_id!r} is in incidents {owner[report_id]!r} and {inc.id!r}",
-                        hint="each report belongs to one incident; resolve the reports again",
-                    )
-        ids = [inc.id for inc in incidents]
-        if len(set(ids)) != len(ids):
-            raise StoreError("two incidents share an id", hint="resolve the reports again")
+        owner = rows.report_owners(incidents)
         updated_at = rows.now()
         incident_rows = [rows.incident_row(inc, updated_at) for inc in incidents]
         with self._write("store incidents") as conn:
             if replace_all:
                 conn.execute("DELETE FROM incidents")
             else:
-                stale = set(ids)
+                stale = {inc.id for inc in incidents}
                 for chunk in rows.chunks(list(owner)):
                     stale.update(
                         row[0]

@@ -57,17 +57,7 @@ class ResolutionMixin:
         replace_all: bool = False,
     ) -> int:
         incidents = list(incidents)
-        owner: dict[str, str] = {}
-        for inc in incidents:
-            for report_id in inc.report_ids:
-                if owner.setdefault(report_id, inc.id) != inc.id:
-                    raise StoreError(
-                        f"report {report_id!r} is in incidents {owner[report_id]!r} and {inc.id!r}",
-                        hint="each report belongs to one incident; resolve the reports again",
-                    )
-        ids = [inc.id for inc in incidents]
-        if len(set(ids)) != len(ids):
-            raise StoreError("two incidents share an id", hint="resolve the reports again")
+        owner = rows.report_owners(incidents)
         updated_at = rows.now()
         incident_rows = [rows.incident_row(inc, updated_at) for inc in incidents]
         link_rows = [
@@ -98,7 +88,7 @@ class ResolutionMixin:
                 conn.execute("DELETE FROM incidents")
                 conn.execute("DELETE FROM incident_links")
             else:
-                stale = set(ids)
+                stale = {inc.id for inc in incidents}
                 for chunk in rows.chunks(list(owner)):
                     stale.update(
                         row[0]
@@ -201,9 +191,15 @@ class ResolutionMixin:
                     rows.now(),
                     kind,
                     decision_id,
-                    json.dumps({"incident_ids": list(incident_ids), "part": sorted(part),
-                                "rest": sorted(rest), "note": note,
-                            "user_name": user_name}),
+                    json.dumps(
+                        {
+                            "incident_ids": list(incident_ids),
+                            "part": sorted(part),
+                            "rest": sorted(rest),
+                            "note": note,
+                            "user_name": user_name,
+                        }
+                    ),
                 ),
             )
         return decision_id
@@ -219,7 +215,9 @@ class ResolutionMixin:
 
     def list_decisions(self, status: str | None = None) -> list[dict[str, Any]]:
         where = " WHERE status = ?" if status else ""
-        found = self._read(f"SELECT * FROM decisions{where} ORDER BY id", (status,) if status else ())
+        found = self._read(
+            f"SELECT * FROM decisions{where} ORDER BY id", (status,) if status else ()
+        )
         return [_decision(r) for r in found]
 
     def set_decision_status(
@@ -236,16 +234,25 @@ class ResolutionMixin:
             cur = conn.execute(
                 "UPDATE decisions SET status = ?, superseded_by = ?, undone_at = ?, undone_by = ? "
                 "WHERE id = ?",
-                (status, superseded_by, rows.now() if undone else None,
-                 user_name if undone else None, decision_id),
+                (
+                    status,
+                    superseded_by,
+                    rows.now() if undone else None,
+                    user_name if undone else None,
+                    decision_id,
+                ),
             )
             if cur.rowcount == 0:
                 raise NotFoundError(f"no decision {decision_id} in {self.path}")
             conn.execute(
                 "INSERT INTO resolution_log (at, action, incident_id, decision_id, detail) "
                 "VALUES (?, ?, NULL, ?, ?)",
-                (rows.now(), status, decision_id,
-                 json.dumps({"superseded_by": superseded_by, "user_name": user_name})),
+                (
+                    rows.now(),
+                    status,
+                    decision_id,
+                    json.dumps({"superseded_by": superseded_by, "user_name": user_name}),
+                ),
             )
 
     def iter_log(

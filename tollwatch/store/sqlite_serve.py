@@ -155,7 +155,9 @@ class SQLiteServeMixin:
         if period == "day":
             bucket = "date"
         elif period == "week":  # the Monday that starts the ISO week
-            bucket = "date(date, '-' || ((CAST(strftime('%w', date) AS INTEGER) + 6) % 7) || ' days')"
+            bucket = (
+                "date(date, '-' || ((CAST(strftime('%w', date) AS INTEGER) + 6) % 7) || ' days')"
+            )
         else:
             raise QueryError(f"unknown period {period!r}", hint="use day or week")
         where, params = where_of(query)
@@ -171,13 +173,25 @@ class SQLiteServeMixin:
     def facet_values(self) -> dict[str, list[Any]]:
         """Distinct countries, event types and perpetrators, for the dashboard's filters."""
         return {
-            "countries": [r[0] for r in self._read(
-                "SELECT DISTINCT country FROM incidents WHERE country IS NOT NULL ORDER BY 1")],
-            "event_types": [r[0] for r in self._read(
-                "SELECT DISTINCT event_type FROM incidents WHERE event_type IS NOT NULL "
-                "ORDER BY 1")],
-            "perpetrators": [r[0] for r in self._read(
-                "SELECT DISTINCT name FROM incident_perpetrators ORDER BY 1 LIMIT 500")],
+            "countries": [
+                r[0]
+                for r in self._read(
+                    "SELECT DISTINCT country FROM incidents WHERE country IS NOT NULL ORDER BY 1"
+                )
+            ],
+            "event_types": [
+                r[0]
+                for r in self._read(
+                    "SELECT DISTINCT event_type FROM incidents WHERE event_type IS NOT NULL "
+                    "ORDER BY 1"
+                )
+            ],
+            "perpetrators": [
+                r[0]
+                for r in self._read(
+                    "SELECT DISTINCT name FROM incident_perpetrators ORDER BY 1 LIMIT 500"
+                )
+            ],
         }
 
     # --- articles and sources ----------------------------------------------------------------------
