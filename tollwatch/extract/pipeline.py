@@ -27,6 +27,7 @@ from tollwatch.extract.facts import SentenceFacts
 from tollwatch.extract.gazetteer import Gazetteer
 from tollwatch.extract.lexicon import Lexicons, load_lexicons
 from tollwatch.extract.places import find_places
+from tollwatch.extract.rolemodel import RoleModel, combine, confident, sentence_candidates
 from tollwatch.extract.roles import find_roles, load_role_words, noun_phrase
 from tollwatch.extract.segment import reports_from_facts
 from tollwatch.extract.truecase import CaseRestorer, lost_case
@@ -63,6 +64,8 @@ class Extractor:
         nlp: Any = None,
         gazetteer: Gazetteer | None = None,
         include_references: bool = False,
+        role_model: Any = "default",
+        collect_candidates: bool = False,
     ) -> None:
         self.settings = settings
         self.nlp = nlp if nlp is not None else load_nlp(settings)
@@ -76,6 +79,10 @@ class Extractor:
             a.alias.lower() for a in self.lex.actors if a.case_sensitive and len(a.alias) > 2
         )
         self.case_restorer = CaseRestorer(acronyms)
+        # the learned second opinion on roles (None: the rules alone)
+        self.role_model = RoleModel.load() if role_model == "default" else role_model
+        self.collect_candidates = collect_candidates
+        self.weapon_lemmas = frozenset(self.lex.weapons)
 
     # -- text preparation -------------------------------------------------------------------
     def prepare(self, article: Article) -> tuple[str, bool]:
@@ -185,6 +192,7 @@ class Extractor:
             )
             targets: list = []
             victims: list = []
+            protected: set = set()  # lexicon phrases: the model may add to them, never drop them
             actors = [_widened(a, doc, aid) for a in self.actors.find(sent, aid, caps)]
             if triggers or figures:
                 roles = find_roles(
@@ -194,7 +202,12 @@ class Extractor:
                     aid,
                     attribution.token_ids if attribution else frozenset(),
                 )
-                targets = _merge_mentions(find_targets(sent, lex, aid, excluded), roles.targets)
+                lexicon_targets = find_targets(sent, lex, aid, excluded)
+                protected = {
+                    (m.evidence.start, m.evidence.end) for m in lexicon_targets if m.evidence
+                }
+                protected |= {(m.evidence.start, m.evidence.end) for m in weapons if m.evidence}
+                targets = _merge_mentions(lexicon_targets, roles.targets)
                 # weapons seized or used are not targets ("rifles", "a bomb")
                 weapon_heads = {w.text.lower().split()[-1] for w in weapons}
                 targets = [
@@ -271,6 +284,26 @@ class Extractor:
                             )
                         )
                 actors = named + generic
+            extra: dict = {}
+            if self.role_model is not None or self.collect_candidates:
+                cands = self._candidates(
+                    sent, si, aid, triggers, figures, actors, targets, victims, weapons, full_names
+                )
+                if self.collect_candidates:
+                    extra["candidates"] = cands
+                place_spans = [
+                    (p.evidence.start, p.evidence.end)
+                    for p in places
+                    if p.evidence and s0 <= p.evidence.start < s1
+                ]
+                if self.role_model is not None and cands:
+                    classified = self.role_model.classify(cands)
+                    if triggers or figures:
+                        actors, targets, victims, weapons = combine(
+                            classified, actors, targets, victims, weapons, protected, place_spans
+                        )
+                    else:
+                        extra["roles"] = confident(classified, actors, place_spans)
             facts.append(
                 SentenceFacts(
                     index=si,
@@ -292,9 +325,52 @@ class Extractor:
                     history=_is_history(sd, figures, lemmas, lex, sent),
                     non_violent=bool(lemmas & lex.non_violent),
                     claim_anaphora=self.actors.anaphora_claim(sent),
+                    extra=extra,
                 )
             )
-        return facts
+        return _attach_roles(facts)
+
+    def _candidates(
+        self, sent, si, aid, triggers, figures, actors, targets, victims, weapons, full_names
+    ) -> list:
+        """The noun phrases of a sentence with an event word or a figure, as role candidates."""
+        spans = []
+        for role, mentions in (
+            ("Target", targets),
+            ("Victim", victims),
+            ("Weapon", weapons),
+            ("PerpInd", [a for a in actors if a.kind == "individual"]),
+            ("PerpOrg", [a for a in actors if a.kind != "individual"]),
+        ):
+            for m in mentions:
+                ev = m.evidence
+                if ev is not None and ev.start is not None and ev.end is not None:
+                    spans.append((ev.start, ev.end, role))
+        actor_spans = [
+            (a.evidence.start, a.evidence.end)
+            for a in actors
+            if a.evidence is not None and a.evidence.start is not None and a.name != a.text
+        ]
+        cands = sentence_candidates(
+            sent,
+            aid,
+            spans,
+            sentence_index=si,
+            trigger_tokens=[m.start for m in triggers],
+            has_figure=bool(figures),
+            person_lemmas=self.person_lemmas,
+            weapon_lemmas=self.weapon_lemmas,
+            actor_spans=actor_spans,
+        )
+        return [
+            dataclasses.replace(
+                c,
+                mention=dataclasses.replace(c.mention, text=_full_name(c.mention.text, full_names)),
+            )
+            if sent.doc[c.head].ent_type_ == "PERSON"
+            else c
+            for c in cands
+        ]
 
     def reports_from_doc(self, article: Article, doc: Any, caps: bool) -> list[Report]:
         facts = self.sentence_facts(article, doc, caps)
@@ -313,6 +389,32 @@ class Extractor:
             )
             for t in related
         )
+
+
+def _attach_roles(facts: list[SentenceFacts]) -> list[SentenceFacts]:
+    """Roles the model is sure of in a sentence without an event word ("The FMLN has claimed
+    the attack on the bridge"... "The car belonged to a judge") join the last sentence before it
+    that tells an incident (else the first after it)."""
+    out = list(facts)
+    eventful = [i for i, f in enumerate(out) if f.eventful]
+    if not eventful:
+        return out
+    for i, f in enumerate(facts):
+        roles = f.extra.get("roles")
+        if not roles or not any(roles):
+            continue
+        before = [k for k in eventful if k < i]
+        k = before[-1] if before else eventful[0]
+        host = out[k]
+        actors, targets, victims, weapons = roles
+        out[k] = dataclasses.replace(
+            host,
+            actors=tuple(_merge_mentions(list(host.actors), actors)),
+            targets=tuple(_merge_mentions(list(host.targets), targets)),
+            victims=tuple(_merge_mentions(list(host.victims), victims)),
+            weapons=tuple(_merge_mentions(list(host.weapons), weapons)),
+        )
+    return out
 
 
 def _merge_mentions(first, second) -> list:

@@ -1,0 +1,346 @@
+"""A learned second opinion on who did what to whom.
+
+The rules of ``roles``/``events``/``actors`` find perpetrators, targets, victims and weapons from a
+few syntactic patterns. Here every noun phrase of a sentence that carries an event word or a
+casualty figure is a candidate, described by sparse features (its head word, its syntactic
+relation and governing word, the preposition before it, what the lexicons and the rules say of it,
+its neighbours, whether it is a name) and classed by a multinomial logistic regression into
+PerpInd, PerpOrg, Target, Victim, Weapon or none (the roles of the MUC-4 templates).
+
+The weights ship as a data file (``data/models/roles.npz``) trained by
+``python -m tollwatch.evaluate.train_roles`` on the public MUC-4 development texts (the GTT train
+split); nothing is learned at run time. ``combine`` then decides with the rules: a rule mention
+stays unless the model is confident it is no role, and the model adds mentions the rules missed
+when it is confident.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from tollwatch.extract.roles import PERPETRATOR_HEADS, noun_phrase
+from tollwatch.types import Actor, Mention
+
+CLASSES = ("O", "PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
+MODEL_FILE = ("models", "roles.npz")
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+
+
+@dataclass(frozen=True)
+class Candidate:
+    mention: Mention
+    head: int  # token index of the head in the doc
+    rule: str  # the role the rules gave it ("O" when none)
+    features: tuple[str, ...]
+
+
+def _bucket(n: int, edges: Sequence[int]) -> str:
+    for e in edges:
+        if n <= e:
+            return str(e)
+    return f">{edges[-1]}"
+
+
+def _governor(tok: Token) -> tuple[str, Token, str]:
+    """(relation, governing token, preposition) of a noun: its own dependency, or through the
+    preposition it is the object of, or through the first conjunct."""
+    t = tok
+    while t.dep_ == "conj" and t.head is not t:
+        t = t.head
+    if t.dep_ == "pobj" and t.head.dep_ in ("prep", "agent", "dative"):
+        prep = t.head
+        return "pobj", prep.head, prep.lower_
+    return t.dep_, t.head, ""
+
+
+def candidate_heads(sent: Span) -> list[Token]:
+    """Heads of the noun phrases of a sentence (base noun chunks, plus names outside chunks)."""
+    heads: dict[int, Token] = {}
+    for chunk in sent.noun_chunks:
+        root = chunk.root
+        if root.pos_ in ("NOUN", "PROPN"):
+            heads[root.i] = root
+    for tok in sent:
+        if tok.pos_ == "PROPN" and tok.dep_ not in ("compound", "flat") and tok.i not in heads:
+            heads[tok.i] = tok
+    return [heads[i] for i in sorted(heads)]
+
+
+def features(
+    tok: Token,
+    mention: Mention,
+    rule: str,
+    *,
+    sentence_index: int,
+    trigger_tokens: Sequence[int],
+    has_figure: bool,
+    person: bool,
+    weapon: bool,
+    actor: bool,
+) -> tuple[str, ...]:
+    lemma = tok.lemma_.lower()
+    rel, gov, prep = _governor(tok)
+    glemma = gov.lemma_.lower()
+    words = mention.text.split()
+    first = words[0].lower() if words else ""
+    doc = tok.doc
+    ev = mention.evidence
+    left = right = None
+    if ev is not None and ev.start is not None:
+        span = doc.char_span(ev.start, ev.end, alignment_mode="expand")
+        if span is not None:
+            left = doc[span.start - 1].lower_ if span.start > 0 else "<s>"
+            right = doc[span.end].lower_ if span.end < len(doc) else "</s>"
+    capitals = sum(1 for w in words if w[:1].isupper())
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in gov.children)
+    out = [
+        "bias",
+        f"h={lemma}",
+        f"rel={rel}",
+        f"rg={rel}|{glemma}",
+        f"gov={glemma}",
+        f"gpos={gov.pos_}",
+        f"pos={tok.pos_}",
+        f"tag={tok.tag_}",
+        f"ent={tok.ent_type_ or '-'}",
+        f"first={first}",
+        f"len={_bucket(len(words), (1, 2, 3, 5))}",
+        f"caps={_bucket(capitals, (0, 1, 2))}",
+        f"rule={rule}",
+        f"rule|h={rule}|{lemma}",
+        f"si={_bucket(sentence_index, (0, 1, 2, 4, 8))}",
+        f"hr={lemma}|{rel}",
+    ]
+    if prep:
+        out += [f"prep={prep}", f"pg={prep}|{glemma}", f"ph={prep}|{lemma}"]
+    if passive:
+        out.append(f"pass|{rel}")
+    if left is not None:
+        out += [f"l1={left}", f"r1={right}"]
+    if trigger_tokens:
+        d = min(trigger_tokens, key=lambda i: abs(i - tok.i)) - tok.i
+        out.append(f"tdist={'+' if d > 0 else '-'}{_bucket(abs(d), (0, 2, 5, 10, 20))}")
+    else:
+        out.append("notrigger")
+    if has_figure:
+        out.append("figure")
+    for flag, on in (("person", person), ("weaponlex", weapon), ("actor", actor)):
+        if on:
+            out += [flag, f"{flag}|{rel}"]
+    if lemma in PERPETRATOR_HEADS or tok.lower_ in PERPETRATOR_HEADS:
+        out += ["perphead", f"perphead|{rel}"]
+    if tok.ent_type_ in PLACE_LABELS:
+        out.append("place")
+    if len(words) > 1:
+        out.append(f"w0|h={first}|{lemma}")
+    return tuple(out)
+
+
+def sentence_candidates(
+    sent: Span,
+    article_id: str,
+    rule_spans: Iterable[tuple[int, int, str]],
+    *,
+    sentence_index: int,
+    trigger_tokens: Sequence[int],
+    has_figure: bool,
+    person_lemmas: frozenset[str],
+    weapon_lemmas: Any,
+    actor_spans: Iterable[tuple[int, int]],
+) -> list[Candidate]:
+    """Every noun phrase of ``sent`` with its features; ``rule_spans`` are (start, end, role) char
+    spans of what the rules found, ``actor_spans`` those of alias-table actors."""
+    rule_spans = list(rule_spans)
+    actor_spans = list(actor_spans)
+    out: list[Candidate] = []
+    for tok in candidate_heads(sent):
+        m = noun_phrase(tok, article_id, without_count=True)
+        if m is None or m.evidence is None or m.evidence.start is None:
+            continue
+        at = tok.idx
+        rule = next((r for s, e, r in rule_spans if s <= at < e), "O")
+        lemma = tok.lemma_.lower()
+        out.append(
+            Candidate(
+                m,
+                tok.i,
+                rule,
+                features(
+                    tok,
+                    m,
+                    rule,
+                    sentence_index=sentence_index,
+                    trigger_tokens=trigger_tokens,
+                    has_figure=has_figure,
+                    person=tok.ent_type_ == "PERSON" or lemma in person_lemmas,
+                    weapon=lemma in weapon_lemmas,
+                    actor=any(s <= at < e for s, e in actor_spans),
+                ),
+            )
+        )
+    return out
+
+
+class RoleModel:
+    """Multinomial logistic regression over hashed-free sparse features (a vocabulary)."""
+
+    def __init__(self, vocab: dict[str, int], weights: Any, classes: Sequence[str] = CLASSES):
+        self.vocab = vocab
+        self.weights = weights  # (len(vocab), len(classes)) float32
+        self.classes = tuple(classes)
+
+    @classmethod
+    def load(cls) -> RoleModel | None:
+        import numpy as np
+
+        ref = resources.files("tollwatch.data").joinpath(*MODEL_FILE)
+        if not ref.is_file():
+            return None
+        with resources.as_file(ref) as path, np.load(path, allow_pickle=False) as data:
+            vocab = {f: i for i, f in enumerate(data["vocab"].tolist())}
+            weights = data["weights"].astype("float32")
+            classes = tuple(data["classes"].tolist())
+        return cls(vocab, weights, classes)
+
+    def save(self, path: Any) -> None:
+        import numpy as np
+
+        vocab = sorted(self.vocab, key=self.vocab.__getitem__)
+        np.savez_compressed(
+            path,
+            vocab=np.array(vocab),
+            weights=self.weights.astype("float16"),
+            classes=np.array(self.classes),
+        )
+
+    def probabilities(self, feats: Sequence[str]) -> dict[str, float]:
+        rows = [self.vocab[f] for f in feats if f in self.vocab]
+        if not rows:
+            return {c: 1.0 / len(self.classes) for c in self.classes}
+        scores = self.weights[rows].sum(axis=0).tolist()
+        top = max(scores)
+        exps = [math.exp(s - top) for s in scores]
+        total = sum(exps)
+        return {c: e / total for c, e in zip(self.classes, exps, strict=True)}
+
+    def classify(self, candidates: Sequence[Candidate]) -> list[tuple[Candidate, dict[str, float]]]:
+        return [(c, self.probabilities(c.features)) for c in candidates]
+
+
+#: a rule mention is dropped when the model gives "no role" at least this probability
+DROP_AT = 0.8
+#: the roles a sentence without an event word of its own passes to the incident before it
+ATTACH_ROLES = frozenset({"PerpInd", "PerpOrg", "Target", "Victim"})
+#: a phrase the rules left out is added when the model gives one role at least this probability
+ADD_AT = 0.4
+
+
+def _covers(c: Candidate, start: int | None, end: int | None) -> bool:
+    ev = c.mention.evidence
+    if ev is None or ev.start is None or start is None or end is None:
+        return False
+    return ev.start <= start < ev.end or start <= ev.start < end
+
+
+def combine(
+    classified: Sequence[tuple[Candidate, dict[str, float]]],
+    actors: Sequence[Actor],
+    targets: Sequence[Mention],
+    victims: Sequence[Mention],
+    weapons: Sequence[Mention],
+    protected: Iterable[tuple[int | None, int | None]] = (),
+    places: Iterable[tuple[int, int]] = (),
+    drop_at: float | None = None,
+    add_at: float | None = None,
+) -> tuple[list[Actor], list[Mention], list[Mention], list[Mention]]:
+    """Rule mentions and model decisions together: a rule mention stays unless the model is sure
+    it is no role (organisations always stay); a phrase no rule took gets the role the model
+    is sure of. Lexicon phrases (``protected`` spans: targets and weapons of the lexicons) always
+    stay, and places are never added as targets or victims."""
+    drop_at = DROP_AT if drop_at is None else drop_at
+    add_at = ADD_AT if add_at is None else add_at
+    protected = set(protected)
+    places = list(places)
+
+    def keep(item: Actor | Mention, alias: bool = False) -> bool:
+        if alias:
+            return True
+        ev = item.evidence
+        if ev is None or (ev.start, ev.end) in protected:
+            return True
+        probs = [p for c, p in classified if _covers(c, ev.start, ev.end)]
+        return not probs or min(p["O"] for p in probs) < drop_at
+
+    # organisations (the alias table's, state forces, the parse's agents) stay
+    out_actors = [a for a in actors if keep(a, alias=a.kind != "individual" or a.name != a.text)]
+    out_targets = [t for t in targets if keep(t)]
+    out_victims = list(victims)  # people hurt stay (the keys list named victims only)
+    out_weapons = [w for w in weapons if keep(w)]
+    for c, probs in classified:
+        if c.rule != "O" or _in_place(c, places):
+            continue
+        role = max((r for r in probs if r != "O"), key=probs.__getitem__)
+        if probs[role] < add_at:
+            continue
+        m = c.mention
+        if role == "Target":
+            out_targets.append(m)
+        elif role == "Victim":
+            out_victims.append(m)
+        elif role == "Weapon":
+            out_weapons.append(m)
+        else:
+            kind = "individual" if role == "PerpInd" else "organization"
+            out_actors.append(Actor(m.text, m.text, kind, evidence=m.evidence))
+    return out_actors, out_targets, out_victims, out_weapons
+
+
+def _in_place(c: Candidate, places: Sequence[tuple[int, int]]) -> bool:
+    ev = c.mention.evidence
+    return ev is not None and any(_covers(c, s, e) for s, e in places)
+
+
+def confident(
+    classified: Sequence[tuple[Candidate, dict[str, float]]],
+    actors: Sequence[Actor],
+    places: Sequence[tuple[int, int]] = (),
+    add_at: float | None = None,
+) -> tuple[list[Actor], list[Mention], list[Mention], list[Mention]]:
+    """Only the phrases the model is sure of (for a sentence without an event word of its own,
+    whose roles join the incident told just before it); an alias-table actor keeps its
+    canonical name."""
+    add_at = ADD_AT if add_at is None else add_at
+    out: tuple[list, list, list, list] = ([], [], [], [])
+    for c, probs in classified:
+        role = max((r for r in probs if r != "O"), key=probs.__getitem__)
+        if probs[role] < add_at or role not in ATTACH_ROLES or _in_place(c, places):
+            continue
+        m = c.mention
+        if role in ("PerpInd", "PerpOrg"):
+            ev = m.evidence
+            known = next(
+                (
+                    a
+                    for a in actors
+                    if a.evidence is not None
+                    and ev is not None
+                    and a.evidence.start is not None
+                    and ev.start is not None
+                    and (
+                        ev.start <= a.evidence.start < ev.end
+                        or a.evidence.start <= ev.start < a.evidence.end
+                    )
+                ),
+                None,
+            )
+            kind = "individual" if role == "PerpInd" else "organization"
+            out[0].append(known or Actor(m.text, m.text, kind, evidence=m.evidence))
+        else:
+            out[("Target", "Victim", "Weapon").index(role) + 1].append(m)
+    return out
