@@ -21,8 +21,8 @@ from typing import Any
 import pycountry
 
 from tollwatch import __version__
+from tollwatch.review import apply_decisions
 from tollwatch.schema import incident_to_dict
-from tollwatch.serve.review import apply_decisions
 from tollwatch.store.base import Store
 from tollwatch.store.query import IncidentQuery
 from tollwatch.tolls import POLICIES
@@ -166,8 +166,13 @@ def ucdp_row(inc: dict[str, Any]) -> dict[str, Any]:
     c = _common(inc)
     loc, killed = c["loc"], inc.get("killed") or {}
     lat, lon = loc.get("lat"), loc.get("lon")
-    attributed = sorted({f["attributed_to"] for f in inc.get("figures", [])
-                         if f.get("attributed_to") and not f.get("rejected")})
+    attributed = sorted(
+        {
+            f["attributed_to"]
+            for f in inc.get("figures", [])
+            if f.get("attributed_to") and not f.get("rejected")
+        }
+    )
     return {
         "id": inc["id"],
         "year": c["date"][:4],
@@ -250,8 +255,10 @@ def iter_export(fmt: str, incidents: Iterable[dict[str, Any]], policy: str) -> I
             inc = {**inc, "tollwatch_version": __version__}
             yield (json.dumps(inc, ensure_ascii=False, sort_keys=True) + "\n").encode()
     elif fmt == "geojson":
-        head = {"type": "FeatureCollection",
-                "tollwatch": {"version": __version__, "policy": policy}}
+        head = {
+            "type": "FeatureCollection",
+            "tollwatch": {"version": __version__, "policy": policy},
+        }
         yield json.dumps(head, ensure_ascii=False)[:-1].encode() + b', "features": ['
         for i, inc in enumerate(incidents):
             props = flat_row(inc)
@@ -260,8 +267,12 @@ def iter_export(fmt: str, incidents: Iterable[dict[str, Any]], policy: str) -> I
                 if props["lat"] is not None and props["lon"] is not None
                 else None
             )
-            feature = {"type": "Feature", "id": inc["id"], "geometry": geometry,
-                       "properties": props}
+            feature = {
+                "type": "Feature",
+                "id": inc["id"],
+                "geometry": geometry,
+                "properties": props,
+            }
             yield (("," if i else "") + "\n" + json.dumps(feature, ensure_ascii=False)).encode()
         yield b"\n]}\n"
     elif fmt == "parquet":
@@ -276,8 +287,11 @@ def export_parquet(incidents: Iterable[dict[str, Any]], policy: str) -> bytes:
 
     rows = [flat_row(inc) for inc in incidents]
     columns = list(flat_row({"id": ""}).keys())
-    table = pa.Table.from_pylist(rows, schema=None) if rows else pa.table(
-        {c: pa.array([], pa.string()) for c in columns})
+    table = (
+        pa.Table.from_pylist(rows, schema=None)
+        if rows
+        else pa.table({c: pa.array([], pa.string()) for c in columns})
+    )
     table = table.replace_schema_metadata(
         {"tollwatch_version": __version__, "tollwatch_policy": policy}
     )
@@ -286,7 +300,9 @@ def export_parquet(incidents: Iterable[dict[str, Any]], policy: str) -> bytes:
     return sink.getvalue()
 
 
-def export_bytes(fmt: str, store: Store, query: IncidentQuery, policy: str | None) -> Iterator[bytes]:
+def export_bytes(
+    fmt: str, store: Store, query: IncidentQuery, policy: str | None
+) -> Iterator[bytes]:
     """Everything matching ``query`` in ``fmt``; ``policy`` None keeps each incident's own (the
     policy of the run that resolved them)."""
     incidents = reviewed_incidents(store, query, policy)
