@@ -3,6 +3,7 @@ map points, aggregates, articles, sources, facets, exports. Reading is open to e
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date, datetime
 from typing import Annotated, Any
 
@@ -15,6 +16,7 @@ from tollwatch.run.show import incident_detail
 from tollwatch.schema import incident_to_dict
 from tollwatch.serve.deps import ApiError, StoreDep, UserDep
 from tollwatch.serve.exports import FORMATS, export_bytes
+from tollwatch.store import open_store
 from tollwatch.store.query import SORTS, IncidentQuery
 from tollwatch.tolls import POLICIES
 
@@ -241,16 +243,29 @@ def config(request: Request, user: UserDep) -> dict[str, Any]:
     }
 
 
+def _stream_export(db: str, fmt: str, query: IncidentQuery, policy: str | None) -> Iterator[bytes]:
+    """The export in chunks, from a store of its own: the request's store is closed before the
+    body is sent. Every page is read in one snapshot of the database (``Store.snapshot``)."""
+    store = open_store(db)
+    try:
+        with store.snapshot():
+            yield from export_bytes(fmt, store, query, policy)
+    finally:
+        store.close()
+
+
 @router.get(
     "/export/{fmt}",
     summary="Everything matching the filters as ACLED/GTD/UCDP CSV, GeoJSON, Parquet or JSON Lines",
 )
 def export(
-    store: StoreDep,
+    request: Request,
     query: QueryDep,
     fmt: str,
     policy: Annotated[str | None, Query(description=f"one of {', '.join(POLICIES)}")] = None,
 ) -> StreamingResponse:
+    """Streamed: the store is read a page at a time as the body is sent (Parquet is written to a
+    temporary file first, then sent in chunks), so a large export needs little memory."""
     if fmt not in FORMATS:
         raise ApiError(
             404, "not_found", f"no export format {fmt!r}", f"use one of: {', '.join(FORMATS)}"
@@ -260,9 +275,8 @@ def export(
             400, "bad_request", f"unknown policy {policy!r}", f"use one of: {', '.join(POLICIES)}"
         )
     media, ext = FORMATS[fmt]
-    body = b"".join(export_bytes(fmt, store, query, policy))  # the store closes after the request
     return StreamingResponse(
-        iter([body]),
+        _stream_export(request.app.state.db, fmt, query, policy),
         media_type=media,
         headers={
             "Content-Disposition": f'attachment; filename="tollwatch-{fmt}.{ext}"',

@@ -95,6 +95,21 @@ class SQLiteStore(ResolutionMixin, ReviewMixin, SQLiteServeMixin, Store):
                 ) from exc
             raise
 
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Reads inside see one snapshot of the database (a deferred read transaction; in WAL
+        mode writers go on meanwhile). Not for use around writes."""
+        conn = self._connection()
+        if conn.in_transaction:
+            yield
+            return
+        conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            if conn.in_transaction:
+                conn.execute("COMMIT")
+
     def _read(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
         try:
             return self._connection().execute(sql, params).fetchall()
