@@ -196,8 +196,14 @@ def carry_reviews(
                     "to_incident_id, reason, at) VALUES (?, ?, ?, ?, ?)",
                     (change["id"], change["from"], change["incident_id"], change["reason"], at),
                 )
-    reviewed = {d["incident_id"] for d in _active(conn, list(members))}
-    refresh_reviewed_columns(conn, reviewed)
+    # reviewed incidents are few: list them all rather than look up every stored incident
+    reviewed = {
+        r[0]
+        for r in conn.execute(
+            "SELECT DISTINCT incident_id FROM review_decisions WHERE revoked_at IS NULL"
+        )
+    }
+    refresh_reviewed_columns(conn, reviewed & set(members))
 
 
 class ReviewMixin:
