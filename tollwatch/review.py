@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from datetime import date, datetime
 from typing import Any
 
@@ -199,7 +200,7 @@ def carry_decisions(
     decisions: Sequence[Mapping[str, Any]],
     members: Mapping[str, set[str]],
     figure_keys: Mapping[str, set[str]],
-    gone: set[str] = frozenset(),  # type: ignore[assignment]
+    gone: AbstractSet[str] = frozenset(),
 ) -> list[dict[str, Any]]:
     """Where active decisions go after a resolution stored the incidents ``members`` (incident id
     -> its report ids; ``figure_keys``: incident id -> the ``figure_key`` of each figure, without
