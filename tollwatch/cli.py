@@ -318,8 +318,9 @@ def incidents(
     limit: int,
     fmt: str,
 ) -> None:
-    """List stored incidents, newest first, with filters."""
-    from tollwatch.schema import incident_to_dict
+    """List stored incidents, newest first, with filters; analysts' corrections applied."""
+    from tollwatch.review import apply_decisions, without_review
+    from tollwatch.schema import incident_from_dict, incident_to_dict
     from tollwatch.store import open_store
 
     settings = settings_from(ctx, db=db)
@@ -332,6 +333,11 @@ def incidents(
             min_killed=min_killed,
             limit=limit,
         )
+        for n, inc in enumerate(found):
+            decisions = store.list_review_decisions(inc.id)
+            if decisions:
+                reviewed = apply_decisions(incident_to_dict(inc), decisions)
+                found[n] = incident_from_dict(without_review(reviewed))
     if fmt == "json":
         click.echo(json.dumps([incident_to_dict(i) for i in found], ensure_ascii=False, indent=2))
     elif fmt == "jsonl":
@@ -459,11 +465,14 @@ def gazetteer_build(ctx: click.Context, force: bool) -> None:
 
 
 from tollwatch.evaluate.cli import eval_command  # noqa: E402, I001
+
 main.add_command(eval_command, "eval")
 from tollwatch.serve.cli import register_serve_commands  # noqa: E402, I001
+
 register_serve_commands(main)
 
 from tollwatch.cli_resolve import register as _register_resolve  # noqa: E402, I001
+
 _register_resolve(main)
 
 if __name__ == "__main__":  # pragma: no cover

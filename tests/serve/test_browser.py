@@ -19,8 +19,16 @@ from tollwatch.serve.app import default_vendor_dir
 
 pytestmark = pytest.mark.browser
 CHROMIUM = "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def _missing() -> str | None:
@@ -54,8 +62,9 @@ def server(demo_template):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(create_app(str(db)), host="127.0.0.1", port=port,
-                                        log_level="warning"))
+    srv = uvicorn.Server(
+        uvicorn.Config(create_app(str(db)), host="127.0.0.1", port=port, log_level="warning")
+    )
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     for _ in range(100):
@@ -144,6 +153,7 @@ def test_dashboard_merge_two_incidents(server, page):
         page.click("#login-button")
     page.wait_for_selector("#resolution-review:not([hidden])")
     assert page.locator("#incident-reports li.report").count() == 1
+    _correct(base, second, "summary", "Two car bombs in Baghdad.")  # follows the merge
     page.fill("#merge-with", second)
     page.fill("#merge-why", "same bombing, misdated")
     page.click("#merge-submit")
@@ -153,8 +163,33 @@ def test_dashboard_merge_two_incidents(server, page):
     page.wait_for_function("document.querySelectorAll('#incident-reports li.report').length === 2")
     decisions = page.locator("#resolution-decisions").inner_text()
     assert "merged" in decisions and "ana" in decisions and "same bombing" in decisions
+    assert f"moved from {second}" in page.locator("#decisions").inner_text()
 
     page.click("#resolution-decisions button.undo")  # and back: the two incidents again
     page.wait_for_function(
-        "document.querySelectorAll('#resolution-result li.new-incident').length === 2")
+        "document.querySelectorAll('#resolution-result li.new-incident').length === 2"
+    )
     assert page.locator("#incident-reports li.report").count() == 1
+
+
+def _correct(base: str, incident: str, field: str, value: object) -> None:
+    """A correction made through the API (as a script would), not through the page."""
+    import json
+    import urllib.request
+
+    def post(path: str, body: dict, token: str | None = None) -> dict:
+        headers = {"Content-Type": "application/json"}
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        request = urllib.request.Request(
+            base + path, data=json.dumps(body).encode(), headers=headers, method="POST"
+        )
+        with urllib.request.urlopen(request) as answer:
+            return json.loads(answer.read())
+
+    token = post("/api/auth/login", {"name": "ana", "password": "analyst-pass"})["token"]
+    post(
+        f"/api/incidents/{incident}/corrections",
+        {"field": field, "value": value, "why": "checked"},
+        token,
+    )

@@ -83,3 +83,37 @@ def test_unknown_upto_is_refused(tmp_path):
     with pytest.raises(StoreError, match="no migration named"):
         migrate(conn, upto="m0042")
     conn.close()
+
+
+def test_m0013_writes_corrected_values_into_the_incident_columns(tmp_path):
+    from tests.sample_records import seed_article
+    from tollwatch.store import rows
+    from tollwatch.types import Incident
+
+    path = tmp_path / "reviewed.db"
+    conn = connect(path)
+    migrate(conn, upto="m0012_decision_authors")
+    report = seed_report("a_seed", "r1")
+    article = seed_article()
+    conn.execute(rows.INSERT_ARTICLE, rows.article_row(article))
+    conn.execute(rows.INSERT_REPORT, rows.report_row(report))
+    inc = Incident(
+        id="i1",
+        report_ids=("r1",),
+        article_ids=("a_seed",),
+        date=report.date,
+        location=report.location,
+        figures=report.figures,
+        killed=report.killed,
+    )
+    conn.execute(rows.INSERT_INCIDENT, rows.incident_row(inc, "2016-05-24"))
+    conn.execute("UPDATE reports SET incident_id = 'i1'")
+    conn.execute(
+        "INSERT INTO review_decisions (incident_id, action, field, value, why, user_name, at) "
+        "VALUES ('i1', 'correct', 'killed.best', '500', 'x', 'ana', '2016-05-25')"
+    )
+    conn.close()
+    with open_store(str(path)) as store:
+        [decision] = store.list_review_decisions("i1")
+        assert decision["made_on"] == ["r1"] and decision["history"] == []
+        assert store.count_incidents(min_killed=400) == 1

@@ -3,6 +3,7 @@ map points, aggregates, articles, sources, facets, exports. Reading is open to e
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date, datetime
 from typing import Annotated, Any
 
@@ -10,11 +11,12 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import StreamingResponse
 
 from tollwatch import __version__
+from tollwatch.review import CORRECTABLE, apply_decisions, figure_key
 from tollwatch.run.show import incident_detail
 from tollwatch.schema import incident_to_dict
 from tollwatch.serve.deps import ApiError, StoreDep, UserDep
 from tollwatch.serve.exports import FORMATS, export_bytes
-from tollwatch.serve.review import CORRECTABLE, apply_decisions, figure_key
+from tollwatch.store import open_store
 from tollwatch.store.query import SORTS, IncidentQuery
 from tollwatch.tolls import POLICIES
 
@@ -37,13 +39,23 @@ def incident_query(
         try:
             west, south, east, north = (float(x) for x in bbox.split(","))
         except ValueError as exc:
-            raise ApiError(400, "bad_request", f"cannot read bbox {bbox!r}",
-                           "give four numbers: west,south,east,north") from exc
+            raise ApiError(
+                400,
+                "bad_request",
+                f"cannot read bbox {bbox!r}",
+                "give four numbers: west,south,east,north",
+            ) from exc
         box = (west, south, east, north)
     return IncidentQuery(
-        date_from=date_from, date_to=date_to, country=country or None, admin1=admin1 or None,
-        bbox=box, event_type=event_type or None, perpetrator=perpetrator or None,
-        min_killed=min_killed, text=q or None,
+        date_from=date_from,
+        date_to=date_to,
+        country=country or None,
+        admin1=admin1 or None,
+        bbox=box,
+        event_type=event_type or None,
+        perpetrator=perpetrator or None,
+        min_killed=min_killed,
+        text=q or None,
     )
 
 
@@ -86,8 +98,12 @@ def list_incidents(
     next_url = None
     if page.next_cursor:
         next_url = str(request.url.include_query_params(cursor=page.next_cursor))
-    return {"total": page.total, "incidents": items, "next_cursor": page.next_cursor,
-            "next": next_url}
+    return {
+        "total": page.total,
+        "incidents": items,
+        "next_cursor": page.next_cursor,
+        "next": next_url,
+    }
 
 
 def _highlights(report: dict[str, Any], keys: dict[int, str]) -> list[dict[str, Any]]:
@@ -96,9 +112,15 @@ def _highlights(report: dict[str, Any], keys: dict[int, str]) -> list[dict[str, 
     for i, fig in enumerate(report.get("figures", [])):
         ev = fig.get("evidence")
         if ev:
-            spans.append({"start": ev["start"], "end": ev["end"], "kind": "figure",
-                          "label": f"{fig['kind']} {fig.get('low')}-{fig.get('high')}",
-                          "figure_key": keys.get(i)})
+            spans.append(
+                {
+                    "start": ev["start"],
+                    "end": ev["end"],
+                    "kind": "figure",
+                    "label": f"{fig['kind']} {fig.get('low')}-{fig.get('high')}",
+                    "figure_key": keys.get(i),
+                }
+            )
     loc = report.get("location") or {}
     named = [("place", loc.get("evidence")), ("date", report.get("date_evidence"))]
     named += [("perpetrator", p.get("evidence")) for p in report.get("perpetrators", [])]
@@ -109,16 +131,20 @@ def _highlights(report: dict[str, Any], keys: dict[int, str]) -> list[dict[str, 
     return sorted(spans, key=lambda s: (s["start"], -s["end"]))
 
 
-@router.get("/incidents/{incident_id}",
-            summary="One incident: reports, figures, toll history, evidence, review")
+@router.get(
+    "/incidents/{incident_id}",
+    summary="One incident: reports, figures, toll history, evidence, review",
+)
 def get_incident(store: StoreDep, incident_id: str) -> dict[str, Any]:
     detail = incident_detail(store, incident_id)
     reports = detail.pop("reports")
     history = detail.pop("toll_history", [])
     decisions = store.list_review_decisions(incident_id)
     meta = store.article_meta(detail.get("article_ids", []))
-    published = {a: datetime.fromisoformat(m["published"]) if m.get("published") else None
-                 for a, m in meta.items()}
+    published = {
+        a: datetime.fromisoformat(m["published"]) if m.get("published") else None
+        for a, m in meta.items()
+    }
     out = apply_decisions(detail, decisions, published)
     by_words: dict[str, dict[str, Any]] = {}
     for f in out.get("figures", []):
@@ -141,9 +167,15 @@ def get_incident(store: StoreDep, incident_id: str) -> dict[str, Any]:
             articles[r["article_id"]] = art
         art["highlights"] += _highlights(r, keys)
     for h in history:
-        match = next((f for f in out.get("figures", [])
-                      if (f.get("evidence") or {}).get("text") == (h.get("words") or h.get("text"))
-                      and f["kind"] == h["kind"]), None)
+        match = next(
+            (
+                f
+                for f in out.get("figures", [])
+                if (f.get("evidence") or {}).get("text") == (h.get("words") or h.get("text"))
+                and f["kind"] == h["kind"]
+            ),
+            None,
+        )
         h["rejected"] = bool(match and match["rejected"])
     out["reports"] = reports
     out["toll_history"] = history
@@ -211,24 +243,43 @@ def config(request: Request, user: UserDep) -> dict[str, Any]:
     }
 
 
-@router.get("/export/{fmt}", summary="Everything matching the filters as ACLED/GTD/UCDP CSV, "
-            "GeoJSON, Parquet or JSON Lines")
+def _stream_export(db: str, fmt: str, query: IncidentQuery, policy: str | None) -> Iterator[bytes]:
+    """The export in chunks, from a store of its own: the request's store is closed before the
+    body is sent. Every page is read in one snapshot of the database (``Store.snapshot``)."""
+    store = open_store(db)
+    try:
+        with store.snapshot():
+            yield from export_bytes(fmt, store, query, policy)
+    finally:
+        store.close()
+
+
+@router.get(
+    "/export/{fmt}",
+    summary="Everything matching the filters as ACLED/GTD/UCDP CSV, GeoJSON, Parquet or JSON Lines",
+)
 def export(
-    store: StoreDep,
+    request: Request,
     query: QueryDep,
     fmt: str,
     policy: Annotated[str | None, Query(description=f"one of {', '.join(POLICIES)}")] = None,
 ) -> StreamingResponse:
+    """Streamed: the store is read a page at a time as the body is sent (Parquet is written to a
+    temporary file first, then sent in chunks), so a large export needs little memory."""
     if fmt not in FORMATS:
-        raise ApiError(404, "not_found", f"no export format {fmt!r}",
-                       f"use one of: {', '.join(FORMATS)}")
+        raise ApiError(
+            404, "not_found", f"no export format {fmt!r}", f"use one of: {', '.join(FORMATS)}"
+        )
     if policy is not None and policy not in POLICIES:
-        raise ApiError(400, "bad_request", f"unknown policy {policy!r}",
-                       f"use one of: {', '.join(POLICIES)}")
+        raise ApiError(
+            400, "bad_request", f"unknown policy {policy!r}", f"use one of: {', '.join(POLICIES)}"
+        )
     media, ext = FORMATS[fmt]
-    body = b"".join(export_bytes(fmt, store, query, policy))  # the store closes after the request
     return StreamingResponse(
-        iter([body]), media_type=media,
-        headers={"Content-Disposition": f'attachment; filename="tollwatch-{fmt}.{ext}"',
-                 "X-Tollwatch-Version": __version__},
+        _stream_export(request.app.state.db, fmt, query, policy),
+        media_type=media,
+        headers={
+            "Content-Disposition": f'attachment; filename="tollwatch-{fmt}.{ext}"',
+            "X-Tollwatch-Version": __version__,
+        },
     )

@@ -12,9 +12,9 @@ from typing import Any
 from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
+from tollwatch.review import CORRECTABLE, apply_decisions, check_correction
 from tollwatch.serve.auth import ROLES, hash_password, hash_token, new_token, verify_password
 from tollwatch.serve.deps import AdminDep, AnalystDep, ApiError, StoreDep, ViewerDep
-from tollwatch.serve.review import CORRECTABLE, apply_decisions, check_correction
 
 router = APIRouter(prefix="/api")
 
@@ -49,8 +49,12 @@ class NewToken(BaseModel):
 def login(store: StoreDep, body: Login) -> dict[str, Any]:
     user = store.get_user(body.name)
     if user is None or not verify_password(body.password, user["password_hash"]):
-        raise ApiError(401, "unauthenticated", "wrong user name or password",
-                       "check both, or ask an admin to reset them")
+        raise ApiError(
+            401,
+            "unauthenticated",
+            "wrong user name or password",
+            "check both, or ask an admin to reset them",
+        )
     token = new_token()
     store.add_token(user["name"], hash_token(token), label="login")
     return {"token": token, "user": {"name": user["name"], "role": user["role"]}}
@@ -77,34 +81,59 @@ def create_token(store: StoreDep, user: ViewerDep, body: NewToken) -> dict[str, 
 def _reviewed(store: StoreDep, incident_id: str) -> dict[str, Any]:
     from tollwatch.schema import incident_to_dict
 
-    return apply_decisions(incident_to_dict(store.get_incident(incident_id)),
-                           store.list_review_decisions(incident_id))
+    return apply_decisions(
+        incident_to_dict(store.get_incident(incident_id)), store.list_review_decisions(incident_id)
+    )
 
 
-@router.post("/incidents/{incident_id}/corrections", status_code=201,
-             summary="Correct a field of an incident (analyst)")
+@router.post(
+    "/incidents/{incident_id}/corrections",
+    status_code=201,
+    summary="Correct a field of an incident (analyst)",
+)
 def correct(store: StoreDep, user: AnalystDep, incident_id: str, body: Correction) -> dict:
     store.get_incident(incident_id)  # 404 for an unknown incident
     try:
         value = check_correction(body.field, body.value)
     except ValueError as exc:
         raise ApiError(422, "invalid", str(exc), "see correctable_fields in the incident") from exc
-    decision_id = store.add_review_decision({"incident_id": incident_id, "action": "correct",
-                                      "field": body.field, "value": value, "why": body.why,
-                                      "user_name": user["name"]})
+    decision_id = store.add_review_decision(
+        {
+            "incident_id": incident_id,
+            "action": "correct",
+            "field": body.field,
+            "value": value,
+            "why": body.why,
+            "user_name": user["name"],
+        }
+    )
     return {"decision_id": decision_id, "incident": _reviewed(store, incident_id)}
 
 
-@router.post("/incidents/{incident_id}/rejections", status_code=201,
-             summary="Reject a casualty figure: it stops counting in the tolls (analyst)")
+@router.post(
+    "/incidents/{incident_id}/rejections",
+    status_code=201,
+    summary="Reject a casualty figure: it stops counting in the tolls (analyst)",
+)
 def reject(store: StoreDep, user: AnalystDep, incident_id: str, body: Rejection) -> dict:
     current = _reviewed(store, incident_id)
     if body.figure_key not in {f["key"] for f in current.get("figures", [])}:
-        raise ApiError(404, "not_found", f"incident {incident_id} has no figure {body.figure_key!r}",
-                       "use a key listed in GET /api/incidents/{id}")
-    decision_id = store.add_review_decision({"incident_id": incident_id, "action": "reject_figure",
-                                      "figure_key": body.figure_key, "value": None,
-                                      "why": body.why, "user_name": user["name"]})
+        raise ApiError(
+            404,
+            "not_found",
+            f"incident {incident_id} has no figure {body.figure_key!r}",
+            "use a key listed in GET /api/incidents/{id}",
+        )
+    decision_id = store.add_review_decision(
+        {
+            "incident_id": incident_id,
+            "action": "reject_figure",
+            "figure_key": body.figure_key,
+            "value": None,
+            "why": body.why,
+            "user_name": user["name"],
+        }
+    )
     return {"decision_id": decision_id, "incident": _reviewed(store, incident_id)}
 
 

@@ -25,18 +25,38 @@ ROLE_NAMES = ("viewer", "analyst", "admin")
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8765, show_default=True, type=int, help="Port to listen on.")
-@click.option("--tile-url", default="", envvar="TOLLWATCH_TILE_URL", metavar="URL",
-              help="Map tiles for online users, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png "
-              "(default: none, the offline world map).")
-@click.option("--tile-attribution", default="", envvar="TOLLWATCH_TILE_ATTRIBUTION",
-              help="Attribution shown with --tile-url tiles.")
-@click.option("--vendor-dir", default=None, metavar="DIR",
-              help="node_modules holding leaflet, topojson-client, world-atlas "
-              "(default: the checkout's, from `make web-deps`).")
+@click.option(
+    "--tile-url",
+    default="",
+    envvar="TOLLWATCH_TILE_URL",
+    metavar="URL",
+    help="Map tiles for online users, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png "
+    "(default: none, the offline world map).",
+)
+@click.option(
+    "--tile-attribution",
+    default="",
+    envvar="TOLLWATCH_TILE_ATTRIBUTION",
+    help="Attribution shown with --tile-url tiles.",
+)
+@click.option(
+    "--vendor-dir",
+    default=None,
+    metavar="DIR",
+    help="node_modules holding leaflet, topojson-client, world-atlas "
+    "(default: the checkout's, from `make web-deps`).",
+)
 @click.pass_context
 @handle_errors
-def serve_command(ctx: click.Context, db: str | None, host: str, port: int, tile_url: str,
-                  tile_attribution: str, vendor_dir: str | None) -> None:
+def serve_command(
+    ctx: click.Context,
+    db: str | None,
+    host: str,
+    port: int,
+    tile_url: str,
+    tile_attribution: str,
+    vendor_dir: str | None,
+) -> None:
     """Serve the REST API (/api, /openapi.json) and the dashboard (/) of a database."""
     import uvicorn
 
@@ -45,10 +65,18 @@ def serve_command(ctx: click.Context, db: str | None, host: str, port: int, tile
 
     settings = settings_from(ctx, db=db)
     open_store(settings.db).close()  # create and migrate before serving; fails early
-    app = create_app(settings.db, tile_url=tile_url, tile_attribution=tile_attribution,
-                     vendor_dir=vendor_dir, settings=settings)
-    click.echo(f"tollwatch dashboard: http://{host}:{port}/  (API: http://{host}:{port}/docs, "
-               f"/openapi.json; Ctrl-C stops)", err=True)
+    app = create_app(
+        settings.db,
+        tile_url=tile_url,
+        tile_attribution=tile_attribution,
+        vendor_dir=vendor_dir,
+        settings=settings,
+    )
+    click.echo(
+        f"tollwatch dashboard: http://{host}:{port}/  (API: http://{host}:{port}/docs, "
+        f"/openapi.json; Ctrl-C stops)",
+        err=True,
+    )
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
@@ -56,8 +84,11 @@ def serve_command(ctx: click.Context, db: str | None, host: str, port: int, tile
 @click.argument("fmt", metavar="FORMAT", type=click.Choice(FORMAT_NAMES))
 @db_option
 @click.option("--output", "-o", default="-", metavar="FILE", help="File to write (- = stdout).")
-@click.option("--policy", default=None,
-              help="Reconcile tolls again under this policy (default: the stored one).")
+@click.option(
+    "--policy",
+    default=None,
+    help="Reconcile tolls again under this policy (default: the stored one).",
+)
 @click.option("--from", "date_from", default=None, metavar="DATE", help="First day (YYYY-MM-DD).")
 @click.option("--to", "date_to", default=None, metavar="DATE", help="Last day (YYYY-MM-DD).")
 @click.option("--country", default=None, metavar="CC", help="ISO 3166-1 alpha-2 code.")
@@ -65,10 +96,18 @@ def serve_command(ctx: click.Context, db: str | None, host: str, port: int, tile
 @click.option("--min-killed", default=None, type=int, help="Best killed estimate at least N.")
 @click.pass_context
 @handle_errors
-def export_command(ctx: click.Context, fmt: str, db: str | None, output: str,
-                   policy: str | None, date_from: str | None, date_to: str | None,
-                   country: str | None, event_type: str | None,
-                   min_killed: int | None) -> None:
+def export_command(
+    ctx: click.Context,
+    fmt: str,
+    db: str | None,
+    output: str,
+    policy: str | None,
+    date_from: str | None,
+    date_to: str | None,
+    country: str | None,
+    event_type: str | None,
+    min_killed: int | None,
+) -> None:
     """Export incidents, analysts' corrections applied: acled, gtd, ucdp (CSV), geojson,
     parquet or jsonl. Every export states the reconciliation policy and tollwatch version."""
     from tollwatch.serve.exports import export_bytes
@@ -84,12 +123,14 @@ def export_command(ctx: click.Context, fmt: str, db: str | None, output: str,
         query = IncidentQuery(
             date_from=date.fromisoformat(date_from) if date_from else None,
             date_to=date.fromisoformat(date_to) if date_to else None,
-            country=country, event_type=event_type, min_killed=min_killed,
+            country=country,
+            event_type=event_type,
+            min_killed=min_killed,
         )
     except ValueError as exc:
         raise ConfigError(f"cannot read a date: {exc}", hint="write dates as YYYY-MM-DD") from exc
     settings = settings_from(ctx, db=db)
-    with open_store(settings.db) as store:
+    with open_store(settings.db) as store, store.snapshot():
         chunks = export_bytes(fmt, store, query, policy)
         if output == "-":
             for chunk in chunks:
@@ -120,8 +161,9 @@ def _read_password(password_stdin: bool) -> str:
 @db_option
 @click.pass_context
 @handle_errors
-def users_add(ctx: click.Context, name: str, role: str, password_stdin: bool,
-              db: str | None) -> None:
+def users_add(
+    ctx: click.Context, name: str, role: str, password_stdin: bool, db: str | None
+) -> None:
     """Add a user (the password is asked for, or read with --password-stdin)."""
     from tollwatch.serve.auth import hash_password
     from tollwatch.store import open_store

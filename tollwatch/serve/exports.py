@@ -14,6 +14,7 @@ import csv
 import io
 import itertools
 import json
+import tempfile
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 from typing import Any
@@ -21,13 +22,20 @@ from typing import Any
 import pycountry
 
 from tollwatch import __version__
+from tollwatch.review import apply_decisions
 from tollwatch.schema import incident_to_dict
-from tollwatch.serve.review import apply_decisions
 from tollwatch.store.base import Store
 from tollwatch.store.query import IncidentQuery
 from tollwatch.tolls import POLICIES
 
-__all__ = ["FORMATS", "export_bytes", "iter_export", "reviewed_incidents"]
+__all__ = [
+    "FORMATS",
+    "export_bytes",
+    "export_parquet",
+    "iter_export",
+    "iter_parquet",
+    "reviewed_incidents",
+]
 
 FORMATS = {
     "acled": ("text/csv", "csv"),
@@ -37,7 +45,9 @@ FORMATS = {
     "parquet": ("application/vnd.apache.parquet", "parquet"),
     "jsonl": ("application/x-ndjson", "jsonl"),
 }
-_PAGE = 500
+_PAGE = 500  # incidents per store query
+_PARQUET_BATCH = 5000  # rows per Parquet row group
+_FILE_CHUNK = 1 << 20  # bytes per chunk read back from the temporary Parquet file
 _PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
 _GEO_PRECISION = {"point": 1, "city": 1, "town": 1, "admin2": 2, "admin1": 3, "country": 3}
 
@@ -166,8 +176,13 @@ def ucdp_row(inc: dict[str, Any]) -> dict[str, Any]:
     c = _common(inc)
     loc, killed = c["loc"], inc.get("killed") or {}
     lat, lon = loc.get("lat"), loc.get("lon")
-    attributed = sorted({f["attributed_to"] for f in inc.get("figures", [])
-                         if f.get("attributed_to") and not f.get("rejected")})
+    attributed = sorted(
+        {
+            f["attributed_to"]
+            for f in inc.get("figures", [])
+            if f.get("attributed_to") and not f.get("rejected")
+        }
+    )
     return {
         "id": inc["id"],
         "year": c["date"][:4],
@@ -250,8 +265,10 @@ def iter_export(fmt: str, incidents: Iterable[dict[str, Any]], policy: str) -> I
             inc = {**inc, "tollwatch_version": __version__}
             yield (json.dumps(inc, ensure_ascii=False, sort_keys=True) + "\n").encode()
     elif fmt == "geojson":
-        head = {"type": "FeatureCollection",
-                "tollwatch": {"version": __version__, "policy": policy}}
+        head = {
+            "type": "FeatureCollection",
+            "tollwatch": {"version": __version__, "policy": policy},
+        }
         yield json.dumps(head, ensure_ascii=False)[:-1].encode() + b', "features": ['
         for i, inc in enumerate(incidents):
             props = flat_row(inc)
@@ -260,37 +277,85 @@ def iter_export(fmt: str, incidents: Iterable[dict[str, Any]], policy: str) -> I
                 if props["lat"] is not None and props["lon"] is not None
                 else None
             )
-            feature = {"type": "Feature", "id": inc["id"], "geometry": geometry,
-                       "properties": props}
+            feature = {
+                "type": "Feature",
+                "id": inc["id"],
+                "geometry": geometry,
+                "properties": props,
+            }
             yield (("," if i else "") + "\n" + json.dumps(feature, ensure_ascii=False)).encode()
         yield b"\n]}\n"
     elif fmt == "parquet":
-        yield export_parquet(incidents, policy)
+        yield from iter_parquet(incidents, policy)
     else:
         raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
 
 
-def export_parquet(incidents: Iterable[dict[str, Any]], policy: str) -> bytes:
+def _parquet_schema(policy: str) -> Any:
+    import pyarrow as pa
+
+    text, whole, ints = pa.string(), pa.int64(), ("low", "best", "high")
+    fields = [
+        *((name, text) for name in ("id", "date", "date_precision", "country", "admin1")),
+        ("location", text),
+        ("lat", pa.float64()),
+        ("lon", pa.float64()),
+        *((name, text) for name in ("event_type", "sub_event_type", "attack_type")),
+        ("suicide", pa.bool_()),
+        ("perpetrators", pa.list_(text)),
+        *((f"killed_{k}", whole) for k in ints),
+        *((f"injured_{k}", whole) for k in ints),
+        ("n_articles", whole),
+        ("sources", pa.list_(text)),
+        *((name, text) for name in ("summary", "tollwatch_policy", "tollwatch_version", "review")),
+    ]
+    return pa.schema(
+        fields, metadata={"tollwatch_version": __version__, "tollwatch_policy": policy}
+    )
+
+
+def iter_parquet(
+    incidents: Iterable[dict[str, Any]], policy: str, *, batch_rows: int | None = None
+) -> Iterator[bytes]:
+    """Parquet of ``incidents``: written a row group of ``batch_rows`` at a time to a temporary
+    file (Parquet's footer comes last, so it cannot be sent as it is made), then read back in
+    chunks; at most one batch of rows is in memory. The file is removed when done."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    rows = [flat_row(inc) for inc in incidents]
-    columns = list(flat_row({"id": ""}).keys())
-    table = pa.Table.from_pylist(rows, schema=None) if rows else pa.table(
-        {c: pa.array([], pa.string()) for c in columns})
-    table = table.replace_schema_metadata(
-        {"tollwatch_version": __version__, "tollwatch_policy": policy}
-    )
-    sink = io.BytesIO()
-    pq.write_table(table, sink)
-    return sink.getvalue()
+    schema = _parquet_schema(policy)
+    batch_rows = batch_rows or _PARQUET_BATCH
+    with tempfile.TemporaryFile(prefix="tollwatch-export-", suffix=".parquet") as fh:
+        with pq.ParquetWriter(fh, schema) as writer:
+            batch: list[dict[str, Any]] = []
+            written = False
+            for inc in incidents:
+                batch.append(flat_row(inc))
+                if len(batch) >= batch_rows:
+                    writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                    batch, written = [], True
+            if batch or not written:  # an empty export is still a file with the columns
+                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+        fh.seek(0)
+        while chunk := fh.read(_FILE_CHUNK):
+            yield chunk
 
 
-def export_bytes(fmt: str, store: Store, query: IncidentQuery, policy: str | None) -> Iterator[bytes]:
-    """Everything matching ``query`` in ``fmt``; ``policy`` None keeps each incident's own (the
-    policy of the run that resolved them)."""
+def export_parquet(incidents: Iterable[dict[str, Any]], policy: str) -> bytes:
+    """The whole Parquet file in memory (small exports and tests; the CLI and API stream it)."""
+    return b"".join(iter_parquet(incidents, policy))
+
+
+def export_bytes(
+    fmt: str, store: Store, query: IncidentQuery, policy: str | None
+) -> Iterator[bytes]:
+    """Everything matching ``query`` in ``fmt``, in chunks, reading the store a page at a time
+    (nothing is read before the first chunk is asked for); ``policy`` None keeps each incident's
+    own (the policy of the run that resolved them), and the export states the first one's."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
     incidents = reviewed_incidents(store, query, policy)
     first = next(incidents, None)
     stated = policy or (first or {}).get("policy") or "ucdp"
     chained = itertools.chain([first] if first is not None else [], incidents)
-    return iter_export(fmt, chained, stated)
+    yield from iter_export(fmt, chained, stated)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from datetime import date
 from types import TracebackType
 from typing import Any, Self
@@ -305,6 +306,12 @@ class Store(ABC):
     @abstractmethod
     def remove_token(self, token_hash: str) -> None:
         """Forget a token (logout)."""
+
+    def snapshot(self) -> AbstractContextManager[None]:
+        """A context in which every read sees the database as it was when it began (a read
+        transaction), for reads of many pages such as exports. The default gives no such
+        guarantee; SQLite gives it."""
+        return nullcontext()
 
     # --- lifecycle -------------------------------------------------------------------------------
 

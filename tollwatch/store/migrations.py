@@ -292,6 +292,43 @@ def m0012_decision_authors(conn: sqlite3.Connection) -> None:
     )
 
 
+def m0013_reviewed_columns_decision_moves(conn: sqlite3.Connection) -> None:
+    """Review decisions follow their incident: ``made_on`` (the reports of the incident when the
+    decision was made, filled here with its reports now), ``needs_review`` (why an analyst should
+    look again: a split, a merge conflict, an incident gone) and ``review_decision_moves`` (each
+    move to another incident id). Then the indexed columns of reviewed incidents get their
+    corrected values, so that filters and sorts see them (``store.sqlite_review``)."""
+    from tollwatch.store.sqlite_review import refresh_reviewed_columns
+
+    _run(
+        conn,
+        "ALTER TABLE review_decisions ADD COLUMN made_on TEXT",
+        "ALTER TABLE review_decisions ADD COLUMN needs_review TEXT",
+        """CREATE TABLE review_decision_moves (
+            id INTEGER PRIMARY KEY,
+            decision_id INTEGER NOT NULL,
+            from_incident_id TEXT,
+            to_incident_id TEXT,
+            reason TEXT NOT NULL,
+            at TEXT NOT NULL
+        )""",
+        "CREATE INDEX idx_review_decision_moves_decision ON review_decision_moves (decision_id)",
+        """UPDATE review_decisions SET made_on = (
+            SELECT json_group_array(id) FROM (
+                SELECT id FROM reports WHERE incident_id = review_decisions.incident_id ORDER BY id
+            ))""",
+    )
+    reviewed = conn.execute(
+        "SELECT DISTINCT incident_id FROM review_decisions WHERE revoked_at IS NULL"
+    ).fetchall()
+    row_factory = conn.row_factory
+    conn.row_factory = sqlite3.Row
+    try:
+        refresh_reviewed_columns(conn, [r[0] for r in reviewed])
+    finally:
+        conn.row_factory = row_factory
+
+
 #: Every migration, in the order they apply. Append only.
 MIGRATIONS: tuple[Migration, ...] = (
     m0001_articles_reports_figures,
@@ -301,6 +338,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m0010_serve_indexes_search,
     m0011_users_tokens_review_decisions,
     m0012_decision_authors,
+    m0013_reviewed_columns_decision_moves,
 )
 
 

@@ -84,6 +84,22 @@ def report_owners(incidents: Sequence[Incident]) -> dict[str, str]:
     return owner
 
 
+def stale_incidents(conn: Any, incidents: Sequence[Incident], owner: Mapping[str, str]) -> set[str]:
+    """Ids of the stored incidents that storing ``incidents`` replaces: theirs, and those holding
+    any of their reports (``owner``: report id -> new incident id)."""
+    stale = {inc.id for inc in incidents}
+    for chunk in chunks(list(owner)):
+        stale.update(
+            row[0]
+            for row in conn.execute(
+                "SELECT DISTINCT incident_id FROM reports "
+                f"WHERE id IN ({marks(len(chunk))}) AND incident_id IS NOT NULL",
+                chunk,
+            )
+        )
+    return stale
+
+
 def article_row(article: Article) -> Row:
     d = article.to_dict()
     keys = ("id", "url", "source", "title", "published", "language", "origin", "content_hash")

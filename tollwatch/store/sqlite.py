@@ -21,6 +21,7 @@ from tollwatch.store import rows
 from tollwatch.store.base import Store
 from tollwatch.store.migrations import applied_migrations, migrate
 from tollwatch.store.sqlite_resolution import ResolutionMixin
+from tollwatch.store.sqlite_review import ReviewMixin, carry_reviews, review_snapshot
 from tollwatch.store.sqlite_serve import SQLiteServeMixin
 from tollwatch.types import FAILURE_REASONS, SCHEMA_VERSION, Article, Failure, Incident, Report
 
@@ -29,7 +30,7 @@ __all__ = ["SQLiteStore"]
 _PAGE = 500  # rows per query when iterating; no cursor stays open between pages
 
 
-class SQLiteStore(ResolutionMixin, SQLiteServeMixin, Store):
+class SQLiteStore(ResolutionMixin, ReviewMixin, SQLiteServeMixin, Store):
     """A Store in one SQLite file (``":memory:"`` for a throwaway one). Opening it applies the
     migrations it lacks."""
 
@@ -93,6 +94,21 @@ class SQLiteStore(ResolutionMixin, SQLiteServeMixin, Store):
                     f"cannot {what}: {exc}", hint="nothing was changed; fix the record and retry"
                 ) from exc
             raise
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Reads inside see one snapshot of the database (a deferred read transaction; in WAL
+        mode writers go on meanwhile). Not for use around writes."""
+        conn = self._connection()
+        if conn.in_transaction:
+            yield
+            return
+        conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            if conn.in_transaction:
+                conn.execute("COMMIT")
 
     def _read(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
         try:
@@ -216,24 +232,18 @@ class SQLiteStore(ResolutionMixin, SQLiteServeMixin, Store):
         incident_rows = [rows.incident_row(inc, updated_at) for inc in incidents]
         with self._write("store incidents") as conn:
             if replace_all:
+                snapshot = review_snapshot(conn, None)
                 conn.execute("DELETE FROM incidents")
             else:
-                stale = {inc.id for inc in incidents}
-                for chunk in rows.chunks(list(owner)):
-                    stale.update(
-                        row[0]
-                        for row in conn.execute(
-                            "SELECT DISTINCT incident_id FROM reports "
-                            f"WHERE id IN ({rows.marks(len(chunk))}) AND incident_id IS NOT NULL",
-                            chunk,
-                        )
-                    )
+                stale = rows.stale_incidents(conn, incidents, owner)
+                snapshot = review_snapshot(conn, stale)
                 conn.executemany("DELETE FROM incidents WHERE id = ?", [(i,) for i in stale])
             conn.executemany(rows.INSERT_INCIDENT, incident_rows)
             conn.executemany(
                 "UPDATE reports SET incident_id = ? WHERE id = ?",
                 [(inc_id, report_id) for report_id, inc_id in owner.items()],
             )
+            carry_reviews(conn, incidents, snapshot)
         return len(incidents)
 
     def delete_incidents(self, incident_ids: Iterable[str]) -> int:

@@ -13,6 +13,7 @@ from typing import Any
 
 from tollwatch.errors import NotFoundError, StoreError
 from tollwatch.store import rows
+from tollwatch.store.sqlite_review import carry_reviews, review_snapshot
 from tollwatch.types import Incident
 
 __all__ = ["ResolutionMixin"]
@@ -85,19 +86,12 @@ class ResolutionMixin:
         ]
         with self._write("store a resolution") as conn:
             if replace_all:
+                snapshot = review_snapshot(conn, None)
                 conn.execute("DELETE FROM incidents")
                 conn.execute("DELETE FROM incident_links")
             else:
-                stale = {inc.id for inc in incidents}
-                for chunk in rows.chunks(list(owner)):
-                    stale.update(
-                        row[0]
-                        for row in conn.execute(
-                            "SELECT DISTINCT incident_id FROM reports "
-                            f"WHERE id IN ({rows.marks(len(chunk))}) AND incident_id IS NOT NULL",
-                            chunk,
-                        )
-                    )
+                stale = rows.stale_incidents(conn, incidents, owner)
+                snapshot = review_snapshot(conn, stale)
                 conn.executemany("DELETE FROM incidents WHERE id = ?", [(i,) for i in stale])
                 conn.executemany(
                     "DELETE FROM incident_links WHERE incident_id = ?", [(i,) for i in stale]
@@ -117,6 +111,7 @@ class ResolutionMixin:
                 "VALUES (?, ?, ?, ?, ?)",
                 log_rows,
             )
+            carry_reviews(conn, incidents, snapshot)
         return len(incidents)
 
     def incident_links(self, incident_id: str) -> list[dict[str, Any]]:

@@ -2,7 +2,7 @@
 
 A mixin of ``SQLiteStore``: it uses the store's ``_read``, ``_scalar`` and ``_write``. Tables and
 indexes come from migrations m0010 (indexes, ``incident_perpetrators``, ``incidents_fts``) and m0011
-(``users``, ``api_tokens``, ``review_decisions``).
+(``users``, ``api_tokens``); review decisions are in ``sqlite_review``.
 """
 
 from __future__ import annotations
@@ -233,43 +233,6 @@ class SQLiteServeMixin:
             "LEFT JOIN reports r ON r.article_id = a.id GROUP BY a.source ORDER BY articles DESC"
         )
         return [dict(row) for row in found]
-
-    # --- review decisions ----------------------------------------------------------------------------
-
-    def add_review_decision(self, decision: dict[str, Any]) -> int:
-        keys = ("incident_id", "action", "field", "figure_key", "value", "why", "user_name")
-        values = [decision.get(k) for k in keys]
-        values[4] = json.dumps(decision.get("value"))
-        with self._write(f"record a review of {decision.get('incident_id')!r}") as conn:  # type: ignore[attr-defined]
-            cur = conn.execute(
-                f"INSERT INTO review_decisions ({', '.join(keys)}, at) "
-                f"VALUES ({rows.marks(len(keys) + 1)})",
-                [*values, rows.now()],
-            )
-            return int(cur.lastrowid or 0)
-
-    def list_review_decisions(
-        self, incident_id: str | None = None, *, include_revoked: bool = False
-    ) -> list[dict[str, Any]]:
-        where, params = [], []
-        if incident_id is not None:
-            where.append("incident_id = ?")
-            params.append(incident_id)
-        if not include_revoked:
-            where.append("revoked_at IS NULL")
-        cond = " WHERE " + " AND ".join(where) if where else ""
-        found = self._read(f"SELECT * FROM review_decisions{cond} ORDER BY id", params)
-        return [{**dict(row), "value": json.loads(row["value"] or "null")} for row in found]
-
-    def revoke_review_decision(self, decision_id: int, user_name: str) -> None:
-        with self._write(f"revoke review decision {decision_id}") as conn:  # type: ignore[attr-defined]
-            cur = conn.execute(
-                "UPDATE review_decisions SET revoked_at = ?, revoked_by = ? "
-                "WHERE id = ? AND revoked_at IS NULL",
-                (rows.now(), user_name, decision_id),
-            )
-            if cur.rowcount == 0:
-                raise NotFoundError(f"no active review decision {decision_id} in {self.path}")
 
     # --- users and tokens ----------------------------------------------------------------------------
 

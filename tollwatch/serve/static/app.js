@@ -290,7 +290,9 @@ function renderReview(inc) {
   for (const d of (inc.review || {}).decisions || []) {
     const what = d.action === "correct" ? `${d.field} := ${JSON.stringify(d.value)}` : `rejected figure ${d.figure_key}`;
     const revoke = canReview() ? el("button", { onclick: async () => { await api(`/api/decisions/${d.id}`, { method: "DELETE" }); showIncident(inc.id); } }, "Revoke") : "";
-    list.append(el("li", { class: "decision" }, `${what} — ${d.user_name}, ${d.at}: “${d.why}” `, revoke));
+    const moved = (d.history || []).map((m) => ` (moved from ${m.from}: ${m.reason}, ${m.at})`).join("");
+    const check = d.needs_review ? el("strong", { class: "needs-review" }, ` Check: ${d.needs_review}. `) : "";
+    list.append(el("li", { class: "decision" }, `${what} — ${d.user_name}, ${d.at}: “${d.why}”${moved} `, check, revoke));
   }
   if (!list.children.length) list.append(el("li", {}, "none"));
   $("#correction-form").onsubmit = async (ev) => {
