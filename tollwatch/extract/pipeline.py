@@ -296,14 +296,22 @@ class Extractor:
                     for p in places
                     if p.evidence and s0 <= p.evidence.start < s1
                 ]
+                speaker_tokens = attribution.token_ids if attribution else frozenset()
                 if self.role_model is not None and cands:
                     classified = self.role_model.classify(cands)
                     if triggers or figures:
                         actors, targets, victims, weapons = combine(
-                            classified, actors, targets, victims, weapons, protected, place_spans
+                            classified,
+                            actors,
+                            targets,
+                            victims,
+                            weapons,
+                            protected,
+                            place_spans,
+                            speaker_tokens,
                         )
                     else:
-                        extra["roles"] = confident(classified, actors, place_spans)
+                        extra["roles"] = confident(classified, actors, place_spans, speaker_tokens)
             facts.append(
                 SentenceFacts(
                     index=si,

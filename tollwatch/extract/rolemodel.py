@@ -239,6 +239,8 @@ DROP_AT = 0.8
 ATTACH_ROLES = frozenset({"PerpInd", "PerpOrg", "Target", "Victim"})
 #: a phrase the rules left out is added when the model gives one role at least this probability
 ADD_AT = 0.4
+#: an organisation outside the alias table must be surer ("a reporter for the BBC's Afghan service")
+ADD_ORG_AT = 0.65
 
 
 def _covers(c: Candidate, start: int | None, end: int | None) -> bool:
@@ -256,13 +258,14 @@ def combine(
     weapons: Sequence[Mention],
     protected: Iterable[tuple[int | None, int | None]] = (),
     places: Iterable[tuple[int, int]] = (),
+    speakers: frozenset[int] = frozenset(),
     drop_at: float | None = None,
     add_at: float | None = None,
 ) -> tuple[list[Actor], list[Mention], list[Mention], list[Mention]]:
     """Rule mentions and model decisions together: a rule mention stays unless the model is sure
     it is no role (organisations always stay); a phrase no rule took gets the role the model
     is sure of. Lexicon phrases (``protected`` spans: targets and weapons of the lexicons) always
-    stay, and places are never added as targets or victims."""
+    stay; places and the speakers of a statement ("a monitoring group said") are never added."""
     drop_at = DROP_AT if drop_at is None else drop_at
     add_at = ADD_AT if add_at is None else add_at
     protected = set(protected)
@@ -283,10 +286,10 @@ def combine(
     out_victims = list(victims)  # people hurt stay (the keys list named victims only)
     out_weapons = [w for w in weapons if keep(w)]
     for c, probs in classified:
-        if c.rule != "O" or _in_place(c, places):
+        if c.rule != "O" or _in_place(c, places) or c.head in speakers:
             continue
         role = max((r for r in probs if r != "O"), key=probs.__getitem__)
-        if probs[role] < add_at:
+        if probs[role] < (max(add_at, ADD_ORG_AT) if role == "PerpOrg" else add_at):
             continue
         m = c.mention
         if role == "Target":
@@ -310,6 +313,7 @@ def confident(
     classified: Sequence[tuple[Candidate, dict[str, float]]],
     actors: Sequence[Actor],
     places: Sequence[tuple[int, int]] = (),
+    speakers: frozenset[int] = frozenset(),
     add_at: float | None = None,
 ) -> tuple[list[Actor], list[Mention], list[Mention], list[Mention]]:
     """Only the phrases the model is sure of (for a sentence without an event word of its own,
@@ -319,7 +323,9 @@ def confident(
     out: tuple[list, list, list, list] = ([], [], [], [])
     for c, probs in classified:
         role = max((r for r in probs if r != "O"), key=probs.__getitem__)
-        if probs[role] < add_at or role not in ATTACH_ROLES or _in_place(c, places):
+        if role not in ATTACH_ROLES or _in_place(c, places) or c.head in speakers:
+            continue
+        if probs[role] < (max(add_at, ADD_ORG_AT) if role == "PerpOrg" else add_at):
             continue
         m = c.mention
         if role in ("PerpInd", "PerpOrg"):
