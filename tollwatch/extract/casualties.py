@@ -650,6 +650,15 @@ def _single_victims(
         victims = [
             c for c in tok.children if (c.dep_ == "nsubjpass") or (c.dep_ == "dobj" and not passive)
         ]
+        # "judge Maria Elena Diaz, who was murdered on Friday": the person the clause describes
+        victims = [
+            tok.head
+            if v.lower_ in ("who", "whom")
+            and tok.dep_ == "relcl"
+            and tok.head.pos_ in ("PROPN", "NOUN")
+            else v
+            for v in victims
+        ]
         if passive and not victims:
             # a parse that lost the subject: the last person named before the verb
             before = [

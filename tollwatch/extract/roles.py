@@ -227,6 +227,9 @@ class Roles:
     organizations: tuple[Mention, ...] = ()  # named organisations acting as agents
 
 
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
+
+
 def load_role_words() -> dict[tuple[str, str], tuple[str, ...]]:
     text = resources.files("tollwatch.data").joinpath("lexicon", "roles.tsv").read_text("utf-8")
     out: dict[tuple[str, str], tuple[str, ...]] = {}
@@ -320,6 +323,10 @@ def find_roles(
     orgs: list[Mention] = []
 
     def patient(tok: Token) -> None:
+        # "judge Maria Elena Diaz, who was murdered on Friday": the relative pronoun stands for
+        # the noun its clause describes
+        if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
+            tok = tok.head.head
         for t in _conjuncts(tok):
             if t.i in excluded or t.ent_type_ in PLACE_LABELS or t.pos_ not in ("NOUN", "PROPN"):
                 continue

@@ -185,13 +185,21 @@ def _first_country(s: SentenceFacts) -> str | None:
     return None
 
 
+KILLING_WORDS = frozenset({"kill", "murder", "shoot", "assassinate", "slay", "execute", "behead"})
+
+
 def _is_incident(frame: Frame) -> bool:
     figs = [f for s in frame.sentences for f in s.figures]
     strong = [s for s in frame.sentences if s.strong]
     if figs and any(s.triggers for s in frame.sentences):
         return True
     if not strong:
-        return False
+        # "judge Maria Elena Diaz, who was murdered on Friday": a killing word with the person
+        # it killed named
+        return any(
+            s.victims and any(t.lemmas[0] in KILLING_WORDS for t in s.triggers)
+            for s in frame.sentences
+        )
     has_actor = any(a for s in frame.sentences for a in s.actors)
     has_weapon = any(s.weapons for s in frame.sentences)
     has_target = any(s.targets for s in frame.sentences if s.strong)
