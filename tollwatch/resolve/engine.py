@@ -13,7 +13,11 @@
    extractor told them apart), cross a split, or make the incident's dated reports span more than
    ``settings.incident_max_span_days`` days (first to last; a group already wider through an
    analyst's merge may take reports within its own span). Without that limit, reports of one
-   place every few days chain into one "incident" spanning years.
+   place every few days chain into one "incident" spanning years. Nor may a union put two
+   conflicting reports (``cluster._conflict``: different named victims, incompatible types, text
+   dates days apart) into one incident (complete link), or join two groups whose candidate pairs
+   score under ``MERGE_SCORE`` on average (average link): one pair alone does not chain two
+   incidents of a busy city-week into one.
 4. Each group is merged (``merge.merge_reports``) with its report families (``families``).
 
 The result depends only on the set of reports and decisions, never on the order they arrive in:
@@ -40,6 +44,8 @@ from tollwatch.errors import ConfigError
 from tollwatch.resolve.cluster import (
     MERGE_SCORE,
     _candidate_pairs,
+    _conflict,
+    _Facts,
     _facts,
     _pair,
     _unique,
@@ -64,7 +70,7 @@ __all__ = [
 NEAR_MISS_SCORE = 1.0
 
 #: Link outcomes.
-JOINED, SAME_INCIDENT, BELOW, SAME_ARTICLE, SPLIT, DECIDED, SPAN = (
+JOINED, SAME_INCIDENT, BELOW, SAME_ARTICLE, SPLIT, DECIDED, SPAN, CONFLICT = (
     "joined",
     "same incident",
     "below threshold",
@@ -72,7 +78,9 @@ JOINED, SAME_INCIDENT, BELOW, SAME_ARTICLE, SPLIT, DECIDED, SPAN = (
     "kept apart by decision",
     "joined by decision",
     "incident would span too long",
+    "incident would hold conflicting reports",
 )
+WEAK = "incident would be weakly linked"
 
 
 @dataclass(frozen=True)
@@ -129,8 +137,13 @@ class _Groups:
     """Union-find that keeps, per group, its articles, its split sides and its first and last
     day (date ordinals; None for a group of undated reports)."""
 
-    def __init__(self, reports: list[Report], max_span_days: int = 0) -> None:
+    def __init__(
+        self, facts: list[_Facts], max_span_days: int = 0, window: int = 0, max_km: float = 0.0
+    ) -> None:
+        self.window, self.max_km = window, max_km
+        reports = [f.report for f in facts]
         self.parent = {r.id: r.id for r in reports}
+        self.members: dict[str, list[_Facts]] = {f.report.id: [f] for f in facts}
         self.articles = {r.id: {r.article_id} for r in reports}
         self.sides: dict[str, dict[int, str]] = {r.id: {} for r in reports}
         days = {r.id: r.date.toordinal() if r.date is not None else None for r in reports}
@@ -147,6 +160,8 @@ class _Groups:
         return x
 
     def conflict(self, rx: str, ry: str) -> tuple[str, int | None] | None:
+        """Why a scored pair may not join the groups of roots ``rx`` and ``ry``, or None (an
+        analyst's merge is not checked)."""
         if self.articles[rx] & self.articles[ry]:
             return SAME_ARTICLE, None
         if self.max_span > 0:
@@ -159,12 +174,32 @@ class _Groups:
         for decision, side in sx.items():
             if sy.get(decision, side) != side:
                 return SPLIT, decision
+        return self._link_check(rx, ry)
+
+    def _link_check(self, rx: str, ry: str) -> tuple[str, int | None] | None:
+        """Complete link on conflicts, average link on scores: no report of one group may
+        conflict with a report of the other (``cluster._conflict``), and their candidate pairs
+        (those that ``_pair`` scores) must score ``MERGE_SCORE`` on average. Otherwise one report
+        that looks like two incidents of a busy city-week chains them into one."""
+        total, count = 0.0, 0
+        members = self.members[ry]
+        for a in self.members[rx]:
+            for b in members:
+                if _conflict(a, b) is not None:
+                    return CONFLICT, None
+                found = _pair(a, b, self.window, self.max_km)
+                if found is not None:
+                    total += found[0]
+                    count += 1
+        if count and total < MERGE_SCORE * count:
+            return WEAK, None
         return None
 
     def union(self, rx: str, ry: str) -> None:
         root, child = min(rx, ry), max(rx, ry)
         self.parent[child] = root
         self.articles[root] |= self.articles.pop(child)
+        self.members[root] += self.members.pop(child)
         a, b = self.span[root], self.span.pop(child)
         if a is None or b is None:
             self.span[root] = a or b
@@ -182,12 +217,12 @@ def cluster(
 ) -> Clustering:
     """Groups of reports (each sorted by id, ordered by first id), links and families."""
     facts = [_facts(r) for r in _unique(reports)]
-    groups = _Groups([f.report for f in facts], settings.incident_max_span_days)
+    window, max_km = settings.cluster_window_days, settings.cluster_distance_km
+    groups = _Groups(facts, settings.incident_max_span_days, window, max_km)
     present = groups.parent
     # (-score, id, id, parts): pairs below NEAR_MISS_SCORE are neither joined nor evidence
     scored: list[tuple[float, str, str, dict[str, float]]] = []
     copies: list[tuple[str, str]] = []
-    window, max_km = settings.cluster_window_days, settings.cluster_distance_km
     for a, b in _candidate_pairs(facts, settings):
         found = _pair(a, b, window, max_km)
         if found is None:

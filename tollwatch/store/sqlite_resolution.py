@@ -99,6 +99,7 @@ class ResolutionMixin:
                         )
                     )
                 conn.executemany("DELETE FROM incidents WHERE id = ?", [(i,) for i in stale])
+                link_rows += _kept_links(conn, stale, owner)
                 conn.executemany(
                     "DELETE FROM incident_links WHERE incident_id = ?", [(i,) for i in stale]
                 )
@@ -275,3 +276,21 @@ class ResolutionMixin:
             }
             for r in found
         ]
+
+
+def _kept_links(conn: Any, stale: set[str], owner: Mapping[str, str]) -> list[tuple[Any, ...]]:
+    """The stored links of replaced incidents that reach a report outside the resolved set (a
+    pair refused with a neighbour that was not reloaded: "below threshold", "kept apart"), moved
+    to the new incident of their report inside the set; the new resolution could not recompute
+    them, and the neighbour's own incident keeps its copy."""
+    kept = []
+    for incident in sorted(stale):
+        for row in conn.execute(
+            "SELECT report_a, report_b, score, outcome, decision_id, detail FROM incident_links "
+            "WHERE incident_id = ?",
+            (incident,),
+        ):
+            a, b = row[0], row[1]
+            if (a in owner) != (b in owner):
+                kept.append((owner[a] if a in owner else owner[b], *row))
+    return kept
