@@ -41,6 +41,7 @@ from tollwatch.resolve.compat import (
     CONFLICT_SCORE,
     DATE_CONFLICT_DAYS,
     Names,
+    incompatible_sub_events,
     incompatible_types,
     names_of,
     names_score,
@@ -290,6 +291,15 @@ def _conflict(a: _Facts, b: _Facts) -> str | None:
     if _dates_conflict(a, b):
         return "date"
     return None
+
+
+def _types_conflict(a: tuple[str | None, str | None], b: tuple[str | None, str | None]) -> bool:
+    """Whether two (event type, sub-event type) can conflict (``_conflict``; a common name may
+    still lift a sub-event conflict)."""
+    ea, eb = a[0], b[0]
+    if ea and eb and ea != eb and not any(ea in g and eb in g for g in _EVENT_GROUPS):
+        return True
+    return incompatible_sub_events(a[1], b[1])
 
 
 def _dates_conflict(a: _Facts, b: _Facts) -> bool:

@@ -38,6 +38,7 @@ __all__ = [
     "NAME_SCORE",
     "Names",
     "generic_name_words",
+    "incompatible_sub_events",
     "incompatible_types",
     "names_of",
     "names_score",
@@ -188,7 +189,10 @@ def people_conflict(a: Names, b: Names) -> bool:
 
 def incompatible_types(a: Report, b: Report) -> bool:
     """Sub-event types that cannot describe one event (``INCOMPATIBLE_SUB_EVENTS``)."""
-    x, y = a.sub_event_type, b.sub_event_type
+    return incompatible_sub_events(a.sub_event_type, b.sub_event_type)
+
+
+def incompatible_sub_events(x: str | None, y: str | None) -> bool:
     if not x or not y:
         return False
     return any((x in p and y in q) or (y in p and x in q) for p, q in INCOMPATIBLE_SUB_EVENTS)

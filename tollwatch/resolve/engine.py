@@ -48,8 +48,10 @@ from tollwatch.resolve.cluster import (
     _Facts,
     _facts,
     _pair,
+    _types_conflict,
     _unique,
 )
+from tollwatch.resolve.compat import DATE_CONFLICT_DAYS
 from tollwatch.resolve.families import FAMILY_JACCARD, family_ids
 from tollwatch.resolve.merge import chronological, merge_reports
 from tollwatch.resolve.reconcile import POLICIES
@@ -133,6 +135,38 @@ class Resolution:
     incident_of: dict[str, str] = field(default_factory=dict)  # report id -> incident id
 
 
+@dataclass(frozen=True)
+class _Summary:
+    """What a group's reports could conflict on: whether any names people, their (event type,
+    sub-event type) pairs, and the first and last of their text dates (``cluster._conflict``)."""
+
+    people: bool
+    types: frozenset[tuple[str | None, str | None]]
+    text_days: tuple[int, int] | None
+
+    @classmethod
+    def of(cls, f: _Facts) -> _Summary:
+        days = (f.text_day, f.text_day) if f.text_day is not None else None
+        return cls(bool(f.names.people), frozenset({(f.event_type, f.sub_event_type)}), days)
+
+    def join(self, other: _Summary) -> _Summary:
+        a, b = self.text_days, other.text_days
+        days = a or b if a is None or b is None else (min(a[0], b[0]), max(a[1], b[1]))
+        return _Summary(self.people or other.people, self.types | other.types, days)
+
+    def may_conflict(self, other: _Summary) -> bool:
+        if self.people and other.people:
+            return True
+        a, b = self.text_days, other.text_days
+        if (
+            a is not None
+            and b is not None
+            and max(a[1], b[1]) - min(a[0], b[0]) >= DATE_CONFLICT_DAYS
+        ):
+            return True
+        return any(_types_conflict(s, t) for s in self.types for t in other.types)
+
+
 class _Groups:
     """Union-find that keeps, per group, its articles, its split sides and its first and last
     day (date ordinals; None for a group of undated reports)."""
@@ -144,6 +178,8 @@ class _Groups:
         reports = [f.report for f in facts]
         self.parent = {r.id: r.id for r in reports}
         self.members: dict[str, list[_Facts]] = {f.report.id: [f] for f in facts}
+        self.facts = {f.report.id: f for f in facts}
+        self.summary: dict[str, _Summary] = {f.report.id: _Summary.of(f) for f in facts}
         self.articles = {r.id: {r.article_id} for r in reports}
         self.sides: dict[str, dict[int, str]] = {r.id: {} for r in reports}
         days = {r.id: r.date.toordinal() if r.date is not None else None for r in reports}
@@ -174,20 +210,27 @@ class _Groups:
         for decision, side in sx.items():
             if sy.get(decision, side) != side:
                 return SPLIT, decision
-        return self._link_check(rx, ry)
+        return None
 
-    def _link_check(self, rx: str, ry: str) -> tuple[str, int | None] | None:
-        """Complete link on conflicts, average link on scores: no report of one group may
-        conflict with a report of the other (``cluster._conflict``), and their candidate pairs
-        (those that ``_pair`` scores) must score ``MERGE_SCORE`` on average. Otherwise one report
-        that looks like two incidents of a busy city-week chains them into one."""
+    def link_check(self, x: str, y: str, rx: str, ry: str) -> tuple[str, int | None] | None:
+        """Whether the pair ``x``-``y`` may join their groups (roots ``rx``, ``ry``): complete
+        link on conflicts (no report of one group may conflict with a report of the other,
+        ``cluster._conflict``) and average link on scores (``x`` with the other group's reports,
+        and ``y`` with ``x``'s, must score ``MERGE_SCORE`` on average over their candidate
+        pairs). Otherwise one report that looks like two incidents of a busy city-week chains
+        them into one. The group summaries skip the pairwise check when no conflict is possible;
+        the average costs one score per report of the two groups."""
+        if self.summary[rx].may_conflict(self.summary[ry]):
+            members = self.members[ry]
+            for a in self.members[rx]:
+                for b in members:
+                    if _conflict(a, b) is not None:
+                        return CONFLICT, None
         total, count = 0.0, 0
-        members = self.members[ry]
-        for a in self.members[rx]:
-            for b in members:
-                if _conflict(a, b) is not None:
-                    return CONFLICT, None
-                found = _pair(a, b, self.window, self.max_km)
+        for one, group in ((x, ry), (y, rx)):
+            f = self.facts[one]
+            for b in self.members[group]:
+                found = _pair(f, b, self.window, self.max_km)
                 if found is not None:
                     total += found[0]
                     count += 1
@@ -200,6 +243,7 @@ class _Groups:
         self.parent[child] = root
         self.articles[root] |= self.articles.pop(child)
         self.members[root] += self.members.pop(child)
+        self.summary[root] = self.summary[root].join(self.summary.pop(child))
         a, b = self.span[root], self.span.pop(child)
         if a is None or b is None:
             self.span[root] = a or b
@@ -264,7 +308,7 @@ def cluster(
         if rx == ry:
             links.append(Link(x, y, score, parts, SAME_INCIDENT))
             continue
-        refused = groups.conflict(rx, ry)
+        refused = groups.conflict(rx, ry) or groups.link_check(x, y, rx, ry)
         if refused is not None:
             links.append(Link(x, y, score, parts, refused[0], refused[1]))
             continue
