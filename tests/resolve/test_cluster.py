@@ -126,12 +126,12 @@ def test_reports_without_country_stay_alone():
     assert len(resolve_incidents([a, b], SETTINGS)) == 2
 
 
-@pytest.mark.parametrize(
-    "gap, merged", [(0, True), (1, True), (2, True), (3, False), (4, False)]
-)
+@pytest.mark.parametrize("gap, merged", [(0, True), (1, True), (2, True), (3, False), (4, False)])
 def test_date_window(gap, merged):
-    a = simple_report("r1", event_type="Battles")
-    b = simple_report("r2", day=DAY + timedelta(days=gap), event_type="Battles")
+    a = simple_report("r1", event_type="Battles", date_source="published")
+    b = simple_report(
+        "r2", day=DAY + timedelta(days=gap), event_type="Battles", date_source="published"
+    )
     assert len(resolve_incidents([a, b], SETTINGS)) == (1 if merged else 2)
     narrow = Settings(cluster_window_days=1)
     assert len(resolve_incidents([a, b], narrow)) == (1 if merged and gap <= 1 else 2)

@@ -12,11 +12,16 @@
      (haversine between their coordinates), or have the same admin1.
    Place names are the case-folded names (as written and as matched) of the report's location and
    sites, leaving out locations only as precise as an admin1 or a country ("Syria" is no evidence).
-3. Candidates are scored (``score_pair``) on place, date, event type and perpetrators; a pair
-   scoring at least ``MERGE_SCORE`` is merged.
+3. Candidates are scored (``score_pair``) on place, date, event type, perpetrators, named victims
+   and targets, tolls and text copies; a pair scoring at least ``MERGE_SCORE`` is merged. What
+   keeps apart reports of one city and week (``compat``): different named victims, incompatible
+   types (a kidnapping is no bombing), dates read from each text two or more days apart; a
+   victim named by both outweighs a disagreement on the date or the sub-event type, and stands in
+   for a common place (a story filed from the capital).
 4. Merging is union-find over the pairs taken by descending score (then by ids), refusing a union
-   that would put two reports of the same article into one incident: the extractor already told
-   them apart.
+   that would put two reports of the same article into one incident (the extractor already told
+   them apart), two conflicting reports (``_conflict``) into one incident, or that the candidate
+   pairs across the two groups do not support on average (``engine._Groups``).
 
 Candidates are found by blocking on (country, date bucket of ``cluster_window_days`` days), so a
 report is only compared with the reports of its own and the next bucket, never all pairs. The result
@@ -32,6 +37,17 @@ from dataclasses import dataclass
 
 from tollwatch.config import Settings
 from tollwatch.errors import TollwatchError
+from tollwatch.resolve.compat import (
+    CONFLICT_SCORE,
+    DATE_CONFLICT_DAYS,
+    Names,
+    incompatible_sub_events,
+    incompatible_types,
+    names_of,
+    names_score,
+    people_conflict,
+    people_match,
+)
 from tollwatch.resolve.families import FAMILY_JACCARD, jaccard, shingles
 from tollwatch.types import Incident, Location, Report
 
@@ -89,6 +105,8 @@ class _Facts:
     event_type: str | None = None
     sub_event_type: str | None = None
     killed: int | None = None  # the killed toll's best figure
+    names: Names = Names()  # named victims and targets (``compat.names_of``)
+    text_day: int | None = None  # date ordinal when read from the text at day precision
 
 
 def _locations(report: Report) -> list[Location]:
@@ -109,10 +127,12 @@ def _facts(report: Report) -> _Facts:
     coords = None
     if located is not None and located.lat is not None and located.lon is not None:
         coords = (located.lat, located.lon)
+    day = report.date.toordinal() if report.date is not None else None
+    text_day = day if report.date_source == "text" and report.date_precision == "day" else None
     return _Facts(
         report=report,
         country=country,
-        day=report.date.toordinal() if report.date is not None else None,
+        day=day,
         admin1=next((_norm(loc.admin1) for loc in locs if loc.admin1), ""),
         places=frozenset(places),
         coords=coords,
@@ -127,6 +147,8 @@ def _facts(report: Report) -> _Facts:
         event_type=report.event_type,
         sub_event_type=report.sub_event_type,
         killed=report.killed.best,
+        names=names_of(report, frozenset(places)),
+        text_day=text_day,
     )
 
 
@@ -148,9 +170,13 @@ def _place_score(a: _Facts, b: _Facts, max_km: float) -> float | None:
 
 def _event_score(a: Report, b: Report) -> float:
     """+1 for the same event type (+0.5 for the same sub-event type), -0.5 for different but
-    compatible types, -3 for incompatible ones; 0 when either is unknown."""
+    compatible types, -3 for incompatible ones (``compat.incompatible_types`` included); 0 when
+    either is unknown. ``_pair`` inlines it (and lets a common named victim lift the sub-event
+    rule)."""
     if not a.event_type or not b.event_type:
         return 0.0
+    if incompatible_types(a, b):
+        return CONFLICT_SCORE
     if a.event_type == b.event_type:
         same_sub = a.sub_event_type and a.sub_event_type == b.sub_event_type
         return 1.5 if same_sub else 1.0
@@ -205,18 +231,28 @@ def _pair(a: _Facts, b: _Facts, window: int, max_km: float) -> tuple[float, dict
         if gap > window:
             return None
         date_score = _DATE_SCORES.get(gap, -1.0)
+    # a victim or target named by both outweighs a disagreement on the date or the sub-event
+    # type (extraction gets those wrong more often than names); different names conflict
+    names = names_score(a.names, b.names) if a.names and b.names else 0.0
+    named = names > 0
+    if ad is not None and bd is not None and not named and _dates_conflict(a, b):
+        date_score = CONFLICT_SCORE  # each report's own text dates it, days apart
     place = _place_score(a, b, max_km)
     if place is None:
-        return None
+        if not named or not people_match(a.names, b.names):
+            return None
+        place = 0.0  # no common place, but a person named by both (a dateline elsewhere)
     ea, eb = a.event_type, b.event_type
     if not ea or not eb:
         event = 0.0
+    elif not named and incompatible_types(a.report, b.report):
+        event = CONFLICT_SCORE  # an abduction is no bombing
     elif ea == eb:
         event = 1.5 if a.sub_event_type and a.sub_event_type == b.sub_event_type else 1.0
     elif any(ea in g and eb in g for g in _EVENT_GROUPS):
         event = -0.5
     else:
-        event = -3.0
+        event = CONFLICT_SCORE
     perp = _perpetrator_score(a, b) if a.perpetrators and b.perpetrators else 0.0
     x, y = a.killed, b.killed
     figures = 0.0
@@ -226,16 +262,49 @@ def _pair(a: _Facts, b: _Facts, window: int, max_km: float) -> tuple[float, dict
             figures = -1.0
     similarity = jaccard(a.shingles, b.shingles) if a.shingles and b.shingles else 0.0
     text = TEXT_SCORE if similarity >= FAMILY_JACCARD else 0.0
-    score = place + date_score + event + perp + figures + text
+    score = place + date_score + event + perp + names + figures + text
     return score, {
         "place": place,
         "date": date_score,
         "event_type": event,
         "perpetrators": perp,
+        "names": names,
         "figures": figures,
         "text": text,
         "jaccard": round(similarity, 3) if similarity else 0.0,
     }
+
+
+def _conflict(a: _Facts, b: _Facts) -> str | None:
+    """Why two reports of one country cannot be one incident, whatever links them to others:
+    their named victims or targets differ, their types are incompatible, or their text dates are
+    ``DATE_CONFLICT_DAYS`` apart (``compat``); None when nothing conflicts."""
+    if people_conflict(a.names, b.names):
+        return "names"
+    ea, eb = a.event_type, b.event_type
+    if ea and eb and ea != eb and not any(ea in g and eb in g for g in _EVENT_GROUPS):
+        return "event type"
+    if a.names and b.names and names_score(a.names, b.names) > 0:
+        return None  # a common name outweighs the sub-event type and the date
+    if incompatible_types(a.report, b.report):
+        return "event type"
+    if _dates_conflict(a, b):
+        return "date"
+    return None
+
+
+def _types_conflict(a: tuple[str | None, str | None], b: tuple[str | None, str | None]) -> bool:
+    """Whether two (event type, sub-event type) can conflict (``_conflict``; a common name may
+    still lift a sub-event conflict)."""
+    ea, eb = a[0], b[0]
+    if ea and eb and ea != eb and not any(ea in g and eb in g for g in _EVENT_GROUPS):
+        return True
+    return incompatible_sub_events(a[1], b[1])
+
+
+def _dates_conflict(a: _Facts, b: _Facts) -> bool:
+    x, y = a.text_day, b.text_day
+    return x is not None and y is not None and abs(x - y) >= DATE_CONFLICT_DAYS
 
 
 def _score_parts(a: _Facts, b: _Facts, settings: Settings) -> dict[str, float] | None:

@@ -13,7 +13,11 @@
    extractor told them apart), cross a split, or make the incident's dated reports span more than
    ``settings.incident_max_span_days`` days (first to last; a group already wider through an
    analyst's merge may take reports within its own span). Without that limit, reports of one
-   place every few days chain into one "incident" spanning years.
+   place every few days chain into one "incident" spanning years. Nor may a union put two
+   conflicting reports (``cluster._conflict``: different named victims, incompatible types, text
+   dates days apart) into one incident (complete link), or join two groups whose candidate pairs
+   score under ``MERGE_SCORE`` on average (average link): one pair alone does not chain two
+   incidents of a busy city-week into one.
 4. Each group is merged (``merge.merge_reports``) with its report families (``families``).
 
 The result depends only on the set of reports and decisions, never on the order they arrive in:
@@ -40,10 +44,14 @@ from tollwatch.errors import ConfigError
 from tollwatch.resolve.cluster import (
     MERGE_SCORE,
     _candidate_pairs,
+    _conflict,
+    _Facts,
     _facts,
     _pair,
+    _types_conflict,
     _unique,
 )
+from tollwatch.resolve.compat import DATE_CONFLICT_DAYS
 from tollwatch.resolve.families import FAMILY_JACCARD, family_ids
 from tollwatch.resolve.merge import chronological, merge_reports
 from tollwatch.resolve.reconcile import POLICIES
@@ -64,7 +72,7 @@ __all__ = [
 NEAR_MISS_SCORE = 1.0
 
 #: Link outcomes.
-JOINED, SAME_INCIDENT, BELOW, SAME_ARTICLE, SPLIT, DECIDED, SPAN = (
+JOINED, SAME_INCIDENT, BELOW, SAME_ARTICLE, SPLIT, DECIDED, SPAN, CONFLICT = (
     "joined",
     "same incident",
     "below threshold",
@@ -72,7 +80,9 @@ JOINED, SAME_INCIDENT, BELOW, SAME_ARTICLE, SPLIT, DECIDED, SPAN = (
     "kept apart by decision",
     "joined by decision",
     "incident would span too long",
+    "incident would hold conflicting reports",
 )
+WEAK = "incident would be weakly linked"
 
 
 @dataclass(frozen=True)
@@ -125,12 +135,51 @@ class Resolution:
     incident_of: dict[str, str] = field(default_factory=dict)  # report id -> incident id
 
 
+@dataclass(frozen=True)
+class _Summary:
+    """What a group's reports could conflict on: whether any names people, their (event type,
+    sub-event type) pairs, and the first and last of their text dates (``cluster._conflict``)."""
+
+    people: bool
+    types: frozenset[tuple[str | None, str | None]]
+    text_days: tuple[int, int] | None
+
+    @classmethod
+    def of(cls, f: _Facts) -> _Summary:
+        days = (f.text_day, f.text_day) if f.text_day is not None else None
+        return cls(bool(f.names.people), frozenset({(f.event_type, f.sub_event_type)}), days)
+
+    def join(self, other: _Summary) -> _Summary:
+        a, b = self.text_days, other.text_days
+        days = a or b if a is None or b is None else (min(a[0], b[0]), max(a[1], b[1]))
+        return _Summary(self.people or other.people, self.types | other.types, days)
+
+    def may_conflict(self, other: _Summary) -> bool:
+        if self.people and other.people:
+            return True
+        a, b = self.text_days, other.text_days
+        if (
+            a is not None
+            and b is not None
+            and max(a[1], b[1]) - min(a[0], b[0]) >= DATE_CONFLICT_DAYS
+        ):
+            return True
+        return any(_types_conflict(s, t) for s in self.types for t in other.types)
+
+
 class _Groups:
     """Union-find that keeps, per group, its articles, its split sides and its first and last
     day (date ordinals; None for a group of undated reports)."""
 
-    def __init__(self, reports: list[Report], max_span_days: int = 0) -> None:
+    def __init__(
+        self, facts: list[_Facts], max_span_days: int = 0, window: int = 0, max_km: float = 0.0
+    ) -> None:
+        self.window, self.max_km = window, max_km
+        reports = [f.report for f in facts]
         self.parent = {r.id: r.id for r in reports}
+        self.members: dict[str, list[_Facts]] = {f.report.id: [f] for f in facts}
+        self.facts = {f.report.id: f for f in facts}
+        self.summary: dict[str, _Summary] = {f.report.id: _Summary.of(f) for f in facts}
         self.articles = {r.id: {r.article_id} for r in reports}
         self.sides: dict[str, dict[int, str]] = {r.id: {} for r in reports}
         days = {r.id: r.date.toordinal() if r.date is not None else None for r in reports}
@@ -147,6 +196,8 @@ class _Groups:
         return x
 
     def conflict(self, rx: str, ry: str) -> tuple[str, int | None] | None:
+        """Why a scored pair may not join the groups of roots ``rx`` and ``ry``, or None (an
+        analyst's merge is not checked)."""
         if self.articles[rx] & self.articles[ry]:
             return SAME_ARTICLE, None
         if self.max_span > 0:
@@ -161,10 +212,38 @@ class _Groups:
                 return SPLIT, decision
         return None
 
+    def link_check(self, x: str, y: str, rx: str, ry: str) -> tuple[str, int | None] | None:
+        """Whether the pair ``x``-``y`` may join their groups (roots ``rx``, ``ry``): complete
+        link on conflicts (no report of one group may conflict with a report of the other,
+        ``cluster._conflict``) and average link on scores (``x`` with the other group's reports,
+        and ``y`` with ``x``'s, must score ``MERGE_SCORE`` on average over their candidate
+        pairs). Otherwise one report that looks like two incidents of a busy city-week chains
+        them into one. The group summaries skip the pairwise check when no conflict is possible;
+        the average costs one score per report of the two groups."""
+        if self.summary[rx].may_conflict(self.summary[ry]):
+            members = self.members[ry]
+            for a in self.members[rx]:
+                for b in members:
+                    if _conflict(a, b) is not None:
+                        return CONFLICT, None
+        total, count = 0.0, 0
+        for one, group in ((x, ry), (y, rx)):
+            f = self.facts[one]
+            for b in self.members[group]:
+                found = _pair(f, b, self.window, self.max_km)
+                if found is not None:
+                    total += found[0]
+                    count += 1
+        if count and total < MERGE_SCORE * count:
+            return WEAK, None
+        return None
+
     def union(self, rx: str, ry: str) -> None:
         root, child = min(rx, ry), max(rx, ry)
         self.parent[child] = root
         self.articles[root] |= self.articles.pop(child)
+        self.members[root] += self.members.pop(child)
+        self.summary[root] = self.summary[root].join(self.summary.pop(child))
         a, b = self.span[root], self.span.pop(child)
         if a is None or b is None:
             self.span[root] = a or b
@@ -182,12 +261,12 @@ def cluster(
 ) -> Clustering:
     """Groups of reports (each sorted by id, ordered by first id), links and families."""
     facts = [_facts(r) for r in _unique(reports)]
-    groups = _Groups([f.report for f in facts], settings.incident_max_span_days)
+    window, max_km = settings.cluster_window_days, settings.cluster_distance_km
+    groups = _Groups(facts, settings.incident_max_span_days, window, max_km)
     present = groups.parent
     # (-score, id, id, parts): pairs below NEAR_MISS_SCORE are neither joined nor evidence
     scored: list[tuple[float, str, str, dict[str, float]]] = []
     copies: list[tuple[str, str]] = []
-    window, max_km = settings.cluster_window_days, settings.cluster_distance_km
     for a, b in _candidate_pairs(facts, settings):
         found = _pair(a, b, window, max_km)
         if found is None:
@@ -229,7 +308,7 @@ def cluster(
         if rx == ry:
             links.append(Link(x, y, score, parts, SAME_INCIDENT))
             continue
-        refused = groups.conflict(rx, ry)
+        refused = groups.conflict(rx, ry) or groups.link_check(x, y, rx, ry)
         if refused is not None:
             links.append(Link(x, y, score, parts, refused[0], refused[1]))
             continue

@@ -34,6 +34,7 @@ __all__ = [
     "FULL_RECOMPUTE_SHARE",
     "ResolveSummary",
     "active_decisions",
+    "current_reports",
     "merge_incidents",
     "resolve_all",
     "resolve_pending",
@@ -60,10 +61,24 @@ class ResolveSummary:
 
 
 def active_decisions(store: Store) -> list[Decision]:
+    """The active decisions, each naming the reports as they are now: a report of a re-extracted
+    article is replaced by the report that took its place (``store.current_decision_reports``)."""
     return [
-        Decision(d["id"], d["kind"], tuple(d["part"]), tuple(d["rest"]))
+        Decision(d["id"], d["kind"], *current_reports(store, d))
         for d in store.list_decisions("active")
     ]
+
+
+def current_reports(store: Store, decision: dict[str, Any]) -> tuple[tuple[str, ...], ...]:
+    """(part, rest) of a stored decision, each report id replaced by the id of that report now
+    (a re-extracted article's reports have new ids); reports with no successor left out."""
+    now = store.current_decision_reports(decision["id"])
+
+    def current(ids: list[str]) -> tuple[str, ...]:
+        found = (now.get(x, x) for x in ids)
+        return tuple(sorted({x for x in found if x is not None}))
+
+    return current(decision["part"]), current(decision["rest"])
 
 
 class _Neighbourhood:
@@ -324,7 +339,8 @@ def _supersede(store: Store, decision_id: int, part: set[str]) -> None:
     of earlier merges (``resolve.engine``)."""
     for d in store.list_decisions("active"):
         if d["id"] != decision_id and d["kind"] == "split":
-            if part & set(d["part"]) and part & set(d["rest"]):
+            split_part, split_rest = current_reports(store, d)
+            if part & set(split_part) and part & set(split_rest):
                 store.set_decision_status(d["id"], "superseded", superseded_by=decision_id)
 
 
@@ -411,11 +427,11 @@ def undo_decision(
             hint="list decisions with `tollwatch decisions`",
         )
     store.set_decision_status(decision_id, "undone", user_name=user_name)
-    touched = set(decision["part"]) | set(decision["rest"])
+    touched = {x for ids in current_reports(store, decision) for x in ids}
     for d in store.list_decisions("superseded"):
         if d["superseded_by"] == decision_id:
             store.set_decision_status(d["id"], "active")
-            touched |= set(d["part"]) | set(d["rest"])
+            touched |= {x for ids in current_reports(store, d) for x in ids}
     seeds = [r for r in (_get(store, x) for x in sorted(touched)) if r is not None]
     resolve_pending(store, settings, policy, seeds=seeds)
     return sorted({i for i in store.report_incidents(touched).values() if i})

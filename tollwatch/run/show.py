@@ -8,6 +8,7 @@ from tollwatch.errors import ConfigError
 from tollwatch.resolve.ledger import ledger, toll_history, tolls_by_policy
 from tollwatch.resolve.merge import chronological
 from tollwatch.resolve.reconcile import POLICIES
+from tollwatch.run.incremental import current_reports
 from tollwatch.schema import incident_to_dict, report_to_dict
 from tollwatch.store.base import Store
 from tollwatch.types import Figure, Report
@@ -70,7 +71,9 @@ def incident_detail(store: Store, incident_id: str, policy: str | None = None) -
     out["resolution"] = {
         "links": store.incident_links(incident_id),
         "decisions": [
-            d for d in store.list_decisions() if ids & (set(d["part"]) | set(d["rest"]))
+            d
+            for d in store.list_decisions()
+            if ids & {x for side in current_reports(store, d) for x in side}
         ],
         "log": store.iter_log(incident_id),
     }

@@ -167,6 +167,12 @@ class Store(ABC):
         through the API) and log it; returns its id."""
         raise NotImplementedError
 
+    def current_decision_reports(self, decision_id: int) -> dict[str, str | None]:
+        """Each report id the decision names -> the id of that report now: itself while stored,
+        else the report of the same article that replaced it on re-extraction, or None
+        (``decision_keys``)."""
+        raise NotImplementedError
+
     def get_decision(self, decision_id: int) -> dict[str, Any]:
         """A decision as a dict (id, kind, incident_ids, part, rest, note, status, superseded_by,
         created_at, undone_at, user_name, undone_by); NotFoundError if there is none."""

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from tollwatch.errors import StoreError
+from tollwatch.store import decision_keys
 
 __all__ = ["MIGRATIONS", "applied_migrations", "migrate"]
 
@@ -329,6 +330,26 @@ def m0013_reviewed_columns_decision_moves(conn: sqlite3.Connection) -> None:
         conn.row_factory = row_factory
 
 
+def m0014_decision_report_keys(conn: sqlite3.Connection) -> None:
+    """Issue 4: the stable key of each report a decision names (article, position, signature), so
+    that a decision survives the re-extraction of its articles; keys for the decisions already
+    recorded, from their reports still stored (``decision_keys``)."""
+    _run(
+        conn,
+        """CREATE TABLE decision_reports (
+            decision_id INTEGER NOT NULL REFERENCES decisions (id) ON DELETE CASCADE,
+            report_id TEXT NOT NULL,
+            article_id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            of_reports INTEGER NOT NULL,
+            signature TEXT NOT NULL,
+            PRIMARY KEY (decision_id, report_id)
+        )""",
+        "CREATE INDEX idx_decision_reports_article ON decision_reports (article_id)",
+    )
+    decision_keys.backfill(conn)
+
+
 #: Every migration, in the order they apply. Append only.
 MIGRATIONS: tuple[Migration, ...] = (
     m0001_articles_reports_figures,
@@ -339,6 +360,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m0011_users_tokens_review_decisions,
     m0012_decision_authors,
     m0013_reviewed_columns_decision_moves,
+    m0014_decision_report_keys,
 )
 
 

@@ -1,6 +1,8 @@
 """SQLite side of resolution (issue 4): decisions, the change log, evidence links, families.
 
-Tables (migration ``m0004``): ``decisions`` (analyst merges and splits, with their status),
+Tables (migration ``m0004``): ``decisions`` (analyst merges and splits, with their status; the
+keys of the reports they name in ``decision_reports``, migration ``m0013``, see
+``decision_keys``),
 ``resolution_log`` (every change to incidents and decisions), ``incident_links`` (the scored pairs
 behind each incident) and ``reports.family_id`` (syndicated copies share one).
 """
@@ -8,10 +10,12 @@ behind each incident) and ``reports.family_id`` (syndicated copies share one).
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from tollwatch.errors import NotFoundError, StoreError
+from tollwatch.store import decision_keys as keys
 from tollwatch.store import rows
 from tollwatch.store.sqlite_review import carry_reviews, review_snapshot
 from tollwatch.types import Incident
@@ -93,6 +97,7 @@ class ResolutionMixin:
                 stale = rows.stale_incidents(conn, incidents, owner)
                 snapshot = review_snapshot(conn, stale)
                 conn.executemany("DELETE FROM incidents WHERE id = ?", [(i,) for i in stale])
+                link_rows += _kept_links(conn, stale, owner)
                 conn.executemany(
                     "DELETE FROM incident_links WHERE incident_id = ?", [(i,) for i in stale]
                 )
@@ -179,6 +184,7 @@ class ResolutionMixin:
                 ),
             )
             decision_id = int(cur.lastrowid or 0)
+            keys.insert_keys(conn, decision_id, keys.key_rows(conn, [*part, *rest]))
             conn.execute(
                 "INSERT INTO resolution_log (at, action, incident_id, decision_id, detail) "
                 "VALUES (?, ?, NULL, ?, ?)",
@@ -198,6 +204,28 @@ class ResolutionMixin:
                 ),
             )
         return decision_id
+
+    def current_decision_reports(self, decision_id: int) -> dict[str, str | None]:
+        recorded = [
+            keys.KeyRow(r[0], r[1], r[2], r[3], r[4])
+            for r in self._read(
+                "SELECT report_id, article_id, position, of_reports, signature "
+                "FROM decision_reports WHERE decision_id = ? ORDER BY report_id",
+                (decision_id,),
+            )
+        ]
+        ids = [k.report_id for k in recorded]
+        stored = set(self.report_incidents(ids))
+        try:
+            conn = self._connection()
+            current = {
+                k.article_id: keys.article_reports(conn, k.article_id)
+                for k in recorded
+                if k.report_id not in stored
+            }
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot read the database {self.path}: {exc}") from exc
+        return keys.reattach(recorded, stored, current)
 
     def get_decision(self, decision_id: int) -> dict[str, Any]:
         found = self._read("SELECT * FROM decisions WHERE id = ?", (decision_id,))
@@ -270,3 +298,21 @@ class ResolutionMixin:
             }
             for r in found
         ]
+
+
+def _kept_links(conn: Any, stale: set[str], owner: Mapping[str, str]) -> list[tuple[Any, ...]]:
+    """The stored links of replaced incidents that reach a report outside the resolved set (a
+    pair refused with a neighbour that was not reloaded: "below threshold", "kept apart"), moved
+    to the new incident of their report inside the set; the new resolution could not recompute
+    them, and the neighbour's own incident keeps its copy."""
+    kept = []
+    for incident in sorted(stale):
+        for row in conn.execute(
+            "SELECT report_a, report_b, score, outcome, decision_id, detail FROM incident_links "
+            "WHERE incident_id = ?",
+            (incident,),
+        ):
+            a, b = row[0], row[1]
+            if (a in owner) != (b in owner):
+                kept.append((owner[a] if a in owner else owner[b], *row))
+    return kept

@@ -1,0 +1,198 @@
+"""Compatibility: what keeps two reports of one place and week apart.
+
+In a city that sees several attacks a week (an offensive, a campaign of bombings), place, date and
+event type agree for reports of different incidents. What tells them apart is what each report says
+the incident *was*; these rules read it:
+
+- **Names** (``names_of``, ``names_score``): the named victims (a run of two or more capitalised
+  words: "Luis Carlos Galan", "Msgr Romero") and named targets (a capitalised word with a target
+  noun: "Aurora airport", "Sheraton hotel") of a report, each reduced to its distinctive words:
+  titles, ranks, institution nouns and demonyms (``data/lexicon/generic_name_words.txt``) and the
+  words of the report's own place names are left out. Two names match when the last word of one
+  is a word of the other ("Carlos Galan" / "Luis Carlos Galan Sarmiento"; a shared first name
+  alone is no match). Both reports naming someone or something and no name matching is a
+  *conflict*: the murder of one named man is not the murder of another.
+- **Types** (``incompatible_types``): an abduction is not a bombing or a shelling (ACLED
+  sub-event types; ``INCOMPATIBLE_SUB_EVENTS``), on top of the event-type groups of ``cluster``.
+- **Dates** (``cluster._dates_conflict``): two dates that each report reads from its own text ("on 12
+  November", not the publication date) at day precision, ``DATE_CONFLICT_DAYS`` or more apart.
+
+A conflict counts against the pair's score (``CONFLICT_SCORE``) and, in ``engine.cluster``, vetoes
+any union that would put two conflicting reports in one incident however strongly each is linked
+to the rest (complete-link on conflicts): without it, a report linked to two different incidents
+bridges them (single-link chaining).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from tollwatch.types import Report
+
+__all__ = [
+    "CONFLICT_SCORE",
+    "DATE_CONFLICT_DAYS",
+    "INCOMPATIBLE_SUB_EVENTS",
+    "NAME_SCORE",
+    "Names",
+    "generic_name_words",
+    "incompatible_sub_events",
+    "incompatible_types",
+    "names_of",
+    "names_score",
+    "people_conflict",
+    "people_match",
+]
+
+#: Added to a pair whose names, types or text dates conflict (see the module docstring).
+CONFLICT_SCORE = -3.0
+#: Added to a pair that names a common victim or target.
+NAME_SCORE = 1.0
+#: Added to a pair that names different places or bodies only ("Noor mosque", "Linwood mosque"):
+#: evidence against, but no conflict, since the sites of one coordinated attack differ too.
+THING_CONFLICT_SCORE = -1.0
+#: Text dates at day precision at least this many days apart are different incidents.
+DATE_CONFLICT_DAYS = 2
+
+_PARTICLES = frozenset({"de", "del", "la", "las", "los", "da", "dos", "do", "van", "von", "y"})
+
+#: ACLED sub-event types that cannot describe one event (an abduction is no explosion).
+_EXPLOSIONS = frozenset(
+    {
+        "Remote explosive/landmine/IED",
+        "Suicide bomb",
+        "Shelling/artillery/missile attack",
+        "Air/drone strike",
+        "Grenade",
+    }
+)
+INCOMPATIBLE_SUB_EVENTS: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
+    (frozenset({"Abduction/forced disappearance"}), _EXPLOSIONS),
+    (frozenset({"Sexual violence"}), _EXPLOSIONS),
+)
+
+
+@lru_cache(maxsize=1)
+def generic_name_words() -> frozenset[str]:
+    """The words of ``data/lexicon/generic_name_words.txt`` (read once)."""
+    path = resources.files("tollwatch.data").joinpath("lexicon", "generic_name_words.txt")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().casefold() for w in lines if w.strip() and not w.startswith("#"))
+
+
+@dataclass(frozen=True)
+class Names:
+    """The distinctive words of each named person (``people``: victims, and targets named by two
+    or more distinctive words) and named place or body (``things``: "Aurora airport") of a
+    report."""
+
+    people: tuple[tuple[str, ...], ...] = ()
+    things: tuple[tuple[str, ...], ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.people or self.things)
+
+
+def _words(text: str) -> list[str]:
+    return [w.strip(".,;:()[]\"'") for w in text.split()]
+
+
+def _capitalised(word: str) -> bool:
+    return len(word) >= 2 and word[0].isupper() and word.replace("-", "").isalpha()
+
+
+def _name_runs(text: str) -> list[list[str]]:
+    """Runs of capitalised words ("Luis Carlos Galan", "Jose de San Martin")."""
+    runs: list[list[str]] = []
+    current: list[str] = []
+    for word in _words(text):
+        if _capitalised(word):
+            current.append(word)
+        elif word.casefold() in _PARTICLES and current:
+            continue
+        else:
+            if current:
+                runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _distinctive(words: list[str], ignore: frozenset[str]) -> tuple[str, ...]:
+    generic = generic_name_words()
+    out = []
+    for word in words:
+        key = word.casefold()
+        if len(key) >= 3 and key not in generic and key not in ignore and key not in out:
+            out.append(key)
+    return tuple(out)
+
+
+def names_of(report: Report, places: frozenset[str] = frozenset()) -> Names:
+    """The named victims and targets of a report (module docstring). ``places``: case-folded
+    place names of the report, whose words are no name ("Tejutla church" in Tejutla)."""
+    ignore = frozenset(w for p in places for w in p.split())
+    people: list[tuple[str, ...]] = []
+    things: list[tuple[str, ...]] = []
+    for mention in report.victims:
+        for run in _name_runs(mention.text):
+            key = _distinctive(run, ignore) if len(run) >= 2 else ()
+            if key and key not in people:
+                people.append(key)
+    for mention in report.targets:
+        key = _distinctive([w for run in _name_runs(mention.text) for w in run], ignore)
+        found = people if len(key) >= 2 else things
+        if key and key not in found:
+            found.append(key)
+    return Names(tuple(people), tuple(things))
+
+
+def _match(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+    return x[-1] in y or y[-1] in x
+
+
+def _any_match(xs: tuple[tuple[str, ...], ...], ys: tuple[tuple[str, ...], ...]) -> bool:
+    return any(_match(x, y) for x in xs for y in ys)
+
+
+def names_score(a: Names, b: Names) -> float:
+    """``NAME_SCORE`` when a name of one matches a name of the other; else ``CONFLICT_SCORE``
+    when both name people, or both name places or bodies, and none matches; else 0 (a report
+    that names the building and one that names the victim do not conflict)."""
+    if not a or not b:
+        return 0.0
+    mine, theirs = a.people + a.things, b.people + b.things
+    if _any_match(mine, theirs):
+        return NAME_SCORE
+    if people_conflict(a, b):
+        return CONFLICT_SCORE
+    if a.things and b.things:
+        return THING_CONFLICT_SCORE
+    return 0.0
+
+
+def people_match(a: Names, b: Names) -> bool:
+    """A person named by both ("Carlos Pizarro" / "Carlos Pizarro Leongomez")."""
+    return _any_match(a.people, b.people)
+
+
+def people_conflict(a: Names, b: Names) -> bool:
+    """Both name people and no name of one matches a name (person, place or body) of the other:
+    the murder of one named man is not the murder of another."""
+    if not a.people or not b.people:
+        return False
+    return not _any_match(a.people + a.things, b.people + b.things)
+
+
+def incompatible_types(a: Report, b: Report) -> bool:
+    """Sub-event types that cannot describe one event (``INCOMPATIBLE_SUB_EVENTS``)."""
+    return incompatible_sub_events(a.sub_event_type, b.sub_event_type)
+
+
+def incompatible_sub_events(x: str | None, y: str | None) -> bool:
+    if not x or not y:
+        return False
+    return any((x in p and y in q) or (y in p and x in q) for p, q in INCOMPATIBLE_SUB_EVENTS)
