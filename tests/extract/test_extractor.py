@@ -323,3 +323,35 @@ def test_wounds_are_not_people(extractor):
     text = "A policeman received two bullet wounds when gunmen attacked a post in Cali on Monday."
     for r in reports(extractor, text):
         assert all(f.low != 2 for f in r.figures)
+
+
+def test_another_day_in_the_same_city_is_another_incident(extractor):
+    text = (
+        "Gunmen killed judge Carlos Ruiz in San Salvador on Friday. On Sunday, urban guerrillas "
+        "bombed the Sheraton hotel in San Salvador, wounding three guests."
+    )
+    found = reports(extractor, text, published=datetime(1989, 11, 20, tzinfo=UTC))
+    assert sorted((str(r.date), r.killed.best, r.injured.best) for r in found) == [
+        ("1989-11-17", 1, None),
+        ("1989-11-19", None, 3),
+    ]
+
+
+def test_a_later_toll_or_statement_stays_with_its_incident(extractor):
+    for second in (
+        "On Monday, the toll rose to 20, officials said.",
+        "Police said on Monday that the bomber had been identified.",
+    ):
+        text = "A car bomb killed 12 people in Kabul on Sunday. " + second
+        found = reports(extractor, text, published=datetime(2019, 3, 5, tzinfo=UTC))
+        assert [str(r.date) for r in found] == ["2019-03-03"]
+
+
+def test_a_person_murdered_in_a_relative_clause_is_an_incident(extractor):
+    text = (
+        "Police said judge Maria Elena Diaz, who was murdered on Friday in Medellin, had "
+        "received threats."
+    )
+    [r] = reports(extractor, text, published=datetime(1989, 8, 1, tzinfo=UTC))
+    assert r.killed.best == 1 and [v.text for v in r.victims] == ["Maria Elena Diaz"]
+    assert str(r.date) == "1989-07-28"

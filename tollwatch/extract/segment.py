@@ -48,6 +48,7 @@ class Frame:
     reference: bool = False
     sentences: list[SentenceFacts] = field(default_factory=list)
     places: list[Location] = field(default_factory=list)  # below country level, its country
+    day: date | None = None  # the day its first dated sentence says the event happened
 
 
 def build_frames(facts: list[SentenceFacts]) -> list[Frame]:
@@ -77,7 +78,7 @@ def build_frames(facts: list[SentenceFacts]) -> list[Frame]:
         countries = s.countries()
         cities = [p for p in s.places if p.precision in ("city", "point", "admin2")]
         if main is None:
-            main = Frame(_first_country(s) or _first_country(facts[0]))
+            main = Frame(_first_country(s) or _first_country(facts[0]), day=_event_day(s))
             frames.append(main)
             _add(main, s)
             previous = (s.index, main)
@@ -95,6 +96,8 @@ def build_frames(facts: list[SentenceFacts]) -> list[Frame]:
         target = target or main
         if target not in frames:
             frames.append(target)
+        if target.day is None:
+            target.day = _event_day(s)
         _add(target, s)
         previous = (s.index, target)
     return frames
@@ -111,6 +114,28 @@ SEPARATE = re.compile(
     r"\b(?:separate(?:ly)?|elsewhere|meanwhile|another attack|in a second)\b", re.I
 )
 SPLIT_DISTANCE_KM = 50.0
+#: words of a later update of the same incident (its toll, its victims' funerals, its inquiry)
+UPDATE = re.compile(
+    r"\b(?:rose|risen|climbed|increased|toll|funerals?|buried|burial|investigat\w*|"
+    r"arrested|claimed responsibility|died (?:of|from) (?:his|her|their) (?:wounds|injuries))\b",
+    re.I,
+)
+
+
+def _event_day(s: SentenceFacts) -> date | None:
+    """The day a sentence says its event happened: its day-precise date nearest to its event
+    words that is neither history nor the date of a statement ("police said on Monday")."""
+    days = [
+        d
+        for d in s.dates
+        if d.date is not None
+        and d.precision == "day"
+        and not d.history
+        and not _statement_date(s.text, d.start - s.start)
+    ]
+    if not days:
+        return None
+    return min(days, key=lambda d: _distance(d, s.anchors)).date
 
 
 def _add(frame: Frame, s: SentenceFacts) -> None:
@@ -140,6 +165,23 @@ def _target_frame(
         return next(
             (f for f in frames if not f.reference and f.country == country and f is not main), None
         ) or Frame(country)
+    # the same country, another day: a sentence with a violent event word of its own dated to
+    # another day than the main incident ("On Sunday, guerrillas bombed a bridge ..." after
+    # "Gunmen killed a judge on Friday"); toll updates and statements keep their frame
+    day = _event_day(s)
+    if (
+        day is not None
+        and main.day is not None
+        and day != main.day
+        and s.strong
+        and not coordinated
+        and not UPDATE.search(s.text)
+        and (not countries or main.country in countries)
+    ):
+        return next(
+            (f for f in frames if f is not main and not f.reference and f.day == day),
+            None,
+        ) or Frame(main.country, day=day)
     # the same country, somewhere else: far from every place of the main incident, or said
     # to be separate
     below = [p for p in s.places if p.precision != "country" and p.country == main.country]
