@@ -173,7 +173,7 @@ def _target_frame(
         day is not None
         and main.day is not None
         and day != main.day
-        and s.strong
+        and (s.strong or (s.triggers and (s.figures or s.targets or s.victims)))
         and not coordinated
         and not UPDATE.search(s.text)
         and (not countries or main.country in countries)
