@@ -237,14 +237,15 @@ def _is_incident(frame: Frame) -> bool:
         return True
     if not strong:
         # "judge Maria Elena Diaz, who was murdered on Friday": a killing word with the person
-        # it killed named
+        # it killed named; "a group ... claimed responsibility for the attack"
         return any(
-            s.victims and any(t.lemmas[0] in KILLING_WORDS for t in s.triggers)
+            (s.victims and any(t.lemmas[0] in KILLING_WORDS for t in s.triggers))
+            or (s.triggers and any(a.claimed for a in s.actors))
             for s in frame.sentences
         )
     has_actor = any(a for s in frame.sentences for a in s.actors)
     has_weapon = any(s.weapons for s in frame.sentences)
-    has_target = any(s.targets for s in frame.sentences if s.strong)
+    has_target = any(s.targets or s.victims for s in frame.sentences if s.strong)
     return has_actor or has_weapon or has_target or len(strong) >= 2
 
 
