@@ -25,7 +25,7 @@ def test_text_rebuilt_from_tokens_with_sentence_breaks():
         "Taliban gunmen attacked a police checkpoint in Kandahar on Monday"
     )
     assert "rifles, killing" in attack.text  # no space where the offsets leave none
-    assert "officers.\nThe militants" in attack.text  # the dataset's own text glues these
+    assert "officers.\n\nThe militants" in attack.text  # the dataset's own text glues these
     assert attack.sentence_at(attack.text.index("truck")) == "The militants also burned a truck."
     assert attack.to_article().published is None and notes == []
     text, spans = rebuild_text([[[["A", 0, 1], ["b", 2, 3], [".", 3, 4]], "A b."]])

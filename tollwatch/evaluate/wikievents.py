@@ -7,8 +7,9 @@ clusters of the entity mentions. It has no incident templates, so this module ma
 one article onto the fields of tollwatch's Report, at document level:
 
 Article. The text is rebuilt from the tokens: inside a sentence a space where the character
-offsets leave a gap, sentences joined by a line break (the dataset's own ``text`` glues sentences
-together: "in SyriaThe desert"). There is no publication date (``published`` None), no title.
+offsets leave a gap, sentences joined by a blank line (the dataset's own ``text`` glues sentences
+together: "in SyriaThe desert"; after a single line break spaCy often runs a headline on into the
+next sentence, a blank line always ends it). There is no publication date (``published`` None), no title.
 
 Incident. The article reports an incident when it has at least one *incident event*: any
 ``Conflict.Attack.*`` (attacks, explosions), ``Life.Die.*``, ``Life.Injure.*`` or
@@ -129,8 +130,8 @@ class WikiDoc:
 
 
 def rebuild_text(sentences: Sequence[Any]) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """Sentences of ``[[token, start, end], ...]`` (and the sentence text) -> text with a line
-    break between sentences, a space inside one where the offsets leave a gap."""
+    """Sentences of ``[[token, start, end], ...]`` (and the sentence text) -> text with a blank
+    line between sentences, a space inside one where the offsets leave a gap."""
     parts: list[str] = []
     spans = []
     pos = 0
@@ -145,8 +146,8 @@ def rebuild_text(sentences: Sequence[Any]) -> tuple[str, tuple[tuple[int, int], 
             prev_end = end
         text = "".join(words)
         if parts:
-            parts.append("\n")
-            pos += 1
+            parts.append("\n\n")
+            pos += 2
         spans.append((pos, pos + len(text)))
         parts.append(text)
         pos += len(text)
