@@ -33,11 +33,11 @@ def test_eval_all_json_and_errors(tmp_path):
     )
     assert result.exit_code == 0, result.output
     data = json.loads(out.read_text())
-    assert [d["dataset"] for d in data] == ["muc4", "gtt", "seed"]
+    assert [d["dataset"] for d in data] == ["muc4", "gtt", "seed", "wikievents"]
     assert data[0]["split"] == "tst1" and data[1]["split"] == "dev"
     assert data[0]["docs"] == 3
     for line in errors.read_text().splitlines():
-        assert json.loads(line)["dataset"] in ("muc4", "gtt", "seed")
+        assert json.loads(line)["dataset"] in ("muc4", "gtt", "seed", "wikievents")
 
 
 def test_eval_usage_errors(tmp_path):

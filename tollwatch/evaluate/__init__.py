@@ -3,6 +3,7 @@
     evaluate_muc(data_dir, split="tst1+tst2")  MUC-4 texts against the full 25-slot answer keys
     evaluate_gtt(data_dir, split="dev")        the GTT/IterX template-filling metric
     evaluate_seed(seed_dir)                    the hand-coded seed article, field by field
+    evaluate_wikievents(data_dir, split="dev") WikiEvents modern news, roles at article level
     evaluate(["muc4", "gtt", "seed"], ...)     several of them, as ``tollwatch eval`` does
 
 Each returns an ``EvalResult`` (metrics as plain dicts, plus per-document mismatch records for
@@ -16,6 +17,7 @@ stages never import it. Modules:
     muc        alignment of reports with key templates and the per-field MUC scores
     gtt        the template-filling metric on the processed GTT splits
     seed       the seed gold checks
+    wikievents WikiEvents events and arguments -> incident and roles per article, their scores
     score      normalisation, P/R/F1 counts, entity matching, alignment, Report -> Predicted
     report     tables (plain text, Markdown) and JSON
     cli        the ``tollwatch eval`` command
@@ -33,7 +35,7 @@ from typing import Any, Protocol
 
 from tollwatch.config import Settings
 from tollwatch.errors import TollwatchError
-from tollwatch.evaluate import gtt, muc, seed
+from tollwatch.evaluate import gtt, muc, seed, wikievents
 from tollwatch.evaluate.muc_gold import gold_incident
 from tollwatch.evaluate.muc_keys import read_keys
 from tollwatch.evaluate.muc_texts import MucText, read_texts
@@ -49,11 +51,13 @@ __all__ = [
     "evaluate_gtt",
     "evaluate_muc",
     "evaluate_seed",
+    "evaluate_wikievents",
 ]
 
-DATASETS = ("muc4", "gtt", "seed")
+DATASETS = ("muc4", "gtt", "seed", "wikievents")
 MUC_SPLITS = ("tst1+tst2", "tst1", "tst2", "dev")
 GTT_SPLITS = ("dev", "train")
+WIKIEVENTS_SPLITS = wikievents.SPLITS
 #: split -> (text file glob, key file glob) under muc34_raw/TASK/CORPORA
 MUC_FILES = {
     "dev": ("dev/dev-muc3-*", "dev/key-dev-*"),
@@ -70,7 +74,7 @@ class ExtractorLike(Protocol):
 
 @dataclass
 class EvalResult:
-    dataset: str  # "muc4", "gtt", "seed"
+    dataset: str  # "muc4", "gtt", "seed", "wikievents"
     split: str
     docs: int
     seconds: float
@@ -269,6 +273,40 @@ def evaluate_seed(seed_dir: Path, extractor: ExtractorLike | None = None) -> Eva
     )
 
 
+def evaluate_wikievents(
+    data_dir: Path,
+    split: str = "dev",
+    limit: int | None = None,
+    extractor: ExtractorLike | None = None,
+    progress: bool = False,
+) -> EvalResult:
+    """Incident detection and roles per article on WikiEvents (``wikievents`` module)."""
+    t0 = time.perf_counter()
+    docs, notes = wikievents.read_wikievents(Path(data_dir) / "wikievents", split)
+    docs = docs[:limit] if limit else docs
+    by_id = {d.doc_id: d for d in docs}
+    ex = extractor or make_extractor()
+    tally = wikievents.WikiTally()
+    errors = []
+    articles = [d.to_article() for d in docs]
+    for article, out in _progress(ex.extract_many(articles), len(docs), "wikievents", progress):
+        if isinstance(out, Failure):
+            tally.failures += 1
+        reports = [] if isinstance(out, Failure) else current_reports(out)
+        record = wikievents.score_document(tally, by_id[article.id], reports)
+        if record["detection"] != "ok" or record["roles"]:
+            errors.append(record)
+    return EvalResult(
+        "wikievents",
+        split,
+        tally.docs,
+        round(time.perf_counter() - t0, 1),
+        tally.to_dict(),
+        errors,
+        ["no publication dates: relative dates stay unresolved", *notes],
+    )
+
+
 def evaluate(
     datasets: Iterable[str],
     data_dir: Path,
@@ -278,18 +316,25 @@ def evaluate(
     limit: int | None = None,
     extractor: ExtractorLike | None = None,
     progress: bool = False,
+    wikievents_split: str = "dev",
 ) -> list[EvalResult]:
     """Run the named evaluations with one extractor, in the order given."""
     ex = extractor
     results = []
     for name in datasets:
         if name not in DATASETS:
-            raise TollwatchError(f"unknown dataset {name!r}", hint="use muc4, gtt or seed")
+            raise TollwatchError(
+                f"unknown dataset {name!r}", hint="use muc4, gtt, seed or wikievents"
+            )
         ex = ex or make_extractor()
         if name == "muc4":
             results.append(evaluate_muc(data_dir, muc_split, limit, ex, progress=progress))
         elif name == "gtt":
             results.append(evaluate_gtt(data_dir, gtt_split, limit, ex, progress=progress))
+        elif name == "wikievents":
+            results.append(
+                evaluate_wikievents(data_dir, wikievents_split, limit, ex, progress=progress)
+            )
         else:
             results.append(evaluate_seed(seed_dir, ex))
     return results

@@ -1,6 +1,6 @@
 """``tollwatch eval``: the evaluation harness as a click command (registered in tollwatch/cli.py).
 
-    tollwatch eval [--dataset muc4|gtt|seed|all] [--split S] [--limit N] [--data-dir DIR]
+    tollwatch eval [--dataset muc4|gtt|seed|wikievents|all] [--split S] [--limit N] [--data-dir DIR]
                    [--seed-dir DIR] [--format table|json|markdown] [--output FILE] [--errors FILE]
 
 Tables go to stdout (or ``--output``), progress to stderr. Exit 0 when done, 2 on a usage error or
@@ -42,7 +42,7 @@ def _fail(message: str, hint: str) -> None:
 @click.command("eval")
 @click.option(
     "--dataset",
-    type=click.Choice(["muc4", "gtt", "seed", "all"]),
+    type=click.Choice(["muc4", "gtt", "seed", "wikievents", "all"]),
     default="all",
     show_default=True,
     help="Which gold to score against.",
@@ -52,7 +52,8 @@ def _fail(message: str, hint: str) -> None:
     default=None,
     metavar="SPLIT",
     help="muc4: dev|tst1|tst2|tst1+tst2 (default tst1+tst2); gtt: dev|train (default "
-    "dev). With --dataset all it applies to each dataset that has such a split.",
+    "dev); wikievents: dev|test|dev+test (default dev). With --dataset all it applies to each "
+    "dataset that has such a split.",
 )
 @click.option(
     "--limit",
@@ -103,18 +104,26 @@ def eval_command(
     output: str | None,
     errors_path: str | None,
 ) -> None:
-    """Score the extractor against MUC-4 answer keys, the GTT metric and the seed gold."""
-    from tollwatch.evaluate import GTT_SPLITS, MUC_SPLITS, evaluate, make_extractor
+    """Score the extractor against MUC-4 answer keys, the GTT metric, the seed gold and
+    WikiEvents."""
+    from tollwatch.evaluate import (
+        GTT_SPLITS,
+        MUC_SPLITS,
+        WIKIEVENTS_SPLITS,
+        evaluate,
+        make_extractor,
+    )
     from tollwatch.evaluate.report import render
 
-    names = ["muc4", "gtt", "seed"] if dataset == "all" else [dataset]
+    names = ["muc4", "gtt", "seed", "wikievents"] if dataset == "all" else [dataset]
     if split is not None:
-        valid = {"muc4": MUC_SPLITS, "gtt": GTT_SPLITS, "seed": ()}
+        valid = {"muc4": MUC_SPLITS, "gtt": GTT_SPLITS, "seed": (), "wikievents": WIKIEVENTS_SPLITS}
         known = [n for n in names if split in valid[n]]
         if not known:
             _fail(
                 f"split {split!r} does not exist for {dataset}",
-                f"muc4: {'|'.join(MUC_SPLITS)}; gtt: {'|'.join(GTT_SPLITS)}",
+                f"muc4: {'|'.join(MUC_SPLITS)}; gtt: {'|'.join(GTT_SPLITS)}; "
+                f"wikievents: {'|'.join(WIKIEVENTS_SPLITS)}",
             )
     data = resolve_dir(data_dir, "../shared/datasets")
     seeds = resolve_dir(seed_dir, "../shared/seed")
@@ -123,6 +132,7 @@ def eval_command(
             "muc4": (data / "muc34_raw").exists(),
             "gtt": (data / "muc4_gtt").exists(),
             "seed": any(seeds.glob("*.gold.json")),
+            "wikievents": (data / "wikievents").exists(),
         }
         for n in [n for n in names if not present[n]]:
             click.echo(
@@ -137,6 +147,7 @@ def eval_command(
             )
     muc_split = split if split in MUC_SPLITS else "tst1+tst2"
     gtt_split = split if split in GTT_SPLITS else "dev"
+    wikievents_split = split if split in WIKIEVENTS_SPLITS else "dev"
     obj = ctx.obj or {}
     try:
         settings = load_settings(obj.get("config"))
@@ -149,6 +160,7 @@ def eval_command(
             limit,
             make_extractor(settings),
             progress=sys.stderr.isatty(),
+            wikievents_split=wikievents_split,
         )
     except TollwatchError as exc:
         if obj.get("debug"):

@@ -153,13 +153,73 @@ def seed_tables(res: EvalResult) -> list[Table]:
     return [t]
 
 
+def wikievents_tables(res: EvalResult) -> list[Table]:
+    m = res.metrics
+    g = m["gold"]
+    head = (
+        f"WikiEvents {res.split}: {res.docs} articles, {g['incident_docs']} with incident events "
+        f"({g['incident_events']} events), {m['reports']} reports, "
+        f"{m['failures']} extraction failures, {res.seconds:.0f} s"
+    )
+    prf = ["", "P", "R", "F1", "P n/d", "R n/d"]
+    detect = Table(head, prf, [_prf_row("incident detection", m["detection"], extra=None)[:-1]])
+    roles = Table(
+        "WikiEvents roles per article (strict: normalised string equals a mention of a gold "
+        "entity; head: or the last words are equal)",
+        [
+            "role",
+            "gold",
+            "strict P",
+            "strict R",
+            "strict F1",
+            "head P",
+            "head R",
+            "head F1",
+            "head P n/d",
+            "head R n/d",
+        ],
+        [],
+    )
+    names = [*m["roles"], "micro"]
+    for role in names:
+        s = m["micro"] if role == "micro" else m["roles"][role]
+        h = m["micro_head"] if role == "micro" else m["roles_head"][role]
+        n = sum(g["entities"].values()) if role == "micro" else g["entities"][role]
+        roles.rows.append(
+            [
+                role,
+                str(n),
+                _pct(s["p"]),
+                _pct(s["r"]),
+                _pct(s["f1"]),
+                _pct(h["p"]),
+                _pct(h["r"]),
+                _pct(h["f1"]),
+                f"{h['p_num']}/{h['p_den']}",
+                f"{h['r_num']}/{h['r_den']}",
+            ]
+        )
+    pr = m["place_of_gold"]
+    roles.notes = [
+        f"place right (the first report's location matches a gold Place, head rule): "
+        f"{_pct(pr['pct'])}% ({pr['hits']}/{pr['total']} incident articles)",
+        *res.notes,
+    ]
+    return [detect, roles]
+
+
 def _short(value: Any, width: int = 70) -> str:
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
     return text if len(text) <= width else text[: width - 3] + "..."
 
 
 def tables(res: EvalResult) -> list[Table]:
-    return {"muc4": muc_tables, "gtt": gtt_tables, "seed": seed_tables}[res.dataset](res)
+    return {
+        "muc4": muc_tables,
+        "gtt": gtt_tables,
+        "seed": seed_tables,
+        "wikievents": wikievents_tables,
+    }[res.dataset](res)
 
 
 def _plain(t: Table) -> str:
