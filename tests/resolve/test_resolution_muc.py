@@ -80,6 +80,38 @@ def test_the_gold_rule():
     assert same_incident(a, before)
 
 
+def test_the_named_victim_rule():
+    # team-written keys: the murder of a (made-up) mayor, filed from the town on the day and by a
+    # follow-up that names only the country, a day later, and calls it a kidnapping
+    def named(doc, *names, place="HUANTA", day=date(1990, 3, 11), kind="ATTACK", **kw):
+        g = gold(doc, kind=kind, place=place, day=day, targets=(), victims=names, **kw)
+        return dataclasses.replace(g, victim_names=names)
+
+    town = named("A", "JULIO CESAR QUISPE")
+    assert same_incident(town, named("B", "JULIO QUISPE", place=""))  # country only
+    assert same_incident(town, named("B", "JULIO CESAR QUISPE", kind="KIDNAPPING"))
+    assert same_incident(town, named("B", "JULIO CESAR QUISPE", day=date(1990, 3, 12)))
+    assert not same_incident(town, named("B", "JULIO CESAR QUISPE", day=date(1990, 3, 13)))
+    assert not same_incident(town, named("B", "JULIO CESAR QUISPE", place="AYACUCHO"))
+    assert not same_incident(town, named("B", "JULIO CESAR QUISPE", country="BO", place=""))
+    assert not same_incident(town, named("B", "QUISPE", place=""))  # one word names nobody
+    assert not same_incident(town, named("B", "MARIA QUISPE", place=""))
+    # a name only in the descriptions (no HUM TGT: NAME) does not pin the incident
+    assert not same_incident(town, gold("B", place="", targets=(), victims=("JULIO CESAR QUISPE",)))
+
+
+def test_optional_names_do_not_count(tmp_path):
+    from tollwatch.evaluate.muc_gold import gold_incident
+    from tollwatch.evaluate.muc_keys import parse_keys
+
+    text = _key("DEV-MUC3-0001", {1: "1", 18: '"JULIO CESAR QUISPE"'}) + _key(
+        "DEV-MUC3-0002", {1: "1", 18: '? "JULIO CESAR QUISPE"'}
+    )
+    keys = parse_keys(text)
+    sure, unsure = (gold_incident(keys[d][0]) for d in ("DEV-MUC3-0001", "DEV-MUC3-0002"))
+    assert sure.victim_names == ("JULIO CESAR QUISPE",) and unsure.victim_names == ()
+
+
 def test_clusters_are_transitive_but_never_join_two_templates_of_one_message():
     golds = [gold("D1"), gold("D2"), gold("D3"), gold("D3", "2"), gold("D4", place="CUSCO")]
     clusters = gold_clusters(golds)
