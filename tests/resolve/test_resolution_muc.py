@@ -64,7 +64,12 @@ def test_the_gold_rule():
     assert not same_incident(a, gold("DEV-MUC3-0001", "2"))  # one message
     assert not same_incident(a, gold("DEV-MUC3-0002", kind="KIDNAPPING"))
     assert not same_incident(a, gold("DEV-MUC3-0002", place="CUSCO"))
-    assert not same_incident(a, gold("DEV-MUC3-0002", place=""))  # country only
+    # a key that stops at the country joins only on the very day both keys give
+    assert same_incident(a, gold("DEV-MUC3-0002", place=""))
+    assert not same_incident(a, gold("DEV-MUC3-0002", place="", country="BO"))
+    assert not same_incident(a, gold("DEV-MUC3-0002", place="", day=date(1990, 3, 12)))
+    before = dataclasses.replace(gold("B", place=""), dates=(DateSpan(None, date(1990, 3, 11)),))
+    assert not same_incident(a, before)
     assert not same_incident(a, gold("DEV-MUC3-0002", day=date(1990, 4, 20)))
     assert not same_incident(a, gold("DEV-MUC3-0002", targets=("MINISTRY",)))
     # generic descriptions do not identify an incident; longer names contain shorter ones

@@ -30,10 +30,15 @@ apart); "on or before" keeps its
 before" them, does not join the 1989 keys that name him, and optional names (the key writers'
 "?", such as Romero in one Jesuit-murder key) do not count.
 
+A key that stops at the country joins by the first rule (type, specific target) only when both
+keys date the incident to the very same day: 16 November 1989 for ``EL SALVADOR``, ``JESUIT
+PRIESTS`` (follow-ups that give only the country) and ``EL SALVADOR: SAN SALVADOR``, ``JESUITS``;
+with "on or before" windows such keys chained dozens of San Salvador attacks (below).
+
 Matching pairs are joined by union-find (in (doc, template) order), refusing a union that would
 put two templates of one message into one cluster (the key writers told them apart). Weaknesses:
-a template whose location is only a country (``EL SALVADOR``) and that names nobody, or that has
-no date or no specific target, is always a singleton (letting a country-only key match any
+a template whose location is only a country (``EL SALVADOR``), that names nobody and is dated
+"on or before", or that has no date or no specific target, is always a singleton (letting a country-only key match any
 place of its country by any target string chained the Romero murder of 1980, the Jesuit murders
 and dozens of other San Salvador attacks into one cluster of 93); type alternatives that differ
 keep unnamed targets apart; spellings that differ (``FENSATRAS`` / ``FENASTRAS``) miss; the 60-day
@@ -156,11 +161,19 @@ def same_incident(a: GoldIncident, b: GoldIncident) -> bool:
         return True
     if not set(a.types) & set(b.types):
         return False
-    if not _places(a) & _places(b):
+    pa, pb = _places(a), _places(b)
+    if pa & pb:
+        dated = any(x0 <= y1 and y0 <= x1 for x0, x1 in _span(a) for y0, y1 in _span(b))
+    elif (pa and pb) or not _countries(a) & _countries(b):
         return False
-    if not any(x0 <= y1 and y0 <= x1 for x0, x1 in _span(a) for y0, y1 in _span(b)):
-        return False
-    return bool(shared_targets(a, b))
+    else:  # one key stops at the country: only on the very day that both keys give
+        dated = bool(_days(a) & _days(b))
+    return dated and bool(shared_targets(a, b))
+
+
+def _days(g: GoldIncident) -> set[date]:
+    """The dates a key gives to the day (not "on or before", not a range)."""
+    return {s.hi for s in g.dates if s.lo == s.hi}
 
 
 def gold_clusters(golds: Iterable[GoldIncident]) -> dict[Key, str]:
