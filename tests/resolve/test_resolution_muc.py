@@ -64,7 +64,12 @@ def test_the_gold_rule():
     assert not same_incident(a, gold("DEV-MUC3-0001", "2"))  # one message
     assert not same_incident(a, gold("DEV-MUC3-0002", kind="KIDNAPPING"))
     assert not same_incident(a, gold("DEV-MUC3-0002", place="CUSCO"))
-    assert not same_incident(a, gold("DEV-MUC3-0002", place=""))  # country only
+    # a key that stops at the country joins only on the very day both keys give
+    assert same_incident(a, gold("DEV-MUC3-0002", place=""))
+    assert not same_incident(a, gold("DEV-MUC3-0002", place="", country="BO"))
+    assert not same_incident(a, gold("DEV-MUC3-0002", place="", day=date(1990, 3, 12)))
+    before = dataclasses.replace(gold("B", place=""), dates=(DateSpan(None, date(1990, 3, 11)),))
+    assert not same_incident(a, before)
     assert not same_incident(a, gold("DEV-MUC3-0002", day=date(1990, 4, 20)))
     assert not same_incident(a, gold("DEV-MUC3-0002", targets=("MINISTRY",)))
     # generic descriptions do not identify an incident; longer names contain shorter ones
@@ -78,6 +83,38 @@ def test_the_gold_rule():
     # "on or before" spans overlap the exact date
     before = dataclasses.replace(gold("B"), dates=(DateSpan(None, date(1990, 3, 20)),))
     assert same_incident(a, before)
+
+
+def test_the_named_victim_rule():
+    # team-written keys: the murder of a (made-up) mayor, filed from the town on the day and by a
+    # follow-up that names only the country, a day later, and calls it a kidnapping
+    def named(doc, *names, place="HUANTA", day=date(1990, 3, 11), kind="ATTACK", **kw):
+        g = gold(doc, kind=kind, place=place, day=day, targets=(), victims=names, **kw)
+        return dataclasses.replace(g, victim_names=names)
+
+    town = named("A", "JULIO CESAR QUISPE")
+    assert same_incident(town, named("B", "JULIO QUISPE", place=""))  # country only
+    assert same_incident(town, named("B", "JULIO CESAR QUISPE", kind="KIDNAPPING"))
+    assert same_incident(town, named("B", "JULIO CESAR QUISPE", day=date(1990, 3, 12)))
+    assert not same_incident(town, named("B", "JULIO CESAR QUISPE", day=date(1990, 3, 13)))
+    assert not same_incident(town, named("B", "JULIO CESAR QUISPE", place="AYACUCHO"))
+    assert not same_incident(town, named("B", "JULIO CESAR QUISPE", country="BO", place=""))
+    assert not same_incident(town, named("B", "QUISPE", place=""))  # one word names nobody
+    assert not same_incident(town, named("B", "MARIA QUISPE", place=""))
+    # a name only in the descriptions (no HUM TGT: NAME) does not pin the incident
+    assert not same_incident(town, gold("B", place="", targets=(), victims=("JULIO CESAR QUISPE",)))
+
+
+def test_optional_names_do_not_count(tmp_path):
+    from tollwatch.evaluate.muc_gold import gold_incident
+    from tollwatch.evaluate.muc_keys import parse_keys
+
+    text = _key("DEV-MUC3-0001", {1: "1", 18: '"JULIO CESAR QUISPE"'}) + _key(
+        "DEV-MUC3-0002", {1: "1", 18: '? "JULIO CESAR QUISPE"'}
+    )
+    keys = parse_keys(text)
+    sure, unsure = (gold_incident(keys[d][0]) for d in ("DEV-MUC3-0001", "DEV-MUC3-0002"))
+    assert sure.victim_names == ("JULIO CESAR QUISPE",) and unsure.victim_names == ()
 
 
 def test_clusters_are_transitive_but_never_join_two_templates_of_one_message():

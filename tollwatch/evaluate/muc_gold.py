@@ -48,6 +48,8 @@ class GoldIncident:
     injured: Interval | None = None
     killed_vague: bool = False  # deaths stated without a usable number (PLURAL, no count)
     injured_vague: bool = False
+    #: the HUM TGT: NAME strings (slot 18) not marked optional: the people the key is sure of
+    victim_names: tuple[str, ...] = ()
 
 
 def _entities(fills: Iterable[Fill]) -> list[tuple[tuple[str, ...], bool]]:
@@ -118,6 +120,7 @@ def gold_incident(t: KeyTemplate, anchor: date | None = None) -> GoldIncident:
         victims.append(strings)
         if opt:
             optional.add(strings)
+    names = tuple(v for f in t.fills(18) if not f.optional for v in f.values)
     types = tuple(v for f in t.fills(4) for v in f.values if v in MUC_TYPES) or ("ATTACK",)
     stage = next((f.values[0] for f in t.fills(5)), None)
     killed, killed_vague = _toll(t, "DEATH")
@@ -140,6 +143,7 @@ def gold_incident(t: KeyTemplate, anchor: date | None = None) -> GoldIncident:
         injured=injured,
         killed_vague=killed_vague,
         injured_vague=injured_vague,
+        victim_names=names,
     )
 
 
