@@ -1,13 +1,13 @@
 """Resolution commands (issue 4), registered on the ``tollwatch`` group by ``register(main)``:
 
-    tollwatch show INCIDENT_ID [--policy P] [--format text|json]   (replaces the first ``show``)
-    tollwatch ledger INCIDENT_ID [--policy P] [--format table|json|jsonl]
-    tollwatch merge INCIDENT_ID INCIDENT_ID... [--note TEXT]
-    tollwatch split INCIDENT_ID REPORT_ID... [--note TEXT]
-    tollwatch decisions [--status S] [--log]
-    tollwatch undo DECISION_ID
-    tollwatch resolve [--full] [--policy P]
-    tollwatch eval-resolve [--dataset team|muc4|all|PATH] [--data-dir DIR] [--format json|markdown]
+tollwatch show INCIDENT_ID [--policy P] [--format text|json]   (replaces the first ``show``)
+tollwatch ledger INCIDENT_ID [--policy P] [--format table|json|jsonl]
+tollwatch merge INCIDENT_ID INCIDENT_ID... [--note TEXT]
+tollwatch split INCIDENT_ID REPORT_ID... [--note TEXT]
+tollwatch decisions [--status S] [--log]
+tollwatch undo DECISION_ID
+tollwatch resolve [--full] [--policy P]
+tollwatch eval-resolve [--dataset team|muc4|all|PATH] [--data-dir DIR] [--format json|markdown]
 """
 
 from __future__ import annotations
@@ -39,8 +39,9 @@ def _echo(data: Any) -> None:
 @click.argument("incident_id")
 @db_option
 @policy_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
 @click.pass_context
 @handle_errors
 def show_command(
@@ -55,16 +56,24 @@ def show_command(
     settings = settings_from(ctx, db=db)
     with open_store(settings.db) as store:
         detail = incident_detail(store, incident_id, policy or settings.policy)
-    click.echo(json.dumps(detail, ensure_ascii=False, indent=2) if fmt == "json"
-               else render_incident(detail))
+    click.echo(
+        json.dumps(detail, ensure_ascii=False, indent=2)
+        if fmt == "json"
+        else render_incident(detail)
+    )
 
 
 @click.command("ledger")
 @click.argument("incident_id")
 @db_option
 @policy_option
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table",
-              show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "jsonl"]),
+    default="table",
+    show_default=True,
+)
 @click.pass_context
 @handle_errors
 def ledger_command(
@@ -85,15 +94,36 @@ def ledger_command(
         _echo({"incident_id": incident_id, **tolls, "ledger": rows})
     elif fmt == "jsonl":
         for row in rows:
-            click.echo(json.dumps({"incident_id": incident_id, "policy": detail["policy"], **row},
-                                  ensure_ascii=False))
+            click.echo(
+                json.dumps(
+                    {"incident_id": incident_id, "policy": detail["policy"], **row},
+                    ensure_ascii=False,
+                )
+            )
     else:
         shown = [{**r, "value": _value(r), "words": (r["words"] or "")[:40]} for r in rows]
-        click.echo(render_table(shown, ("published", "outlet", "kind", "value", "qualifier",
-                                        "attributed_to", "victim_category", "place", "scope",
-                                        "counted", "copy", "words")))
-        click.echo(f"\npolicy {tolls['policy']}: killed {tolls['killed']}, "
-                   f"injured {tolls['injured']}")
+        click.echo(
+            render_table(
+                shown,
+                (
+                    "published",
+                    "outlet",
+                    "kind",
+                    "value",
+                    "qualifier",
+                    "attributed_to",
+                    "victim_category",
+                    "place",
+                    "scope",
+                    "counted",
+                    "copy",
+                    "words",
+                ),
+            )
+        )
+        click.echo(
+            f"\npolicy {tolls['policy']}: killed {tolls['killed']}, injured {tolls['injured']}"
+        )
 
 
 def _value(row: dict[str, Any]) -> str:
@@ -109,8 +139,9 @@ def _value(row: dict[str, Any]) -> str:
 @click.option("--note", default=None, help="Why (kept with the decision).")
 @click.pass_context
 @handle_errors
-def merge_command(ctx: click.Context, incident_ids: tuple[str, ...], db: str | None,
-                  note: str | None) -> None:
+def merge_command(
+    ctx: click.Context, incident_ids: tuple[str, ...], db: str | None, note: str | None
+) -> None:
     """Merge incidents into one, as a stored decision that survives re-runs and new articles
     (undo it with `tollwatch undo`)."""
     from tollwatch.run.incremental import merge_incidents
@@ -119,8 +150,13 @@ def merge_command(ctx: click.Context, incident_ids: tuple[str, ...], db: str | N
     settings = settings_from(ctx, db=db)
     with open_store(settings.db) as store:
         decision_id, incident = merge_incidents(store, settings, list(incident_ids), note)
-    _echo({"decision_id": decision_id, "incident_id": incident.id,
-           "report_ids": list(incident.report_ids)})
+    _echo(
+        {
+            "decision_id": decision_id,
+            "incident_id": incident.id,
+            "report_ids": list(incident.report_ids),
+        }
+    )
 
 
 @click.command("split")
@@ -130,8 +166,13 @@ def merge_command(ctx: click.Context, incident_ids: tuple[str, ...], db: str | N
 @click.option("--note", default=None, help="Why (kept with the decision).")
 @click.pass_context
 @handle_errors
-def split_command(ctx: click.Context, incident_id: str, report_ids: tuple[str, ...],
-                  db: str | None, note: str | None) -> None:
+def split_command(
+    ctx: click.Context,
+    incident_id: str,
+    report_ids: tuple[str, ...],
+    db: str | None,
+    note: str | None,
+) -> None:
     """Split REPORT_IDS off INCIDENT_ID into an incident of their own, kept apart from the other
     reports (a stored decision; undo it with `tollwatch undo`)."""
     from tollwatch.run.incremental import split_incident
@@ -139,11 +180,16 @@ def split_command(ctx: click.Context, incident_id: str, report_ids: tuple[str, .
 
     settings = settings_from(ctx, db=db)
     with open_store(settings.db) as store:
-        decision_id, part, rest = split_incident(store, settings, incident_id, list(report_ids),
-                                                 note)
-    _echo({"decision_id": decision_id,
-           "split_off": {"incident_id": part.id, "report_ids": list(part.report_ids)},
-           "remaining": {"incident_id": rest.id, "report_ids": list(rest.report_ids)}})
+        decision_id, part, rest = split_incident(
+            store, settings, incident_id, list(report_ids), note
+        )
+    _echo(
+        {
+            "decision_id": decision_id,
+            "split_off": {"incident_id": part.id, "report_ids": list(part.report_ids)},
+            "remaining": {"incident_id": rest.id, "report_ids": list(rest.report_ids)},
+        }
+    )
 
 
 @click.command("decisions")
@@ -153,8 +199,9 @@ def split_command(ctx: click.Context, incident_id: str, report_ids: tuple[str, .
 @click.option("--limit", type=int, default=200, show_default=True, help="Log entries (--log).")
 @click.pass_context
 @handle_errors
-def decisions_command(ctx: click.Context, db: str | None, status: str | None, show_log: bool,
-                      limit: int) -> None:
+def decisions_command(
+    ctx: click.Context, db: str | None, status: str | None, show_log: bool, limit: int
+) -> None:
     """List analyst decisions (merge, split) with their status, as JSON lines; with --log, every
     change to incidents and decisions, newest first."""
     from tollwatch.store import open_store
@@ -201,14 +248,25 @@ def resolve_command(ctx: click.Context, db: str | None, policy: str | None, full
 
 
 @click.command("eval-resolve")
-@click.option("--dataset", "path", default="team", show_default=True, metavar="team|muc4|all|PATH",
-              help="team: the bundled team-written dev set; muc4: MUC-4 messages that report the "
-                   "same incidents (gold clusters built from the answer keys, read from "
-                   "--data-dir); all: both; PATH: a dev set in the team format.")
-@click.option("--data-dir", default=None, metavar="DIR",
-              help="Public datasets folder for muc4 (default ../shared/datasets).")
-@click.option("--format", "fmt", type=click.Choice(["json", "markdown"]), default="json",
-              show_default=True)
+@click.option(
+    "--dataset",
+    "path",
+    default="team",
+    show_default=True,
+    metavar="team|muc4|all|PATH",
+    help="team: the bundled team-written dev set; muc4: MUC-4 messages that report the "
+    "same incidents (gold clusters built from the answer keys, read from "
+    "--data-dir); all: both; PATH: a dev set in the team format.",
+)
+@click.option(
+    "--data-dir",
+    default=None,
+    metavar="DIR",
+    help="Public datasets folder for muc4 (default ../shared/datasets).",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["json", "markdown"]), default="json", show_default=True
+)
 @click.pass_context
 @handle_errors
 def eval_resolve_command(ctx: click.Context, path: str, data_dir: str | None, fmt: str) -> None:
@@ -229,8 +287,10 @@ def eval_resolve_command(ctx: click.Context, path: str, data_dir: str | None, fm
 
         data = resolve_dir(data_dir, "../shared/datasets")
         if not (data / "muc34_raw").exists():
-            raise TollwatchError(f"MUC-4 data not found under {data}",
-                                 hint="pass --data-dir pointing at ../shared/datasets")
+            raise TollwatchError(
+                f"MUC-4 data not found under {data}",
+                hint="pass --data-dir pointing at ../shared/datasets",
+            )
         results["muc4"] = evaluate_muc_resolution(data, settings)
     if fmt == "json":
         _echo(results if len(results) > 1 else next(iter(results.values())))
@@ -247,24 +307,36 @@ def _markdown(name: str, result: dict[str, Any]) -> None:
         click.echo(f"| pairwise | {pw['precision']} | {pw['recall']} | **{pw['f1']}** |")
         click.echo(f"| B-cubed | {b3['precision']} | {b3['recall']} | {b3['f1']} |")
     if name == "muc4":
-        click.echo(f"\n{result['documents']} messages ({result['documents_in_clusters']} in "
-                   f"{result['gold_multi_message_clusters']} multi-message gold clusters, "
-                   f"{result['distractor_documents']} distractors), {result['reports']} reports; "
-                   f"{result['items']} reports aligned to a template ({result['templates_unaligned']}"
-                   f" of {result['templates_in_documents']} templates unaligned); "
-                   f"{result['gold_incidents']} gold incidents, {result['predicted_incidents']} "
-                   f"predicted; false merges {len(result['false_merges'])}, false splits "
-                   f"{len(result['false_splits'])}; cross-country merges: "
-                   f"{result['cross_country_merges']}\n")
+        click.echo(
+            f"\n{result['documents']} messages ({result['documents_in_clusters']} in "
+            f"{result['gold_multi_message_clusters']} multi-message gold clusters, "
+            f"{result['distractor_documents']} distractors), {result['reports']} reports; "
+            f"{result['items']} reports aligned to a template ({result['templates_unaligned']}"
+            f" of {result['templates_in_documents']} templates unaligned); "
+            f"{result['gold_incidents']} gold incidents, {result['predicted_incidents']} "
+            f"predicted; false merges {len(result['false_merges'])}, false splits "
+            f"{len(result['false_splits'])}; cross-country merges: "
+            f"{result['cross_country_merges']}\n"
+        )
         return
-    click.echo(f"\n{result['articles']} articles, {result['gold_incidents']} gold incidents, "
-               f"{result['predicted_incidents']} predicted; cross-country merges: "
-               f"{result['cross_country_merges']}; order independent: "
-               f"{result['order_independent']}\n")
+    click.echo(
+        f"\n{result['articles']} articles, {result['gold_incidents']} gold incidents, "
+        f"{result['predicted_incidents']} predicted; cross-country merges: "
+        f"{result['cross_country_merges']}; order independent: "
+        f"{result['order_independent']}\n"
+    )
 
 
-COMMANDS = (show_command, ledger_command, merge_command, split_command, decisions_command,
-            undo_command, resolve_command, eval_resolve_command)
+COMMANDS = (
+    show_command,
+    ledger_command,
+    merge_command,
+    split_command,
+    decisions_command,
+    undo_command,
+    resolve_command,
+    eval_resolve_command,
+)
 
 
 def register(group: click.Group) -> None:

@@ -47,15 +47,15 @@ def test_victims_and_named_actors_always_stay():
     assert victims == [victim] and actors == [org]
 
 
-def test_confident_phrases_are_added_but_never_places():
+def test_confident_phrases_are_added_but_never_places_nor_perpetrators():
     classified = [
-        (cand("fourth bomber", 0), probs(PerpInd=0.7)),
+        (cand("fourth bomber", 0), probs(PerpInd=0.9)),
         (cand("Tartus", 30), probs(Target=0.9)),
         (cand("the market", 50), probs(Target=0.3)),
+        (cand("a nearby clinic", 70), probs(Target=0.8)),
     ]
     actors, targets, _, _ = combine(classified, [], [], [], [], places=[(30, 36)])
-    assert [a.text for a in actors] == ["fourth bomber"] and actors[0].kind == "individual"
-    assert targets == []
+    assert actors == [] and [t.text for t in targets] == ["a nearby clinic"]
 
 
 def test_sentences_without_event_words_pass_only_confident_roles():

@@ -38,25 +38,75 @@ def at(hour: int, day: int = 23) -> datetime:
 def corpus() -> list[Report]:
     """Jableh/Tartus from four outlets (one a copy, one about Tartus only), Aden, Aleppo a day
     later, and Jableh again a week later."""
-    wire = seed_report("a_wire", "r_wire", published=at(17), source="Wire",
-                       evidence=(Evidence("a_wire", 0, len(WIRE), WIRE),))
-    copy = seed_report("a_copy", "r_copy", published=at(19), source="Courier",
-                       evidence=(Evidence("a_copy", 0, len(WIRE), WIRE),))
-    early = simple_report("r_early", killed=121, published=at(11), source="Dispatch",
-                          event_type="Explosions/Remote violence")
-    only_tartus = simple_report(
-        "r_tartus", place="Tartus", admin1="Tartus", lat=34.889, lon=35.887, killed=33,
-        published=at(15), event_type="Explosions/Remote violence",
-        location=tartus("a_r_tartus"),
-        figures=(Figure("killed", 33, None, "at least", attributed_to="state media",
-                        evidence=Evidence("a_r_tartus", 0, 5, "at least 33")),),
+    wire = seed_report(
+        "a_wire",
+        "r_wire",
+        published=at(17),
+        source="Wire",
+        evidence=(Evidence("a_wire", 0, len(WIRE), WIRE),),
     )
-    aden = simple_report("r_aden", place="Aden", country="YE", admin1="Aden", lat=12.78,
-                         lon=45.03, killed=41, published=at(14))
-    aleppo = simple_report("r_aleppo", day=DAY + timedelta(days=1), place="Aleppo",
-                           admin1="Aleppo", lat=36.2, lon=37.16, killed=5, published=at(9, 24))
-    later = simple_report("r_later", day=DAY + timedelta(days=7), killed=4, published=at(9, 30),
-                          event_type="Explosions/Remote violence")
+    copy = seed_report(
+        "a_copy",
+        "r_copy",
+        published=at(19),
+        source="Courier",
+        evidence=(Evidence("a_copy", 0, len(WIRE), WIRE),),
+    )
+    early = simple_report(
+        "r_early",
+        killed=121,
+        published=at(11),
+        source="Dispatch",
+        event_type="Explosions/Remote violence",
+    )
+    only_tartus = simple_report(
+        "r_tartus",
+        place="Tartus",
+        admin1="Tartus",
+        lat=34.889,
+        lon=35.887,
+        killed=33,
+        published=at(15),
+        event_type="Explosions/Remote violence",
+        location=tartus("a_r_tartus"),
+        figures=(
+            Figure(
+                "killed",
+                33,
+                None,
+                "at least",
+                attributed_to="state media",
+                evidence=Evidence("a_r_tartus", 0, 5, "at least 33"),
+            ),
+        ),
+    )
+    aden = simple_report(
+        "r_aden",
+        place="Aden",
+        country="YE",
+        admin1="Aden",
+        lat=12.78,
+        lon=45.03,
+        killed=41,
+        published=at(14),
+    )
+    aleppo = simple_report(
+        "r_aleppo",
+        day=DAY + timedelta(days=1),
+        place="Aleppo",
+        admin1="Aleppo",
+        lat=36.2,
+        lon=37.16,
+        killed=5,
+        published=at(9, 24),
+    )
+    later = simple_report(
+        "r_later",
+        day=DAY + timedelta(days=7),
+        killed=4,
+        published=at(9, 30),
+        event_type="Explosions/Remote violence",
+    )
     return [wire, copy, early, only_tartus, aden, aleppo, later]
 
 
@@ -158,8 +208,14 @@ def test_merge_and_split_survive_reruns_and_new_articles_and_can_be_undone(tmp_p
     store.close()
     store = open_store(str(db))  # a re-run of the whole resolution, and a new article
     resolve_all(store, SETTINGS)
-    add(store, [simple_report("r_new", killed=150, published=at(22),
-                              event_type="Explosions/Remote violence")])
+    add(
+        store,
+        [
+            simple_report(
+                "r_new", killed=150, published=at(22), event_type="Explosions/Remote violence"
+            )
+        ],
+    )
     resolve_pending(store, SETTINGS)
     groups = partition(store)
     assert any({"r_wire", "r_later"} <= set(g) for g in groups)

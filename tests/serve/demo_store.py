@@ -59,28 +59,49 @@ def _generated(i: int) -> tuple[Article, Report]:
     cc, place, admin1, lat, lon, actor = PLACES[i % len(PLACES)]
     day = date(2016, 5, 1) + timedelta(days=(i * 3) % 60)
     killed = 3 + (i * 7) % 40
-    text = (f"A car bomb killed {killed} people in {place} on Sunday, police said. "
-            f"{actor} claimed the attack.")
+    text = (
+        f"A car bomb killed {killed} people in {place} on Sunday, police said. "
+        f"{actor} claimed the attack."
+    )
     aid = f"a_gen_{i:03d}"
     phrase = f"killed {killed} people"
     start = text.index(phrase)
     ev = Evidence(aid, start, start + len(phrase), phrase)
     pstart = text.index(place)
-    article = Article(id=aid, text=text, url=f"https://wire.example/{aid}", source="Wire Example",
-                      title=f"Car bomb kills {killed} in {place}",
-                      published=datetime(day.year, day.month, day.day, 18, tzinfo=UTC),
-                      language="en", origin=f"demo/{aid}.txt", content_hash=f"h{aid}")
+    article = Article(
+        id=aid,
+        text=text,
+        url=f"https://wire.example/{aid}",
+        source="Wire Example",
+        title=f"Car bomb kills {killed} in {place}",
+        published=datetime(day.year, day.month, day.day, 18, tzinfo=UTC),
+        language="en",
+        origin=f"demo/{aid}.txt",
+        content_hash=f"h{aid}",
+    )
     report = Report(
-        id=f"r_gen_{i:03d}_0", article_id=aid, date=day, date_precision="day",
-        location=Location(name=place, country=cc, admin1=admin1, lat=lat + (i % 5) * 0.01,
-                          lon=lon, precision="city",
-                          evidence=Evidence(aid, pstart, pstart + len(place), place)),
-        event_type=TYPES[i % len(TYPES)], sub_event_type="Remote explosive",
+        id=f"r_gen_{i:03d}_0",
+        article_id=aid,
+        date=day,
+        date_precision="day",
+        location=Location(
+            name=place,
+            country=cc,
+            admin1=admin1,
+            lat=lat + (i % 5) * 0.01,
+            lon=lon,
+            precision="city",
+            evidence=Evidence(aid, pstart, pstart + len(place), place),
+        ),
+        event_type=TYPES[i % len(TYPES)],
+        sub_event_type="Remote explosive",
         attack_type="Bombing/Explosion",
         perpetrators=(Actor(actor, actor, claimed=True),),
         figures=(Figure("killed", killed, killed, "exact", attributed_to="police", evidence=ev),),
-        killed=Toll(killed, killed, killed), summary=text.split(". ")[0] + ".",
-        evidence=(Evidence(aid, 0, len(text), text),), published=article.published,
+        killed=Toll(killed, killed, killed),
+        summary=text.split(". ")[0] + ".",
+        evidence=(Evidence(aid, 0, len(text), text),),
+        published=article.published,
         source="Wire Example",
     )
     return article, report
@@ -90,10 +111,16 @@ def build_demo_store(path: str, n_generated: int = 24) -> dict[str, str]:
     """Write the demo store at ``path``; returns ids worth knowing (``seed`` incident)."""
     store = open_store(path)
     try:
-        second = seed_article("a_seed_2", published=datetime(2016, 5, 24, 9, tzinfo=UTC),
-                              source="Other Wire", url="https://other.example/a_seed_2")
-        seed = [seed_report(), seed_report("a_seed_2", "r_seed_2_0",
-                                           published=second.published, source="Other Wire")]
+        second = seed_article(
+            "a_seed_2",
+            published=datetime(2016, 5, 24, 9, tzinfo=UTC),
+            source="Other Wire",
+            url="https://other.example/a_seed_2",
+        )
+        seed = [
+            seed_report(),
+            seed_report("a_seed_2", "r_seed_2_0", published=second.published, source="Other Wire"),
+        ]
         store.add_article(seed_article())
         store.add_article(second)
         for r in seed:

@@ -5,8 +5,15 @@ from __future__ import annotations
 
 def test_openapi_lists_the_endpoints(client):
     spec = client.get("/openapi.json").json()
-    for path in ("/api/incidents", "/api/incidents/{incident_id}", "/api/map", "/api/aggregates",
-                 "/api/articles", "/api/sources", "/api/export/{fmt}"):
+    for path in (
+        "/api/incidents",
+        "/api/incidents/{incident_id}",
+        "/api/map",
+        "/api/aggregates",
+        "/api/articles",
+        "/api/sources",
+        "/api/export/{fmt}",
+    ):
         assert path in spec["paths"]
 
 
@@ -40,8 +47,12 @@ def test_cursor_pagination_visits_every_incident_once(client):
             if not cursor:
                 break
         assert len(seen) == len(set(seen)) == 25, sort
-    killed = [i["killed"]["best"] for i in
-              client.get("/api/incidents", params={"sort": "-killed", "limit": 25}).json()["incidents"]]
+    killed = [
+        i["killed"]["best"]
+        for i in client.get("/api/incidents", params={"sort": "-killed", "limit": 25}).json()[
+            "incidents"
+        ]
+    ]
     assert killed == sorted(killed, reverse=True)
 
 
@@ -53,7 +64,7 @@ def test_one_incident_has_reports_figures_history_and_evidence(client, demo_db):
     assert all(f["key"] for f in inc["figures"])
     assert inc["toll_history"]
     article = inc["articles"][0]
-    spans = [article["text"][h["start"]:h["end"]] for h in article["highlights"]]
+    spans = [article["text"][h["start"] : h["end"]] for h in article["highlights"]]
     assert "the toll at 78" in spans
 
 
@@ -74,10 +85,16 @@ def test_map_aggregates_articles_sources(client):
 
 
 def test_one_error_shape(client):
-    for path, status in (("/api/incidents/i_nope", 404), ("/api/incidents?cursor=zzz", 400),
-                         ("/api/incidents?min_killed=-1", 422), ("/api/incidents?sort=foo", 400),
-                         ("/api/incidents?bbox=1,2", 400), ("/api/nothing", 404),
-                         ("/api/export/xls", 404), ("/api/aggregates?period=year", 422)):
+    for path, status in (
+        ("/api/incidents/i_nope", 404),
+        ("/api/incidents?cursor=zzz", 400),
+        ("/api/incidents?min_killed=-1", 422),
+        ("/api/incidents?sort=foo", 400),
+        ("/api/incidents?bbox=1,2", 400),
+        ("/api/nothing", 404),
+        ("/api/export/xls", 404),
+        ("/api/aggregates?period=year", 422),
+    ):
         r = client.get(path)
         assert r.status_code == status, path
         body = r.json()

@@ -20,8 +20,11 @@ def _write_routes(app):
 
 
 def _fill(path: str, ids) -> str:
-    return (path.replace("{incident_id}", ids["seed"]).replace("{decision_id}", "1")
-            .replace("{name}", "vic"))
+    return (
+        path.replace("{incident_id}", ids["seed"])
+        .replace("{decision_id}", "1")
+        .replace("{name}", "vic")
+    )
 
 
 def test_passwords_are_hashed_and_checked():
@@ -35,9 +38,11 @@ def test_every_write_route_needs_a_user(client, demo_db):
     _, ids = demo_db
     routes = sorted(set(_write_routes(client.app)) - PUBLIC_WRITES)
     assert len(routes) >= 10
-    assert {("POST", "/api/incidents/{incident_id}/merges"),
-            ("POST", "/api/incidents/{incident_id}/splits"),
-            ("DELETE", "/api/resolution-decisions/{decision_id}")} <= set(routes)
+    assert {
+        ("POST", "/api/incidents/{incident_id}/merges"),
+        ("POST", "/api/incidents/{incident_id}/splits"),
+        ("DELETE", "/api/resolution-decisions/{decision_id}"),
+    } <= set(routes)
     for method, path in routes:
         for headers in ({}, {"Authorization": "Bearer tw_forged"}, {"Authorization": "Basic x"}):
             r = client.request(method, _fill(path, ids), json={}, headers=headers)
@@ -55,8 +60,10 @@ def test_review_and_user_routes_need_their_role(client, demo_db):
         r = client.request(method, _fill(path, ids), json={}, headers=viewer)
         assert r.status_code == 403, (method, path)
         if path.startswith("/api/users"):
-            assert client.request(method, _fill(path, ids), json={},
-                                  headers=analyst).status_code == 403
+            assert (
+                client.request(method, _fill(path, ids), json={}, headers=analyst).status_code
+                == 403
+            )
     assert client.get("/api/users", headers=viewer).status_code == 403
 
 
@@ -66,28 +73,42 @@ def test_login_tokens_and_logout(client):
     headers = login(client, "ana")
     assert client.get("/api/auth/me", headers=headers).json() == {"name": "ana", "role": "analyst"}
     token = client.post("/api/tokens", json={"label": "script"}, headers=headers).json()["token"]
-    assert client.get("/api/auth/me", headers={"Authorization": f"Bearer {token}"}).status_code == 200
+    assert (
+        client.get("/api/auth/me", headers={"Authorization": f"Bearer {token}"}).status_code == 200
+    )
     assert client.post("/api/auth/logout", headers=headers).status_code == 200
     assert client.get("/api/auth/me", headers=headers).status_code == 401
 
 
 def test_admin_manages_users(client):
     admin = login(client, "root")
-    r = client.post("/api/users", json={"name": "newbie", "role": "analyst",
-                                        "password": "long-enough"}, headers=admin)
+    r = client.post(
+        "/api/users",
+        json={"name": "newbie", "role": "analyst", "password": "long-enough"},
+        headers=admin,
+    )
     assert r.status_code == 201
-    assert client.post("/api/users", json={"name": "newbie", "role": "analyst",
-                                           "password": "long-enough"},
-                       headers=admin).status_code == 409
+    assert (
+        client.post(
+            "/api/users",
+            json={"name": "newbie", "role": "analyst", "password": "long-enough"},
+            headers=admin,
+        ).status_code
+        == 409
+    )
     names = {u["name"] for u in client.get("/api/users", headers=admin).json()["users"]}
-    assert "newbie" in names and all("password_hash" not in u for u in
-                                     client.get("/api/users", headers=admin).json()["users"])
+    assert "newbie" in names and all(
+        "password_hash" not in u for u in client.get("/api/users", headers=admin).json()["users"]
+    )
     assert client.delete("/api/users/newbie", headers=admin).status_code == 200
 
 
 @pytest.mark.parametrize("role_user", ["ana", "root"])
 def test_analysts_and_admins_may_review(client, demo_db, role_user):
     _, ids = demo_db
-    r = client.post(f"/api/incidents/{ids['seed']}/corrections", headers=login(client, role_user),
-                    json={"field": "event_type", "value": "Battles", "why": "checked"})
+    r = client.post(
+        f"/api/incidents/{ids['seed']}/corrections",
+        headers=login(client, role_user),
+        json={"field": "event_type", "value": "Battles", "why": "checked"},
+    )
     assert r.status_code == 201

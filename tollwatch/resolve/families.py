@@ -51,9 +51,7 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return inter / (len(a) + len(b) - inter)
 
 
-def family_ids(
-    ordered: Iterable[Report], copies: Iterable[tuple[str, str]]
-) -> Mapping[str, str]:
+def family_ids(ordered: Iterable[Report], copies: Iterable[tuple[str, str]]) -> Mapping[str, str]:
     """Report id -> family id, given the reports in chronological order and the pairs of report
     ids that are copies of each other. A report with no copy is its own family."""
     ordered = list(ordered)

@@ -84,8 +84,23 @@ def toll_history(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """The ledger's killed and injured totals and site tolls in publication order (undated last):
     how the toll moved as reports came in. Copies are kept, marked, so the spread is visible."""
     out = [
-        {k: row[k] for k in ("published", "outlet", "kind", "low", "high", "qualifier",
-                             "attributed_to", "scope", "place", "copy", "counted", "words")}
+        {
+            k: row[k]
+            for k in (
+                "published",
+                "outlet",
+                "kind",
+                "low",
+                "high",
+                "qualifier",
+                "attributed_to",
+                "scope",
+                "place",
+                "copy",
+                "counted",
+                "words",
+            )
+        }
         for row in rows
         if row["kind"] in ("killed", "injured") and row["scope"] in ("total", "site")
     ]

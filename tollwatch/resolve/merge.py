@@ -235,8 +235,16 @@ def _scoped(fig: Figure, site: str | None) -> Figure:
 
 def _claim_key(fig: Figure) -> Hashable:
     who = _norm(fig.attributed_to) if fig.attributed_to else None
-    return (fig.kind, fig.low, fig.high, fig.qualifier, who, fig.victim_category, fig.place,
-            fig.is_total)
+    return (
+        fig.kind,
+        fig.low,
+        fig.high,
+        fig.qualifier,
+        who,
+        fig.victim_category,
+        fig.place,
+        fig.is_total,
+    )
 
 
 def toll_figures(

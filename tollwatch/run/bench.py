@@ -27,8 +27,9 @@ ROOT = Path(__file__).resolve().parents[2]
 def _demo_texts() -> list[str]:
     from tollwatch.ingest import iter_articles
 
-    sources = [str(p) for p in (ROOT / "demo").iterdir() if p.name not in ("README.md",
-                                                                           "published.tsv")]
+    sources = [
+        str(p) for p in (ROOT / "demo").iterdir() if p.name not in ("README.md", "published.tsv")
+    ]
     texts = [a.text for a in iter_articles(sources, Settings()) if isinstance(a, Article)]
     if not texts:
         raise SystemExit("no demo articles found under demo/")
@@ -56,10 +57,14 @@ def bench_extract(n: int) -> dict:
     list(ex.nlp.pipe(corpus[:8]))  # warm up
     bare = _timed(lambda: list(ex.nlp.pipe(corpus, batch_size=settings.spacy_batch_size)))
     full = _timed(lambda: list(ex.extract_many(articles)))
-    off_topic = ("Lawmakers debated the budget for hours on Tuesday before a vote that the "
-                 "governing coalition won comfortably. Markets rose on the news. ") * 20
-    mixed = [a if i % 2 == 0 else Article(id=f"m{i}", text=off_topic, published=pub)
-             for i, a in enumerate(articles)]
+    off_topic = (
+        "Lawmakers debated the budget for hours on Tuesday before a vote that the "
+        "governing coalition won comfortably. Markets rose on the news. "
+    ) * 20
+    mixed = [
+        a if i % 2 == 0 else Article(id=f"m{i}", text=off_topic, published=pub)
+        for i, a in enumerate(articles)
+    ]
     mixed_bare = _timed(lambda: list(ex.nlp.pipe([a.text for a in mixed])))
     mixed_full = _timed(lambda: list(ex.extract_many(mixed)))
     return {
@@ -76,9 +81,11 @@ def bench_extract(n: int) -> dict:
 
 def _synthetic_reports(n: int) -> list[Report]:
     rng = random.Random(7)
-    places = [("SY", 34.9 + k * 0.1, 35.9 + k * 0.05) for k in range(40)] + [
-        ("IQ", 33.3 + k * 0.1, 44.4) for k in range(40)] + [
-        ("NG", 11.8 + k * 0.1, 13.1) for k in range(40)]
+    places = (
+        [("SY", 34.9 + k * 0.1, 35.9 + k * 0.05) for k in range(40)]
+        + [("IQ", 33.3 + k * 0.1, 44.4) for k in range(40)]
+        + [("NG", 11.8 + k * 0.1, 13.1) for k in range(40)]
+    )
     out = []
     start = date(2015, 1, 1)
     for i in range(n):
@@ -86,13 +93,26 @@ def _synthetic_reports(n: int) -> list[Report]:
         day = start + timedelta(days=rng.randrange(1500))
         k = rng.randrange(1, 60)
         fig = Figure("killed", k, k, "exact")
-        out.append(Report(
-            id=f"r_{i:08d}", article_id=f"a_{i:08d}", date=day, date_precision="day",
-            location=Location(name="X", country=cc, admin1=f"{cc}-{int(lat)}", lat=lat, lon=lon,
-                              precision="city"),
-            event_type="Explosions/Remote violence", figures=(fig,),
-            killed=Toll(k, k, k), published=datetime(day.year, day.month, day.day, tzinfo=UTC),
-        ))
+        out.append(
+            Report(
+                id=f"r_{i:08d}",
+                article_id=f"a_{i:08d}",
+                date=day,
+                date_precision="day",
+                location=Location(
+                    name="X",
+                    country=cc,
+                    admin1=f"{cc}-{int(lat)}",
+                    lat=lat,
+                    lon=lon,
+                    precision="city",
+                ),
+                event_type="Explosions/Remote violence",
+                figures=(fig,),
+                killed=Toll(k, k, k),
+                published=datetime(day.year, day.month, day.day, tzinfo=UTC),
+            )
+        )
     return out
 
 
@@ -120,8 +140,12 @@ def bench_resolve_incremental(n: int, new: int = 100) -> dict:
             store.add_article(Article(id=r.article_id, text="x " + r.id))
             store.add_reports(r.article_id, [r])
         step = _timed(lambda: resolve_pending(store, settings))
-    return {"stored_reports": n, "full_resolve_and_store_seconds": round(full, 2),
-            "new_reports": new, "incremental_seconds": round(step, 2)}
+    return {
+        "stored_reports": n,
+        "full_resolve_and_store_seconds": round(full, 2),
+        "new_reports": new,
+        "incremental_seconds": round(step, 2),
+    }
 
 
 def bench_store(n: int) -> dict:
@@ -131,10 +155,12 @@ def bench_store(n: int) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         db = str(Path(tmp) / "b.db")
         with open_store(db) as store:
+
             def write() -> None:
                 for r in reports:
                     store.add_article(Article(id=r.article_id, text="x " + r.id))
                     store.add_reports(r.article_id, [r])
+
             t = _timed(write)
     return {"reports": n, "store_seconds": round(t, 2), "reports_per_s": round(n / t)}
 
@@ -145,8 +171,9 @@ def bench_ingest(n: int) -> dict:
     texts = _demo_texts()
     with tempfile.TemporaryDirectory() as tmp:
         for i in range(n):
-            Path(tmp, f"{i:06d}.txt").write_text("Headline\n\n" + texts[i % len(texts)] + f" {i}",
-                                                 encoding="utf-8")
+            Path(tmp, f"{i:06d}.txt").write_text(
+                "Headline\n\n" + texts[i % len(texts)] + f" {i}", encoding="utf-8"
+            )
         t = _timed(lambda: sum(1 for _ in iter_articles([tmp], Settings())))
     return {"files": n, "ingest_seconds": round(t, 2), "files_per_s": round(n / t)}
 

@@ -18,8 +18,28 @@ from pathlib import Path
 from tollwatch.store import open_store
 from tollwatch.store.query import IncidentQuery
 
-COUNTRIES = ["SY", "IQ", "NG", "AF", "SO", "YE", "ML", "PK", "CD", "LY", "SD", "MZ", "BF", "UA",
-             "MM", "CO", "MX", "PH", "IN", "ET"]
+COUNTRIES = [
+    "SY",
+    "IQ",
+    "NG",
+    "AF",
+    "SO",
+    "YE",
+    "ML",
+    "PK",
+    "CD",
+    "LY",
+    "SD",
+    "MZ",
+    "BF",
+    "UA",
+    "MM",
+    "CO",
+    "MX",
+    "PH",
+    "IN",
+    "ET",
+]
 TYPES = ["Explosions/Remote violence", "Violence against civilians", "Battles"]
 ACTORS = ["Islamic State", "Boko Haram", "Taliban", "al-Shabaab", "Unknown"]
 
@@ -40,14 +60,43 @@ def _fill(db: str, n: int) -> float:
         actor = rng.choice(ACTORS)
         lat, lon = rng.uniform(-30, 50), rng.uniform(-80, 120)
         summary = f"An attack killed {killed} people in town {i % 997}."
-        body = json.dumps({"id": f"i_{i:016x}", "report_ids": [f"r{i}"], "article_ids": [f"a{i}"],
-                           "date": day, "date_precision": "day", "perpetrators": [
-                               {"text": actor, "name": actor}], "figures": [],
-                           "killed": {"low": killed, "best": killed, "high": killed},
-                           "injured": {}, "policy": "ucdp", "summary": summary})
-        batch.append((f"i_{i:016x}", day, "day", cc, f"{cc}-{i % 12}", f"town {i % 997}", lat,
-                      lon, rng.choice(TYPES), killed, killed, killed, "ucdp", 1, 1, summary,
-                      body, "2026-01-01"))
+        body = json.dumps(
+            {
+                "id": f"i_{i:016x}",
+                "report_ids": [f"r{i}"],
+                "article_ids": [f"a{i}"],
+                "date": day,
+                "date_precision": "day",
+                "perpetrators": [{"text": actor, "name": actor}],
+                "figures": [],
+                "killed": {"low": killed, "best": killed, "high": killed},
+                "injured": {},
+                "policy": "ucdp",
+                "summary": summary,
+            }
+        )
+        batch.append(
+            (
+                f"i_{i:016x}",
+                day,
+                "day",
+                cc,
+                f"{cc}-{i % 12}",
+                f"town {i % 997}",
+                lat,
+                lon,
+                rng.choice(TYPES),
+                killed,
+                killed,
+                killed,
+                "ucdp",
+                1,
+                1,
+                summary,
+                body,
+                "2026-01-01",
+            )
+        )
         if len(batch) == 20000:
             _insert(conn, batch)
             batch = []
@@ -84,25 +133,37 @@ def bench_serve(n: int = 1_000_000) -> dict:
         with open_store(db) as store:
             sy = IncidentQuery(country="SY", date_from=date(2010, 1, 1), date_to=date(2015, 12, 31))
             cases = {
-                "page_country_dates_ms": lambda: store.query_incidents(sy, limit=50, with_total=True),
+                "page_country_dates_ms": lambda: store.query_incidents(
+                    sy, limit=50, with_total=True
+                ),
                 "page_country_min_killed_by_killed_ms": lambda: store.query_incidents(
-                    IncidentQuery(country="IQ", min_killed=50), sort="-killed", limit=50,
-                    with_total=True),
+                    IncidentQuery(country="IQ", min_killed=50),
+                    sort="-killed",
+                    limit=50,
+                    with_total=True,
+                ),
                 "page_perpetrator_text_ms": lambda: store.query_incidents(
                     IncidentQuery(perpetrator="Boko Haram", text="town 12", country="NG"),
-                    limit=50, with_total=True),
+                    limit=50,
+                    with_total=True,
+                ),
                 "page_unfiltered_deep_cursor_ms": lambda: store.query_incidents(
-                    IncidentQuery(), limit=50,
-                    cursor=store.query_incidents(IncidentQuery(), limit=1000).next_cursor),
+                    IncidentQuery(),
+                    limit=50,
+                    cursor=store.query_incidents(IncidentQuery(), limit=1000).next_cursor,
+                ),
                 "map_country_all_points_ms": lambda: store.map_points(
-                    IncidentQuery(country="SY"), limit=100000),
+                    IncidentQuery(country="SY"), limit=100000
+                ),
                 "aggregates_country_week_ms": lambda: store.aggregate_incidents(
-                    IncidentQuery(country="SY"), period="week"),
+                    IncidentQuery(country="SY"), period="week"
+                ),
             }
             out = {"incidents": n, "fill_seconds": round(fill_s, 1)}
             out.update({name: _best_of(fn) for name, fn in cases.items()})
-            out["map_country_points"] = len(store.map_points(IncidentQuery(country="SY"),
-                                                             limit=100000)["points"])
+            out["map_country_points"] = len(
+                store.map_points(IncidentQuery(country="SY"), limit=100000)["points"]
+            )
     return out
 
 

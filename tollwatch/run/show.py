@@ -160,8 +160,10 @@ def _render_policies(d: dict[str, Any]) -> list[str]:
     out = ["\n  tolls under each policy (killed / injured, low-best-high):"]
     for policy, tolls in d.get("tolls_by_policy", {}).items():
         mark = "  <- shown above" if policy == d.get("policy") else ""
-        out.append(f"    {policy:<7} killed {_toll(tolls['killed'])}; "
-                   f"injured {_toll(tolls['injured'])}{mark}")
+        out.append(
+            f"    {policy:<7} killed {_toll(tolls['killed'])}; "
+            f"injured {_toll(tolls['injured'])}{mark}"
+        )
     return out
 
 
@@ -181,8 +183,10 @@ def _render_history(d: dict[str, Any]) -> list[str]:
 
 def _render_resolution(d: dict[str, Any]) -> list[str]:
     res = d.get("resolution") or {}
-    out = [f"\n  resolution: {len(d.get('reports', []))} report(s), "
-           f"{d.get('independent_sources', '?')} independent (syndicated copies count once)"]
+    out = [
+        f"\n  resolution: {len(d.get('reports', []))} report(s), "
+        f"{d.get('independent_sources', '?')} independent (syndicated copies count once)"
+    ]
     for fam in d.get("families", []):
         if len(fam["report_ids"]) > 1:
             out.append(f"    family {fam['family_id']}: {', '.join(fam['report_ids'])}")
@@ -190,12 +194,16 @@ def _render_resolution(d: dict[str, Any]) -> list[str]:
         score = "decision" if link["score"] is None else f"{link['score']:.2f}"
         parts = ", ".join(f"{k} {v:g}" for k, v in link.get("parts", {}).items())
         why = f" #{link['decision_id']}" if link.get("decision_id") else ""
-        out.append(f"    {link['report_a']} ~ {link['report_b']}: {score} -> "
-                   f"{link['outcome']}{why}" + (f" ({parts})" if parts else ""))
+        out.append(
+            f"    {link['report_a']} ~ {link['report_b']}: {score} -> "
+            f"{link['outcome']}{why}" + (f" ({parts})" if parts else "")
+        )
     for dec in res.get("decisions", []):
-        out.append(f"    decision #{dec['id']} {dec['kind']} [{dec['status']}] part "
-                   f"{', '.join(dec['part'])}" + (f"; rest {', '.join(dec['rest'])}"
-                                                  if dec["rest"] else ""))
+        out.append(
+            f"    decision #{dec['id']} {dec['kind']} [{dec['status']}] part "
+            f"{', '.join(dec['part'])}"
+            + (f"; rest {', '.join(dec['rest'])}" if dec["rest"] else "")
+        )
     for entry in res.get("log", [])[:10]:
         out.append(f"    log {entry['at']} {entry['action']} {entry['detail']}")
     return out

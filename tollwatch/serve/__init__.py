@@ -1,7 +1,7 @@
 """Serve the incident database: REST API, exports, dashboard, review (reads the store only).
 
-    create_app(db) -> FastAPI        tollwatch/serve/app.py
-    tollwatch serve | export | users  tollwatch/serve/cli.py
+create_app(db) -> FastAPI        tollwatch/serve/app.py
+tollwatch serve | export | users  tollwatch/serve/cli.py
 """
 
 from __future__ import annotations

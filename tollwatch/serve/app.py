@@ -51,8 +51,15 @@ def _error(status: int, code: str, message: str, hint: str = "") -> JSONResponse
     )
 
 
-_CODES = {400: "bad_request", 401: "unauthenticated", 403: "forbidden", 404: "not_found",
-          405: "method_not_allowed", 409: "conflict", 422: "invalid"}
+_CODES = {
+    400: "bad_request",
+    401: "unauthenticated",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "conflict",
+    422: "invalid",
+}
 
 
 def _install_error_handlers(app: FastAPI) -> None:
@@ -75,8 +82,9 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
-        parts = [f"{'.'.join(str(x) for x in e.get('loc', ()))}: {e.get('msg')}"
-                 for e in exc.errors()]
+        parts = [
+            f"{'.'.join(str(x) for x in e.get('loc', ()))}: {e.get('msg')}" for e in exc.errors()
+        ]
         return _error(422, "invalid", "; ".join(parts), "see /openapi.json for the parameters")
 
     @app.exception_handler(StarletteHTTPException)
@@ -86,8 +94,12 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> JSONResponse:
         log.exception("unexpected error on %s %s", request.method, request.url.path)
-        return _error(500, "server_error", f"{type(exc).__name__}: {exc}",
-                      "this is a bug; the server log has the traceback")
+        return _error(
+            500,
+            "server_error",
+            f"{type(exc).__name__}: {exc}",
+            "this is a bug; the server log has the traceback",
+        )
 
 
 def create_app(
@@ -105,7 +117,7 @@ def create_app(
         title="tollwatch",
         version=__version__,
         description="Sourced incident database: incidents, their casualty claims and the words "
-        "behind them. Errors are always {\"error\": {status, code, message, hint}}.",
+        'behind them. Errors are always {"error": {status, code, message, hint}}.',
     )
     app.state.db = str(db)
     app.state.settings = settings or Settings(db=str(db))
@@ -127,8 +139,12 @@ def create_app(
 
     @app.get("/vendor/{path:path}", include_in_schema=False)
     def vendor_missing(path: str) -> Any:
-        return _error(404, "not_found", f"/vendor/{path} is not installed",
-                      "run `make web-deps` (npm install) in the tollwatch checkout")
+        return _error(
+            404,
+            "not_found",
+            f"/vendor/{path} is not installed",
+            "run `make web-deps` (npm install) in the tollwatch checkout",
+        )
 
     @app.get("/", include_in_schema=False)
     def dashboard() -> FileResponse:

@@ -41,8 +41,12 @@ def _token_of(authorization: str | None) -> str | None:
         return None
     scheme, _, token = authorization.partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
-        raise ApiError(401, "unauthenticated", "the Authorization header is not 'Bearer TOKEN'",
-                       "log in (POST /api/auth/login) and send the token as 'Bearer TOKEN'")
+        raise ApiError(
+            401,
+            "unauthenticated",
+            "the Authorization header is not 'Bearer TOKEN'",
+            "log in (POST /api/auth/login) and send the token as 'Bearer TOKEN'",
+        )
     return token.strip()
 
 
@@ -55,8 +59,12 @@ def current_user(
         return None
     user = store.user_for_token(hash_token(token))
     if user is None:
-        raise ApiError(401, "unauthenticated", "this token is unknown or was revoked",
-                       "log in again to get a new token")
+        raise ApiError(
+            401,
+            "unauthenticated",
+            "this token is unknown or was revoked",
+            "log in again to get a new token",
+        )
     return {**user, "token_hash": hash_token(token)}
 
 
@@ -68,12 +76,19 @@ def require(role: str) -> Callable[..., dict[str, Any]]:
 
     def check(user: UserDep) -> dict[str, Any]:
         if user is None:
-            raise ApiError(401, "unauthenticated", "this needs a logged-in user",
-                           "log in (POST /api/auth/login) and send 'Authorization: Bearer TOKEN'")
+            raise ApiError(
+                401,
+                "unauthenticated",
+                "this needs a logged-in user",
+                "log in (POST /api/auth/login) and send 'Authorization: Bearer TOKEN'",
+            )
         if not role_allows(user["role"], role):
-            raise ApiError(403, "forbidden", f"this needs the role {role}, "
-                           f"user {user['name']!r} is {user['role']}",
-                           "ask an admin: tollwatch users add NAME --role ...")
+            raise ApiError(
+                403,
+                "forbidden",
+                f"this needs the role {role}, user {user['name']!r} is {user['role']}",
+                "ask an admin: tollwatch users add NAME --role ...",
+            )
         return user
 
     return check
