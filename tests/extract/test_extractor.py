@@ -355,3 +355,19 @@ def test_a_person_murdered_in_a_relative_clause_is_an_incident(extractor):
     [r] = reports(extractor, text, published=datetime(1989, 8, 1, tzinfo=UTC))
     assert r.killed.best == 1 and [v.text for v in r.victims] == ["Maria Elena Diaz"]
     assert str(r.date) == "1989-07-28"
+
+
+def test_a_placeless_incident_takes_the_country_the_article_is_about(extractor):
+    text = (
+        "TEGUCIGALPA, 3 FEB 90 -- Salvadoran police said today that urban guerrillas shot dead "
+        "the Salvadoran congressman Jose Ruiz. The Salvadoran government condemned the murder. "
+        "El Salvador's army said it would hunt the attackers."
+    )
+    [r] = reports(extractor, text, published=datetime(1990, 2, 3, tzinfo=UTC))
+    assert r.location is not None and r.location.country == "SV"
+
+
+def test_the_dateline_stays_when_the_article_is_not_mostly_about_another_country(extractor):
+    text = "Baghdad -- Gunmen killed three Iranian pilgrims on a highway on Monday, police said."
+    [r] = reports(extractor, text, published=datetime(2019, 3, 5, tzinfo=UTC))
+    assert r.location is not None and r.location.country == "IQ"

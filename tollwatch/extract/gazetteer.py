@@ -118,6 +118,10 @@ class _Candidate:
         return math.log10(max(p.population, 1)) + _QUALITY_BONUS[self.quality] - penalty
 
 
+#: the population from which a city outweighs small namesakes in the article's countries
+WORLD_CITY = 1_000_000
+
+
 class Gazetteer:
     """Read-only access to the alias index. Create one per worker with :meth:`open`; it is
     picklable (it reopens the index on unpickling) and keeps a bounded cache of lookups."""
@@ -277,7 +281,17 @@ class Gazetteer:
             return max(rivals, key=lambda c: c.score).place if rivals else country.place
 
         if in_context:
-            pool = in_context
+            # a city of millions elsewhere outweighs a village of the article's countries
+            # ("Baghdad" in an article about Iranian pilgrims is not Baghdadeh in Iran)
+            best_in = max(c.place.population for c in in_context)
+            giants = [
+                c
+                for c in pool
+                if c.place.country not in context
+                and c.place.population >= WORLD_CITY
+                and c.place.population >= 100 * max(best_in, 1)
+            ]
+            pool = in_context + giants if giants else in_context
         cities = [c for c in pool if c.place.feature == "city"]
         admins = [c for c in pool if c.place.feature == "admin1"]
         if not cities or not admins:

@@ -26,12 +26,12 @@ from tollwatch.extract.events import find_targets, find_triggers, find_weapons
 from tollwatch.extract.facts import SentenceFacts
 from tollwatch.extract.gazetteer import Gazetteer
 from tollwatch.extract.lexicon import Lexicons, load_lexicons
-from tollwatch.extract.places import find_places
+from tollwatch.extract.places import country_counts, find_places
 from tollwatch.extract.rolemodel import RoleModel, combine, confident, sentence_candidates
 from tollwatch.extract.roles import find_roles, load_role_words, noun_phrase
 from tollwatch.extract.segment import reports_from_facts
 from tollwatch.extract.truecase import CaseRestorer, lost_case
-from tollwatch.types import Actor, Article, Evidence, Failure, Mention, Report
+from tollwatch.types import Actor, Article, Evidence, Failure, Location, Mention, Report
 
 log = logging.getLogger(__name__)
 
@@ -382,7 +382,29 @@ class Extractor:
 
     def reports_from_doc(self, article: Article, doc: Any, caps: bool) -> list[Report]:
         facts = self.sentence_facts(article, doc, caps)
-        return reports_from_facts(article, facts, self.include_references)
+        return reports_from_facts(article, facts, self.include_references, self._main_country(doc))
+
+    def _main_country(self, doc: Any) -> Location | None:
+        """The country an article is about when it names one far more than any other (at
+        least 3 times and twice as often as the next): where an incident it tells without
+        naming a place happened, rather than the dateline's ("TEGUCIGALPA -- ... Salvadoran
+        police said")."""
+        counts = country_counts(doc, self.gaz)
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+            return None
+        code = ranked[0][0]
+        try:
+            import pycountry
+
+            country = pycountry.countries.get(alpha_2=code)
+        except (ImportError, LookupError):
+            country = None
+        name = getattr(country, "name", None) if country is not None else None
+        loc = self.gaz.resolve(name) if name else None
+        if loc is None or loc.country != code:
+            return Location(name or code, country=code, precision="country")
+        return dataclasses.replace(loc, name=name, evidence=None)
 
     def _figurative(self, doc: Any, i: int) -> bool:
         tok = doc[i]

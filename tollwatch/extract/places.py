@@ -96,6 +96,12 @@ def _trimmed(span: Span) -> Span | None:
 
 def context_countries(doc: Doc, gaz: Gazetteer) -> tuple[str, ...]:
     """ISO codes of the countries the document names (by name or demonym), most frequent first."""
+    counts = country_counts(doc, gaz)
+    return tuple(sorted(counts, key=lambda c: -counts[c]))
+
+
+def country_counts(doc: Doc, gaz: Gazetteer) -> dict[str, int]:
+    """How often the document names each country (by name, demonym or province)."""
     counts: dict[str, int] = {}
     for ent in doc.ents:
         if ent.label_ in ("GPE", "NORP", "LOC"):
@@ -106,7 +112,7 @@ def context_countries(doc: Doc, gaz: Gazetteer) -> tuple[str, ...]:
                 code = loc.country if loc is not None and loc.precision == "admin1" else None
             if code:
                 counts[code] = counts.get(code, 0) + 1
-    return tuple(sorted(counts, key=lambda c: -counts[c]))
+    return counts
 
 
 def find_places(doc: Doc, gaz: Gazetteer, article_id: str) -> list[Location]:

@@ -249,8 +249,18 @@ def _is_incident(frame: Frame) -> bool:
     return has_actor or has_weapon or has_target or len(strong) >= 2
 
 
+def _placeless(frame: Frame, dateline: Location | None) -> bool:
+    """A frame whose sentences name no place at all (not even a country) but the dateline."""
+    skip = dateline.evidence if dateline is not None else None
+    return not any(p.evidence != skip or skip is None for s in frame.sentences for p in s.places)
+
+
 def frame_to_report(
-    frame: Frame, article: Article, index: int, all_facts: list[SentenceFacts]
+    frame: Frame,
+    article: Article,
+    index: int,
+    all_facts: list[SentenceFacts],
+    main_country: Location | None = None,
 ) -> Report | None:
     if not frame.reference and not _is_incident(frame):
         return None
@@ -295,6 +305,13 @@ def frame_to_report(
         and (location is None or location.precision == "country")
     ):
         location = dateline  # "SAN SALVADOR, 16 NOV 89 --": where the story was filed
+    if (
+        location is None
+        and main_country is not None
+        and frame.country == main_country.country
+        and _placeless(frame, dateline)
+    ):
+        location = main_country
     sites = _sites(frame, cities, all_facts, article.id) if len(cities) >= 2 else ()
     figures = _inherit_sources(tuple(f for s in sents for f in s.figures))
     actors = _actors(frame, all_facts)
@@ -520,14 +537,22 @@ def _sites(
 
 
 def reports_from_facts(
-    article: Article, facts: list[SentenceFacts], include_references: bool
+    article: Article,
+    facts: list[SentenceFacts],
+    include_references: bool,
+    main_country: Location | None = None,
 ) -> list[Report]:
+    """``main_country``: the country the article is mostly about (see the pipeline), taken by a
+    frame that names no place of its own instead of the dateline's or the first sentence's."""
     frames = build_frames(facts)
+    dateline = _dateline_place(facts, article.text)
     reports = []
     for k, frame in enumerate(frames):
         if frame.reference and not include_references:
             continue
-        report = frame_to_report(frame, article, k, facts)
+        if main_country is not None and not frame.reference and _placeless(frame, dateline):
+            frame.country = main_country.country
+        report = frame_to_report(frame, article, k, facts, main_country)
         if report is not None:
             reports.append(report)
     return reports
