@@ -285,6 +285,9 @@ class Extractor:
                         )
                 actors = named + generic
             extra: dict = {}
+            if triggers or figures:
+                # the rules' own patients (the model's additions do not make an incident)
+                extra["rule_victims"] = bool(victims)
             if self.role_model is not None or self.collect_candidates:
                 cands = self._candidates(
                     sent, si, aid, triggers, figures, actors, targets, victims, weapons, full_names

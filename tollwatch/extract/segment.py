@@ -239,7 +239,7 @@ def _is_incident(frame: Frame) -> bool:
         # "judge Maria Elena Diaz, who was murdered on Friday": a killing word with the person
         # it killed named; "a group ... claimed responsibility for the attack"
         return any(
-            (s.victims and any(t.lemmas[0] in KILLING_WORDS for t in s.triggers))
+            (s.extra.get("rule_victims") and any(t.lemmas[0] in KILLING_WORDS for t in s.triggers))
             or (s.triggers and any(a.claimed for a in s.actors))
             for s in frame.sentences
         )
