@@ -181,3 +181,28 @@ def test_m0015_upgrades_a_store_and_keeps_its_perpetrators(tmp_path):
 
         found = store.query_incidents(IncidentQuery(perpetrator="nusra front", text="Nusra"))
         assert [i.id for i in found.incidents] == ["i1"]
+
+
+def test_text_search_gives_the_same_incidents_probed_or_materialised(client, monkeypatch):
+    from tollwatch.store import sqlite_serve
+
+    cases = [
+        {"perpetrator": "boko haram", "q": "car bomb"},
+        {"perpetrator": "Islamic State", "q": "Mosul", "sort": "-killed"},
+        {"perpetrator": "Taliban", "q": "nowhere"},
+    ]
+
+    def answers():
+        return [
+            (
+                client.get("/api/incidents", params=c).json(),
+                client.get("/api/map", params=c).json(),
+                client.get("/api/aggregates", params=c).json(),
+            )
+            for c in cases
+        ]
+
+    probed = answers()  # few candidates: each is looked up in the text index
+    monkeypatch.setattr(sqlite_serve, "_PROBE_MAX", 0)
+    assert answers() == probed
+    assert [a[0]["total"] for a in probed] == [5, 5, 0]

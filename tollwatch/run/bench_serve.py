@@ -215,6 +215,11 @@ def bench_serve(n: int = 1_000_000) -> dict:
                     limit=50,
                     with_total=True,
                 ),
+                "page_perpetrator_common_word_ms": lambda: store.query_incidents(
+                    IncidentQuery(perpetrator="Boko Haram", text="town", country="NG"),
+                    limit=50,
+                    with_total=True,
+                ),
                 "page_unfiltered_deep_cursor_ms": lambda: store.query_incidents(
                     IncidentQuery(),
                     limit=50,
