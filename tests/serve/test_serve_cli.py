@@ -64,3 +64,12 @@ def test_wrong_methods_and_server_errors_keep_the_error_shape(client, monkeypatc
         r.json()["error"]["code"] == "server_error"
         and "disk on fire" in r.json()["error"]["message"]
     )
+
+
+def test_make_demo_ends_serving_on_localhost_and_says_where():
+    from pathlib import Path
+
+    makefile = (Path(__file__).resolve().parents[2] / "Makefile").read_text(encoding="utf-8")
+    demo = makefile.split("\ndemo:", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert "http://127.0.0.1:8765/" in demo[-2]
+    assert "tollwatch serve" in demo[-1] and "--host 127.0.0.1 --port 8765" in demo[-1]
