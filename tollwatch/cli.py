@@ -333,8 +333,9 @@ def incidents(
             min_killed=min_killed,
             limit=limit,
         )
+        reviewed_of = store.review_decisions_of([inc.id for inc in found])
         for n, inc in enumerate(found):
-            decisions = store.list_review_decisions(inc.id)
+            decisions = reviewed_of.get(inc.id)
             if decisions:
                 reviewed = apply_decisions(incident_to_dict(inc), decisions)
                 found[n] = incident_from_dict(without_review(reviewed))

@@ -13,7 +13,9 @@ Used by ``store`` and ``serve``; imports only ``schema`` and ``tolls``.
 
 Actions:
 
-    correct         set ``field`` (one of ``CORRECTABLE``) to ``value``
+    correct         set ``field`` (one of ``CORRECTABLE``) to ``value``; ``perpetrators`` takes
+                    a list of canonical names (or one string of names separated by ``;``) and
+                    replaces the incident's perpetrators (an empty list: none known)
     reject_figure   the figure ``figure_key`` no longer counts; tolls are reconciled again
                     without it under the incident's policy (a corrected toll still wins)
 """
@@ -26,8 +28,9 @@ from collections.abc import Set as AbstractSet
 from datetime import date, datetime
 from typing import Any
 
-from tollwatch.schema import figure_from_dict
+from tollwatch.schema import actor_to_dict, figure_from_dict
 from tollwatch.tolls import reconcile
+from tollwatch.types import Actor
 
 __all__ = [
     "ACTIONS",
@@ -59,6 +62,7 @@ CORRECTABLE: dict[str, type] = {
     "injured.low": int,
     "injured.best": int,
     "injured.high": int,
+    "perpetrators": list,
 }
 
 
@@ -80,6 +84,8 @@ def check_correction(field: str, value: Any) -> Any:
             f"field {field!r} cannot be corrected; use one of {', '.join(CORRECTABLE)}"
         )
     kind = CORRECTABLE[field]
+    if kind is list:
+        return _names(field, value)
     if value is None or value == "":
         return None
     try:
@@ -102,7 +108,38 @@ def check_correction(field: str, value: Any) -> Any:
         raise ValueError(f"field {field!r} expects {kind.__name__}, got {value!r}") from exc
 
 
+def _names(field: str, value: Any) -> list[str]:
+    """A list of perpetrator names: from a list of strings or one string split at ``;``; blanks
+    and repeats (any case) dropped, order kept."""
+    if value is None:
+        value = []
+    if isinstance(value, str):
+        value = value.split(";")
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(
+            f"field {field!r} expects a list of names (or 'name; name'), got {value!r}"
+        )
+    out: list[str] = []
+    for name in (" ".join(v.split()) for v in value):
+        if name and name.casefold() not in {n.casefold() for n in out}:
+            out.append(name)
+    return out
+
+
+def _set_perpetrators(incident: dict[str, Any], names: list[str]) -> list[str]:
+    """Replace the incident's perpetrators by ``names`` (a machine actor of the same name keeps
+    its evidence and claim); returns the machine's names."""
+    machine = list(incident.get("perpetrators") or [])
+    by_name = {str(p.get("name", "")).casefold(): p for p in machine}
+    incident["perpetrators"] = [
+        by_name.get(name.casefold()) or actor_to_dict(Actor(text=name, name=name)) for name in names
+    ]
+    return [p.get("name") for p in machine]
+
+
 def _set(incident: dict[str, Any], field: str, value: Any) -> Any:
+    if field == "perpetrators":
+        return _set_perpetrators(incident, list(value or []))
     head, _, tail = field.partition(".")
     if not tail:
         old = incident.get(head)

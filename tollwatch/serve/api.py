@@ -30,7 +30,9 @@ def incident_query(
     admin1: Annotated[str | None, Query(description="first-level division, as stored")] = None,
     bbox: Annotated[str | None, Query(description="west,south,east,north in degrees")] = None,
     event_type: Annotated[str | None, Query(description="ACLED event type")] = None,
-    perpetrator: Annotated[str | None, Query(description="canonical name")] = None,
+    perpetrator: Annotated[
+        str | None, Query(description="canonical name (analysts' corrections applied)")
+    ] = None,
     min_killed: Annotated[int | None, Query(ge=0, description="best killed >= this")] = None,
     q: Annotated[str | None, Query(description="words in summary, place, type, actors")] = None,
 ) -> IncidentQuery:
@@ -91,8 +93,9 @@ def list_incidents(
     cursor: Annotated[str | None, Query(description="next_cursor of the previous page")] = None,
 ) -> dict[str, Any]:
     page = store.query_incidents(query, sort=sort, limit=limit, cursor=cursor, with_total=True)
+    decisions = store.review_decisions_of([inc.id for inc in page.incidents])  # one query a page
     items = [
-        _summary(apply_decisions(incident_to_dict(inc), store.list_review_decisions(inc.id)))
+        _summary(apply_decisions(incident_to_dict(inc), decisions.get(inc.id, [])))
         for inc in page.incidents
     ]
     next_url = None

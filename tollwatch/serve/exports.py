@@ -92,7 +92,10 @@ def _country_name(cc: str | None) -> str | None:
 
 def _review_note(inc: dict[str, Any]) -> str:
     review = inc.get("review") or {}
-    bits = [f"{f} corrected (was {v})" for f, v in sorted(review.get("corrected", {}).items())]
+    bits = [
+        f"{f} corrected (was {'; '.join(map(str, v)) if isinstance(v, list) else v})"
+        for f, v in sorted(review.get("corrected", {}).items())
+    ]
     if review.get("rejected_figures"):
         bits.append(f"{len(review['rejected_figures'])} figure(s) rejected")
     return "; ".join(bits)

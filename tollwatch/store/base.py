@@ -282,6 +282,12 @@ class Store(ABC):
         """Review decisions, oldest first (of one incident when given)."""
 
     @abstractmethod
+    def review_decisions_of(self, incident_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+        """The active review decisions of several incidents at once (a page of a listing, not
+        one query per incident): incident id -> its decisions, oldest first; incidents without
+        decisions are absent."""
+
+    @abstractmethod
     def revoke_review_decision(self, decision_id: int, user_name: str) -> None:
         """Mark a decision revoked (kept for the record); NotFoundError if none is active."""
 

@@ -325,7 +325,7 @@ def m0013_reviewed_columns_decision_moves(conn: sqlite3.Connection) -> None:
     row_factory = conn.row_factory
     conn.row_factory = sqlite3.Row
     try:
-        refresh_reviewed_columns(conn, [r[0] for r in reviewed])
+        refresh_reviewed_columns(conn, [r[0] for r in reviewed], perpetrators=False)
     finally:
         conn.row_factory = row_factory
 
@@ -350,6 +350,41 @@ def m0014_decision_report_keys(conn: sqlite3.Connection) -> None:
     decision_keys.backfill(conn)
 
 
+def m0015_reviewed_perpetrators(conn: sqlite3.Connection) -> None:
+    """Analysts correct an incident's perpetrators: ``incidents.perpetrators_reviewed`` holds the
+    corrected list of names (a JSON array; NULL: the machine's names from ``json``), and the
+    triggers of m0010 are replaced by ones that fill ``incident_perpetrators`` and the text index
+    from it when it is set, so the perpetrator filter, text search and facets see corrections."""
+    names = (
+        "SELECT value AS name FROM json_each(NEW.perpetrators_reviewed) "
+        "WHERE NEW.perpetrators_reviewed IS NOT NULL AND value IS NOT NULL "
+        "UNION ALL SELECT json_extract(value, '$.name') FROM json_each(NEW.json, '$.perpetrators') "
+        "WHERE NEW.perpetrators_reviewed IS NULL AND json_extract(value, '$.name') IS NOT NULL"
+    )
+    perps = (
+        f"INSERT INTO incident_perpetrators (incident_id, name) SELECT NEW.id, name FROM ({names})"
+    )
+    body = (
+        "coalesce(NEW.summary, '') || ' ' || coalesce(NEW.location_name, '') || ' ' || "
+        "coalesce(NEW.admin1, '') || ' ' || coalesce(NEW.event_type, '') || ' ' || "
+        f"coalesce((SELECT group_concat(name, ' ') FROM ({names})), '')"
+    )
+    forget = (
+        "DELETE FROM incident_perpetrators WHERE incident_id = OLD.id; "
+        "DELETE FROM incidents_fts WHERE rowid = OLD.rowid;"
+    )
+    _run(
+        conn,
+        "ALTER TABLE incidents ADD COLUMN perpetrators_reviewed TEXT",
+        "DROP TRIGGER trg_incidents_serve_ai",
+        "DROP TRIGGER trg_incidents_serve_au",
+        f"CREATE TRIGGER trg_incidents_serve_ai AFTER INSERT ON incidents BEGIN {perps}; "
+        f"INSERT INTO incidents_fts (rowid, body) VALUES (NEW.rowid, {body}); END",
+        f"CREATE TRIGGER trg_incidents_serve_au AFTER UPDATE ON incidents BEGIN {forget} {perps}; "
+        f"INSERT INTO incidents_fts (rowid, body) VALUES (NEW.rowid, {body}); END",
+    )
+
+
 #: Every migration, in the order they apply. Append only.
 MIGRATIONS: tuple[Migration, ...] = (
     m0001_articles_reports_figures,
@@ -361,6 +396,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m0012_decision_authors,
     m0013_reviewed_columns_decision_moves,
     m0014_decision_report_keys,
+    m0015_reviewed_perpetrators,
 )
 
 

@@ -75,9 +75,13 @@ def _members(conn: sqlite3.Connection, incident_id: str) -> list[str]:
     return [r[0] for r in found]
 
 
-def refresh_reviewed_columns(conn: sqlite3.Connection, incident_ids: Iterable[str]) -> None:
+def refresh_reviewed_columns(
+    conn: sqlite3.Connection, incident_ids: Iterable[str], *, perpetrators: bool = True
+) -> None:
     """Write the reviewed values of these incidents into their indexed columns (the machine's
-    values where no active decision changes them)."""
+    values where no active decision changes them), and corrected perpetrators into
+    ``perpetrators_reviewed`` (m0015; its triggers refill ``incident_perpetrators`` and the text
+    index from it). ``perpetrators=False``: a database before m0015 (m0013 calls this)."""
     ids = sorted(set(incident_ids))
     if not ids:
         return
@@ -92,6 +96,8 @@ def refresh_reviewed_columns(conn: sqlite3.Connection, incident_ids: Iterable[st
             machine = schema.incident_from_dict(json.loads(row["json"]))
             columns = dict(zip(_EVENT, rows._event_columns(machine), strict=True))
             columns["summary"] = machine.summary
+            if perpetrators:
+                columns["perpetrators_reviewed"] = None
             decisions = by_incident.get(row["id"], [])
             if decisions:
                 _overlay(conn, columns, machine, decisions)
@@ -115,6 +121,10 @@ def _overlay(
             published[a[0]] = datetime.fromisoformat(a[1]) if a[1] else None
     reviewed = apply_decisions(schema.incident_to_dict(machine), decisions, published)
     for field in reviewed["review"]["corrected"]:
+        if field == "perpetrators" and "perpetrators_reviewed" in columns:
+            names = [p["name"] for p in reviewed.get("perpetrators") or []]
+            columns["perpetrators_reviewed"] = json.dumps(names, ensure_ascii=False)
+            continue
         column = _COLUMN_OF.get(field)
         if column is None:
             continue
@@ -242,6 +252,28 @@ class ReviewMixin:
             _decision(r)
             for r in self._read(f"SELECT * FROM review_decisions{cond} ORDER BY id", params)
         ]
+        return self._with_history(found)
+
+    def review_decisions_of(self, incident_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+        """The active decisions of several incidents (one page of a listing) in one query per
+        999 ids, with their history: incident id -> decisions, by id; incidents without any are
+        left out."""
+        found: list[dict[str, Any]] = []
+        for chunk in rows.chunks(sorted(set(incident_ids))):
+            found += [
+                _decision(r)
+                for r in self._read(
+                    "SELECT * FROM review_decisions WHERE revoked_at IS NULL "
+                    f"AND incident_id IN ({rows.marks(len(chunk))}) ORDER BY id",
+                    chunk,
+                )
+            ]
+        out: dict[str, list[dict[str, Any]]] = {}
+        for d in self._with_history(sorted(found, key=lambda d: d["id"])):
+            out.setdefault(d["incident_id"], []).append(d)
+        return out
+
+    def _with_history(self, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
         moves: dict[int, list[dict[str, Any]]] = {}
         ids = [str(d["id"]) for d in found]
         for chunk in rows.chunks(ids):

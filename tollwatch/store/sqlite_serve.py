@@ -20,6 +20,9 @@ from tollwatch.store.query import SORTS, IncidentPage, IncidentQuery, decode_cur
 __all__ = ["SQLiteServeMixin", "where_of"]
 
 _MAX_PAGE = 1000
+#: a text search is probed incident by incident (not materialised) when the perpetrator filter
+#: leaves at most this many incidents: a word found in most incidents then costs milliseconds
+_PROBE_MAX = 5000
 _ROLES = ("viewer", "analyst", "admin")
 
 
@@ -31,8 +34,11 @@ def _fts_expression(text: str) -> str:
     return " ".join(f'"{w}"' for w in words)
 
 
-def where_of(query: IncidentQuery) -> tuple[list[str], list[Any]]:
-    """SQL conditions on ``incidents`` for every filter of ``query``."""
+def where_of(query: IncidentQuery, *, text_probe: bool = False) -> tuple[list[str], list[Any]]:
+    """SQL conditions on ``incidents`` for every filter of ``query``. The text search is a set of
+    rowids from the FTS index (good when the words are rare or nothing else filters), or with
+    ``text_probe`` a lookup of each candidate incident in the index (good when other filters
+    leave few candidates, whatever the words)."""
     where: list[str] = []
     params: list[Any] = []
     if query.date_from is not None:
@@ -67,7 +73,13 @@ def where_of(query: IncidentQuery) -> tuple[list[str], list[Any]]:
             "id IN (SELECT incident_id FROM incident_perpetrators WHERE name = ? COLLATE NOCASE)"
         )
         params.append(query.perpetrator)
-    if query.text:
+    if query.text and text_probe:
+        where.append(
+            "EXISTS (SELECT 1 FROM incidents_fts WHERE incidents_fts MATCH ? "
+            "AND rowid = incidents.rowid)"
+        )
+        params.append(_fts_expression(query.text))
+    elif query.text:
         where.append("rowid IN (SELECT rowid FROM incidents_fts WHERE incidents_fts MATCH ?)")
         params.append(_fts_expression(query.text))
     if query.ids:
@@ -96,6 +108,19 @@ class SQLiteServeMixin:
 
     path: str
 
+    def _where(self, query: IncidentQuery) -> tuple[list[str], list[Any]]:
+        """``where_of`` with the text search probed per incident when the perpetrator filter
+        leaves few incidents (one index count decides)."""
+        probe = False
+        if query.text and query.perpetrator:
+            candidates = self._scalar(
+                "SELECT COUNT(*) FROM (SELECT 1 FROM incident_perpetrators "
+                "WHERE name = ? COLLATE NOCASE LIMIT ?)",
+                (query.perpetrator, _PROBE_MAX + 1),
+            )
+            probe = candidates <= _PROBE_MAX
+        return where_of(query, text_probe=probe)
+
     # --- incidents -------------------------------------------------------------------------------
 
     def query_incidents(
@@ -112,7 +137,7 @@ class SQLiteServeMixin:
         if not 1 <= limit <= _MAX_PAGE:
             raise QueryError(f"limit must be 1..{_MAX_PAGE}, got {limit}")
         column, desc = SORTS[sort]
-        where, params = where_of(query)
+        where, params = self._where(query)
         total = None
         if with_total:
             cond = " WHERE " + " AND ".join(where) if where else ""
@@ -137,7 +162,7 @@ class SQLiteServeMixin:
         return IncidentPage(incidents, next_cursor, total)
 
     def map_points(self, query: IncidentQuery, *, limit: int = 20000) -> dict[str, Any]:
-        where, params = where_of(query)
+        where, params = self._where(query)
         where = [*where, "lat IS NOT NULL", "lon IS NOT NULL"]
         cond = " WHERE " + " AND ".join(where)
         found = self._read(
@@ -160,7 +185,7 @@ class SQLiteServeMixin:
             )
         else:
             raise QueryError(f"unknown period {period!r}", hint="use day or week")
-        where, params = where_of(query)
+        where, params = self._where(query)
         cond = " WHERE " + " AND ".join([*where, "date IS NOT NULL"])
         found = self._read(
             f"SELECT {bucket} AS period, country, COUNT(*) AS incidents, "

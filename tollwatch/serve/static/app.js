@@ -87,8 +87,10 @@ async function fillFacets() {
   const f = await api("/api/facets");
   const fill = (name, values) => {
     const select = $(`#filters [name=${name}]`);
-    if (select.options.length > 1) return;
+    const chosen = select.value; // facets change with corrections: rebuilt on every list view
+    while (select.options.length > 1) select.remove(1);
     for (const v of values) select.append(el("option", { value: v }, v));
+    select.value = values.includes(chosen) ? chosen : "";
   };
   fill("country", f.countries); fill("event_type", f.event_types); fill("perpetrator", f.perpetrators);
   const legend = $("#legend"); legend.textContent = "";
@@ -218,7 +220,7 @@ function renderFields(inc) {
     ["location.name", "Place", loc.name], ["location.admin1", "Admin1", loc.admin1], ["location.country", "Country", loc.country],
     ["event_type", "Type", `${inc.event_type || ""} / ${inc.sub_event_type || ""}`],
     ["attack_type", "GTD attack type", inc.attack_type],
-    [null, "Perpetrators", (inc.perpetrators || []).map((p) => p.name + (p.claimed ? " (claimed)" : "")).join(", ")],
+    ["perpetrators", "Perpetrators", (inc.perpetrators || []).map((p) => p.name + (p.claimed ? " (claimed)" : "")).join("; ")],
     ["killed.best", "Killed", toll(inc.killed)], ["injured.best", "Injured", toll(inc.injured)],
     [null, "Policy", inc.policy],
   ];
@@ -227,7 +229,7 @@ function renderFields(inc) {
     const group = field && /^(killed|injured)\./.test(field) ? field.split(".")[0] + "." : null;
     const fixes = Object.keys(corrected).filter((f) => field && (f === field || (group && f.startsWith(group)) || (field === "event_type" && f === "sub_event_type")));
     const td = el("td", { class: fixes.length ? "corrected" : "", "data-field": field || label }, value ?? "");
-    if (fixes.length) td.append(" ", el("span", { class: "machine" }, "corrected; machine: " + fixes.map((f) => `${f}=${corrected[f]}`).join(", ")));
+    if (fixes.length) td.append(" ", el("span", { class: "machine" }, "corrected; machine: " + fixes.map((f) => `${f}=${Array.isArray(corrected[f]) ? corrected[f].join("; ") || "none" : corrected[f]}`).join(", ")));
     body.append(el("tr", {}, el("th", {}, label), td));
   }
 }
@@ -286,6 +288,9 @@ function renderReview(inc) {
   $("#review").hidden = !canReview();
   const select = $("#correction-field");
   if (!select.options.length) for (const f of inc.correctable_fields || []) select.append(el("option", { value: f }, f));
+  select.onchange = () => {
+    $("#correction-value").placeholder = select.value === "perpetrators" ? "names, separated by ;" : "new value";
+  };
   const list = $("#decisions"); list.textContent = "";
   for (const d of (inc.review || {}).decisions || []) {
     const what = d.action === "correct" ? `${d.field} := ${JSON.stringify(d.value)}` : `rejected figure ${d.figure_key}`;
