@@ -150,7 +150,8 @@ class Extractor:
         aid = article.id
         published = article.published.date() if isinstance(article.published, datetime) else None
         places = find_places(doc, self.gaz, aid)
-        dates = find_dates(doc.text, published)
+        text = doc.text  # a property that joins every token: read it once
+        dates = find_dates(text, published)
         speakers = Speakers()
         full_names = sorted(
             {e.text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2},
@@ -158,6 +159,11 @@ class Extractor:
             reverse=True,
         )
         facts = []
+        chunk_roots = (
+            sorted(c.root.i for c in doc.noun_chunks)
+            if self.role_model is not None or self.collect_candidates
+            else []
+        )
         for si, sent in enumerate(doc.sents):
             s0, s1 = sent.start_char, sent.end_char
             sp = tuple(p for p in places if p.evidence and s0 <= p.evidence.start < s1)
@@ -172,7 +178,7 @@ class Extractor:
                 p
                 for p in sp
                 if p.evidence is None
-                or not doc.text[max(0, p.evidence.start - 5) : p.evidence.start].endswith("from ")
+                or not text[max(0, p.evidence.start - 5) : p.evidence.start].endswith("from ")
             )
             attribution = find_attribution(sent, lex.attribution_verbs)
             who = speakers.resolve(attribution)
@@ -290,7 +296,17 @@ class Extractor:
                 extra["rule_victims"] = bool(victims)
             if self.role_model is not None or self.collect_candidates:
                 cands = self._candidates(
-                    sent, si, aid, triggers, figures, actors, targets, victims, weapons, full_names
+                    sent,
+                    si,
+                    aid,
+                    triggers,
+                    figures,
+                    actors,
+                    targets,
+                    victims,
+                    weapons,
+                    full_names,
+                    chunk_roots,
                 )
                 if self.collect_candidates:
                     extra["candidates"] = cands
@@ -342,7 +358,18 @@ class Extractor:
         return _attach_roles(facts)
 
     def _candidates(
-        self, sent, si, aid, triggers, figures, actors, targets, victims, weapons, full_names
+        self,
+        sent,
+        si,
+        aid,
+        triggers,
+        figures,
+        actors,
+        targets,
+        victims,
+        weapons,
+        full_names,
+        chunk_roots=None,
     ) -> list:
         """The noun phrases of a sentence with an event word or a figure, as role candidates."""
         spans = []
@@ -372,6 +399,7 @@ class Extractor:
             person_lemmas=self.person_lemmas,
             weapon_lemmas=self.weapon_lemmas,
             actor_spans=actor_spans,
+            chunk_roots=chunk_roots,
         )
         return [
             dataclasses.replace(
@@ -618,7 +646,8 @@ def _comparison(dm: DateMention, sent: Any) -> bool:
     """ "the deadliest attack since the 1998 bombing", "worse than in 2004": a date of comparison."""
     if sent is None:
         return False
-    before = sent.doc.text[max(0, dm.start - 12) : dm.start].lower().split()
+    at = dm.start - sent.start_char  # within the sentence (``doc.text`` is costly to build)
+    before = sent.text[max(0, at - 12) : max(0, at)].lower().split()
     return any(w in ("since", "than") for w in before[-3:])
 
 

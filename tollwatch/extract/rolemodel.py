@@ -59,11 +59,19 @@ def _governor(tok: Token) -> tuple[str, Token, str]:
     return t.dep_, t.head, ""
 
 
-def candidate_heads(sent: Span) -> list[Token]:
-    """Heads of the noun phrases of a sentence (base noun chunks, plus names outside chunks)."""
+def candidate_heads(sent: Span, chunk_roots: Sequence[int] | None = None) -> list[Token]:
+    """Heads of the noun phrases of a sentence (base noun chunks, plus names outside chunks);
+    ``chunk_roots``: the token indices of the document's noun-chunk roots, when computed once
+    for the whole document (much faster than per sentence)."""
     heads: dict[int, Token] = {}
-    for chunk in sent.noun_chunks:
-        root = chunk.root
+    doc = sent.doc
+    roots = (
+        [c.root.i for c in sent.noun_chunks]
+        if chunk_roots is None
+        else [i for i in chunk_roots if sent.start <= i < sent.end]
+    )
+    for i in roots:
+        root = doc[i]
         if root.pos_ in ("NOUN", "PROPN"):
             heads[root.i] = root
     for tok in sent:
@@ -153,13 +161,14 @@ def sentence_candidates(
     person_lemmas: frozenset[str],
     weapon_lemmas: Any,
     actor_spans: Iterable[tuple[int, int]],
+    chunk_roots: Sequence[int] | None = None,
 ) -> list[Candidate]:
     """Every noun phrase of ``sent`` with its features; ``rule_spans`` are (start, end, role) char
     spans of what the rules found, ``actor_spans`` those of alias-table actors."""
     rule_spans = list(rule_spans)
     actor_spans = list(actor_spans)
     out: list[Candidate] = []
-    for tok in candidate_heads(sent):
+    for tok in candidate_heads(sent, chunk_roots):
         m = noun_phrase(tok, article_id, without_count=True)
         if m is None or m.evidence is None or m.evidence.start is None:
             continue
