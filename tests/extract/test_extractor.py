@@ -371,3 +371,24 @@ def test_the_dateline_stays_when_the_article_is_not_mostly_about_another_country
     text = "Baghdad -- Gunmen killed three Iranian pilgrims on a highway on Monday, police said."
     [r] = reports(extractor, text, published=datetime(2019, 3, 5, tzinfo=UTC))
     assert r.location is not None and r.location.country == "IQ"
+
+
+def test_a_sentence_with_two_days_does_not_date_its_incident_for_a_split(extractor):
+    text = (
+        "The president left for home on Friday following a truck bomb explosion in Bogota on "
+        "Wednesday. A truck rigged with dynamite exploded on Wednesday outside a police "
+        "building in Bogota, killing at least 23 people."
+    )
+    found = reports(extractor, text, published=datetime(1989, 12, 8, tzinfo=UTC))
+    assert [r.killed.best for r in found] == [23]
+
+
+def test_the_story_of_another_day_keeps_its_following_sentences(extractor):
+    text = (
+        "Guerrillas bombed a bank in Medellin last night. At 1700 today a bomb exploded inside a "
+        "restaurant in Medellin. The customers had been evacuated. After a first small blast, "
+        "the package exploded and one policeman was injured."
+    )
+    found = reports(extractor, text, published=datetime(1989, 9, 7, tzinfo=UTC))
+    injured = {str(r.date): r.injured.best for r in found}
+    assert injured.get("1989-09-07") == 1 and injured.get("1989-09-06") is None

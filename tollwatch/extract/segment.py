@@ -49,6 +49,7 @@ class Frame:
     sentences: list[SentenceFacts] = field(default_factory=list)
     places: list[Location] = field(default_factory=list)  # below country level, its country
     day: date | None = None  # the day its first dated sentence says the event happened
+    by_day: bool = False  # opened because its sentence is dated to another day
 
 
 def build_frames(facts: list[SentenceFacts]) -> list[Frame]:
@@ -90,9 +91,12 @@ def build_frames(facts: list[SentenceFacts]) -> list[Frame]:
             target is None
             and not s.places
             and previous is not None
-            and (previous[0] == s.index - 1 and previous[1] is not main)
+            and previous[1] is not main
+            and (previous[0] == s.index - 1 or (previous[1].by_day and _event_day(s) is None))
         ):
-            target = previous[1]  # "Police said at least 71 were killed in that blast"
+            # "Police said at least 71 were killed in that blast"; the story goes on about the
+            # incident of another day until a sentence dates or places itself elsewhere
+            target = previous[1]
         target = target or main
         if target not in frames:
             frames.append(target)
@@ -123,8 +127,8 @@ UPDATE = re.compile(
 
 
 def _event_day(s: SentenceFacts) -> date | None:
-    """The day a sentence says its event happened: its day-precise date nearest to its event
-    words that is neither history nor the date of a statement ("police said on Monday")."""
+    """The day a sentence says its event happened: its one day-precise date that is neither
+    history nor the date of a statement ("police said on Monday"); None when it gives several."""
     days = [
         d
         for d in s.dates
@@ -133,9 +137,9 @@ def _event_day(s: SentenceFacts) -> date | None:
         and not d.history
         and not _statement_date(s.text, d.start - s.start)
     ]
-    if not days:
-        return None
-    return min(days, key=lambda d: _distance(d, s.anchors)).date
+    if not days or len({d.date for d in days}) > 1:
+        return None  # "left on Friday after the explosion on Wednesday": which is the event's?
+    return days[0].date
 
 
 def _add(frame: Frame, s: SentenceFacts) -> None:
@@ -181,7 +185,7 @@ def _target_frame(
         return next(
             (f for f in frames if f is not main and not f.reference and f.day == day),
             None,
-        ) or Frame(main.country, day=day)
+        ) or Frame(main.country, day=day, by_day=True)
     # the same country, somewhere else: far from every place of the main incident, or said
     # to be separate
     below = [p for p in s.places if p.precision != "country" and p.country == main.country]
