@@ -392,3 +392,15 @@ def test_the_story_of_another_day_keeps_its_following_sentences(extractor):
     found = reports(extractor, text, published=datetime(1989, 9, 7, tzinfo=UTC))
     injured = {str(r.date): r.injured.best for r in found}
     assert injured.get("1989-09-07") == 1 and injured.get("1989-09-06") is None
+
+
+def test_an_abduction_after_a_bombing_is_another_incident(extractor):
+    text = (
+        "A car bomb exploded outside the mayor's office in Ayacucho on Monday, wounding four "
+        "guards. Guerrillas also kidnapped two engineers of the power company in Ayacucho."
+    )
+    found = reports(extractor, text, published=datetime(1989, 10, 3, tzinfo=UTC))
+    assert sorted(r.sub_event_type for r in found) == [
+        "Abduction/forced disappearance",
+        "Remote explosive/landmine/IED",
+    ]

@@ -50,6 +50,7 @@ class Frame:
     places: list[Location] = field(default_factory=list)  # below country level, its country
     day: date | None = None  # the day its first dated sentence says the event happened
     by_day: bool = False  # opened because its sentence is dated to another day
+    kind: str | None = None  # "abduction" or "explosion" when its first strong words say so
 
 
 def build_frames(facts: list[SentenceFacts]) -> list[Frame]:
@@ -79,7 +80,9 @@ def build_frames(facts: list[SentenceFacts]) -> list[Frame]:
         countries = s.countries()
         cities = [p for p in s.places if p.precision in ("city", "point", "admin2")]
         if main is None:
-            main = Frame(_first_country(s) or _first_country(facts[0]), day=_event_day(s))
+            main = Frame(
+                _first_country(s) or _first_country(facts[0]), day=_event_day(s), kind=_kind(s)
+            )
             frames.append(main)
             _add(main, s)
             previous = (s.index, main)
@@ -102,6 +105,8 @@ def build_frames(facts: list[SentenceFacts]) -> list[Frame]:
             frames.append(target)
         if target.day is None:
             target.day = _event_day(s)
+        if target.kind is None:
+            target.kind = _kind(s)
         _add(target, s)
         previous = (s.index, target)
     return frames
@@ -124,6 +129,31 @@ UPDATE = re.compile(
     r"arrested|claimed responsibility|died (?:of|from) (?:his|her|their) (?:wounds|injuries))\b",
     re.I,
 )
+
+
+EXPLOSION_SUBS = frozenset(
+    {
+        "Remote explosive/landmine/IED",
+        "Suicide bomb",
+        "Grenade",
+        "Air/drone strike",
+        "Shelling/artillery/missile attack",
+    }
+)
+
+
+def _kind(s: SentenceFacts) -> str | None:
+    """ "abduction" or "explosion" when every strong event word of the sentence is of that kind."""
+    kinds = {
+        "abduction"
+        if t.sub_event_type == "Abduction/forced disappearance"
+        else "explosion"
+        if t.sub_event_type in EXPLOSION_SUBS
+        else "other"
+        for t in s.triggers
+        if t.strong
+    }
+    return next(iter(kinds)) if len(kinds) == 1 and "other" not in kinds else None
 
 
 def _event_day(s: SentenceFacts) -> date | None:
@@ -186,6 +216,21 @@ def _target_frame(
             (f for f in frames if f is not main and not f.reference and f.day == day),
             None,
         ) or Frame(main.country, day=day, by_day=True)
+    # the same country, another kind of incident: an abduction told after a bombing (or the
+    # reverse), with its own victims or targets ("Later, gunmen kidnapped two engineers")
+    kind = _kind(s)
+    if (
+        kind is not None
+        and main.kind is not None
+        and kind != main.kind
+        and (s.targets or s.victims)
+        and not coordinated
+        and (not countries or main.country in countries)
+    ):
+        return next(
+            (f for f in frames if f is not main and not f.reference and f.kind == kind),
+            None,
+        ) or Frame(main.country, kind=kind)
     # the same country, somewhere else: far from every place of the main incident, or said
     # to be separate
     below = [p for p in s.places if p.precision != "country" and p.country == main.country]
