@@ -50,6 +50,7 @@ from tollwatch.resolve.cluster import (
     _pair,
     _types_conflict,
     _unique,
+    follow_up,
 )
 from tollwatch.resolve.compat import DATE_CONFLICT_DAYS
 from tollwatch.resolve.families import FAMILY_JACCARD, family_ids
@@ -172,9 +173,14 @@ class _Groups:
     day (date ordinals; None for a group of undated reports)."""
 
     def __init__(
-        self, facts: list[_Facts], max_span_days: int = 0, window: int = 0, max_km: float = 0.0
+        self,
+        facts: list[_Facts],
+        max_span_days: int = 0,
+        window: int = 0,
+        max_km: float = 0.0,
+        victim_window: int = 0,
     ) -> None:
-        self.window, self.max_km = window, max_km
+        self.window, self.max_km, self.victim_window = window, max_km, victim_window
         reports = [f.report for f in facts]
         self.parent = {r.id: r.id for r in reports}
         self.members: dict[str, list[_Facts]] = {f.report.id: [f] for f in facts}
@@ -195,16 +201,18 @@ class _Groups:
             x = parent[x]
         return x
 
-    def conflict(self, rx: str, ry: str) -> tuple[str, int | None] | None:
+    def conflict(self, rx: str, ry: str, follow_up: bool = False) -> tuple[str, int | None] | None:
         """Why a scored pair may not join the groups of roots ``rx`` and ``ry``, or None (an
-        analyst's merge is not checked)."""
+        analyst's merge is not checked). A follow-up pair may make the group span up to
+        ``victim_window`` days rather than ``max_span``."""
         if self.articles[rx] & self.articles[ry]:
             return SAME_ARTICLE, None
         if self.max_span > 0:
             a, b = self.span[rx], self.span[ry]
             if a is not None and b is not None:
                 width = max(a[1], b[1]) - min(a[0], b[0])
-                if width > max(self.max_span, a[1] - a[0], b[1] - b[0]):
+                limit = max(self.max_span, self.victim_window) if follow_up else self.max_span
+                if width > max(limit, a[1] - a[0], b[1] - b[0]):
                     return SPAN, None
         sx, sy = self.sides[rx], self.sides[ry]
         for decision, side in sx.items():
@@ -230,7 +238,7 @@ class _Groups:
         for one, group in ((x, ry), (y, rx)):
             f = self.facts[one]
             for b in self.members[group]:
-                found = _pair(f, b, self.window, self.max_km)
+                found = _pair(f, b, self.window, self.max_km, self.victim_window)
                 if found is not None:
                     total += found[0]
                     count += 1
@@ -262,13 +270,15 @@ def cluster(
     """Groups of reports (each sorted by id, ordered by first id), links and families."""
     facts = [_facts(r) for r in _unique(reports)]
     window, max_km = settings.cluster_window_days, settings.cluster_distance_km
-    groups = _Groups(facts, settings.incident_max_span_days, window, max_km)
+    victim_window = settings.victim_window_days
+    groups = _Groups(facts, settings.incident_max_span_days, window, max_km, victim_window)
     present = groups.parent
-    # (-score, id, id, parts): pairs below NEAR_MISS_SCORE are neither joined nor evidence
-    scored: list[tuple[float, str, str, dict[str, float]]] = []
+    # (follow-up, -score, id, id, parts): pairs below NEAR_MISS_SCORE are neither joined nor
+    # evidence; follow-up pairs (``cluster.follow_up``) come after every other pair
+    scored: list[tuple[bool, float, str, str, dict[str, float]]] = []
     copies: list[tuple[str, str]] = []
     for a, b in _candidate_pairs(facts, settings):
-        found = _pair(a, b, window, max_km)
+        found = _pair(a, b, window, max_km, victim_window)
         if found is None:
             continue
         total, parts = found
@@ -276,7 +286,8 @@ def cluster(
             copies.append((a.report.id, b.report.id))
         score = total if (total * 2).is_integer() else round(total, 3)  # halves are exact
         if score >= NEAR_MISS_SCORE:
-            scored.append((-score, a.report.id, b.report.id, parts))
+            late = follow_up(a, b, window, victim_window)
+            scored.append((late, -score, a.report.id, b.report.id, parts))
     links: list[Link] = []
     decisions = sorted(decisions, key=lambda d: d.id)
     for d in decisions:
@@ -298,8 +309,10 @@ def cluster(
             if rx != ry:
                 groups.union(rx, ry)
                 links.append(Link(members[0], x, None, {}, DECIDED, d.id))
-    scored.sort()  # highest score first, then ids (each pair once, so parts are never compared)
-    for negative, x, y, parts in scored:
+    # follow-up pairs last, then highest score first, then ids (each pair once, so parts are
+    # never compared)
+    scored.sort()
+    for late, negative, x, y, parts in scored:
         score = -negative
         if score < MERGE_SCORE:
             links.append(Link(x, y, score, parts, BELOW))
@@ -308,7 +321,7 @@ def cluster(
         if rx == ry:
             links.append(Link(x, y, score, parts, SAME_INCIDENT))
             continue
-        refused = groups.conflict(rx, ry) or groups.link_check(x, y, rx, ry)
+        refused = groups.conflict(rx, ry, late) or groups.link_check(x, y, rx, ry)
         if refused is not None:
             links.append(Link(x, y, score, parts, refused[0], refused[1]))
             continue
