@@ -132,15 +132,26 @@ def _locations(report: Report) -> list[Location]:
     return locs + [site.location for site in report.sites]
 
 
-def _facts(report: Report) -> _Facts:
-    locs = _locations(report)
-    country = next((loc.country.upper() for loc in locs if loc.country), None)
+def _places(locs: list[Location]) -> set[str]:
     places: set[str] = set()
     for loc in locs:
         if loc.precision not in _COARSE:
             places.update(n for n in (_norm(loc.name), _norm(loc.matched_name)) if n)
             if loc.geonames_id is not None:
                 places.add(f"#{loc.geonames_id}")
+    return places
+
+
+def report_victim_keys(report: Report) -> frozenset[tuple[str, str]]:
+    """``_facts(report).victims`` without the rest of the facts (``run.incremental`` indexes
+    fetched reports by them)."""
+    return victim_keys(names_of(report, frozenset(_places(_locations(report)))))
+
+
+def _facts(report: Report) -> _Facts:
+    locs = _locations(report)
+    country = next((loc.country.upper() for loc in locs if loc.country), None)
+    places = _places(locs)
     located = next((loc for loc in locs if loc.lat is not None and loc.lon is not None), None)
     coords = None
     if located is not None and located.lat is not None and located.lon is not None:

@@ -193,6 +193,13 @@ class _Groups:
             k: (d, d) if d is not None else None for k, d in days.items()
         }
         self.max_span = max_span_days
+        # the first and last day of the dated reports that name nobody by a full name: a
+        # follow-up pair stretches an incident through its named reports only; its unnamed
+        # reports stay within ``max_span`` of its first day
+        self.plain: dict[str, tuple[int, int] | None] = {
+            f.report.id: (f.day, f.day) if f.day is not None and not f.victims else None
+            for f in facts
+        }
 
     def find(self, x: str) -> str:
         parent = self.parent
@@ -214,6 +221,10 @@ class _Groups:
                 limit = max(self.max_span, self.victim_window) if follow_up else self.max_span
                 if width > max(limit, a[1] - a[0], b[1] - b[0]):
                     return SPAN, None
+            if follow_up and a is not None and b is not None:
+                plain = _cover(self.plain[rx], self.plain[ry])
+                if plain is not None and plain[1] - min(a[0], b[0]) > self.max_span:
+                    return SPAN, None  # an unnamed report a week after the incident began
         sx, sy = self.sides[rx], self.sides[ry]
         for decision, side in sx.items():
             if sy.get(decision, side) != side:
@@ -252,16 +263,19 @@ class _Groups:
         self.articles[root] |= self.articles.pop(child)
         self.members[root] += self.members.pop(child)
         self.summary[root] = self.summary[root].join(self.summary.pop(child))
-        a, b = self.span[root], self.span.pop(child)
-        if a is None or b is None:
-            self.span[root] = a or b
-        else:
-            self.span[root] = (min(a[0], b[0]), max(a[1], b[1]))
+        self.span[root] = _cover(self.span[root], self.span.pop(child))
+        self.plain[root] = _cover(self.plain[root], self.plain.pop(child))
         sides = self.sides.pop(child)
         merged = self.sides[root]
         for decision, side in sides.items():
             if merged.setdefault(decision, side) != side:
                 del merged[decision]  # a later merge decision overrode this split
+
+
+def _cover(a: tuple[int, int] | None, b: tuple[int, int] | None) -> tuple[int, int] | None:
+    if a is None or b is None:
+        return a or b
+    return min(a[0], b[0]), max(a[1], b[1])
 
 
 def cluster(
@@ -273,9 +287,9 @@ def cluster(
     victim_window = settings.victim_window_days
     groups = _Groups(facts, settings.incident_max_span_days, window, max_km, victim_window)
     present = groups.parent
-    # (follow-up, -score, id, id, parts): pairs below NEAR_MISS_SCORE are neither joined nor
-    # evidence; follow-up pairs (``cluster.follow_up``) come after every other pair
-    scored: list[tuple[bool, float, str, str, dict[str, float]]] = []
+    # (follow-up gap, -score, id, id, parts): pairs below NEAR_MISS_SCORE are neither joined nor
+    # evidence; follow-up pairs (``cluster.follow_up``, gap > 0) come after every other pair
+    scored: list[tuple[int, float, str, str, dict[str, float]]] = []
     copies: list[tuple[str, str]] = []
     for a, b in _candidate_pairs(facts, settings):
         found = _pair(a, b, window, max_km, victim_window)
@@ -286,7 +300,9 @@ def cluster(
             copies.append((a.report.id, b.report.id))
         score = total if (total * 2).is_integer() else round(total, 3)  # halves are exact
         if score >= NEAR_MISS_SCORE:
-            late = follow_up(a, b, window, victim_window)
+            # follow-up pairs: the closest first, so follow-ups attach to the incident they
+            # follow before chaining among themselves
+            late = abs(a.day - b.day) if follow_up(a, b, window, victim_window) else 0  # type: ignore[operator]
             scored.append((late, -score, a.report.id, b.report.id, parts))
     links: list[Link] = []
     decisions = sorted(decisions, key=lambda d: d.id)
@@ -321,7 +337,7 @@ def cluster(
         if rx == ry:
             links.append(Link(x, y, score, parts, SAME_INCIDENT))
             continue
-        refused = groups.conflict(rx, ry, late) or groups.link_check(x, y, rx, ry)
+        refused = groups.conflict(rx, ry, late > 0) or groups.link_check(x, y, rx, ry)
         if refused is not None:
             links.append(Link(x, y, score, parts, refused[0], refused[1]))
             continue
