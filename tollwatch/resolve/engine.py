@@ -17,7 +17,10 @@
    conflicting reports (``cluster._conflict``: different named victims, incompatible types, text
    dates days apart) into one incident (complete link), or join two groups whose candidate pairs
    score under ``MERGE_SCORE`` on average (average link): one pair alone does not chain two
-   incidents of a busy city-week into one.
+   incidents of a busy city-week into one. Follow-up pairs (``cluster.follow_up``: the same
+   full-named victim, more than ``cluster_window_days`` apart) come after every other pair,
+   closest first, and may make an incident span up to ``victim_window_days``, provided its
+   unnamed reports stay within ``incident_max_span_days`` of its first day.
 4. Each group is merged (``merge.merge_reports``) with its report families (``families``).
 
 The result depends only on the set of reports and decisions, never on the order they arrive in:
