@@ -31,6 +31,9 @@ class Settings:
     # no scored merge makes an incident's dated reports span more days than this (0: no limit);
     # it keeps chains of similar reports from growing into incidents spanning months
     incident_max_span_days: int = 7
+    # reports naming the same person by a full name (two or more words) this far apart may be one
+    # incident, which may then span this long (follow-ups: the funeral, the suspects; 0: off)
+    victim_window_days: int = 30
     policy: str = "ucdp"  # default reconciliation policy (ucdp, acled, range, latest)
 
 

@@ -23,9 +23,19 @@
    them apart), two conflicting reports (``_conflict``) into one incident, or that the candidate
    pairs across the two groups do not support on average (``engine._Groups``).
 
-Candidates are found by blocking on (country, date bucket of ``cluster_window_days`` days), so a
-report is only compared with the reports of its own and the next bucket, never all pairs. The result
-depends only on the set of reports, not on their order.
+5. Follow-ups (``compat.same_victim``): two dated reports of one country that name the same
+   person by a full name (two or more distinctive words) are candidates up to
+   ``settings.victim_window_days`` apart ("the funeral of Luis Carlos Galan", "suspects held in
+   the murder of ..." days or weeks after the murder). Beyond ``cluster_window_days`` the gap
+   scores ``FOLLOW_UP_DATE_SCORE`` (a later report is no evidence against, but the date is no
+   evidence for either), and the pair is a *follow-up pair*: ``engine.cluster`` takes follow-up
+   pairs after every other pair, and only they may make an incident span more than
+   ``incident_max_span_days`` (up to ``victim_window_days``).
+
+Candidates are found by a sliding window over the reports of each country sorted by day, plus an
+index from (country, a word pair of a full victim name, ``compat.victim_keys``) to its reports for
+follow-up pairs, so a report is only compared with the reports of its own days (and of its named
+victims), never all pairs. The result depends only on the set of reports, not on their order.
 """
 
 from __future__ import annotations
@@ -47,6 +57,8 @@ from tollwatch.resolve.compat import (
     names_score,
     people_conflict,
     people_match,
+    same_victim,
+    victim_keys,
 )
 from tollwatch.resolve.families import FAMILY_JACCARD, jaccard, shingles
 from tollwatch.types import Incident, Location, Report
@@ -57,6 +69,7 @@ __all__ = [
     "cluster_reports",
     "haversine_km",
     "resolve_incidents",
+    "follow_up",
     "score_pair",
 ]
 
@@ -66,6 +79,10 @@ MERGE_SCORE = 2.5
 TOLL_RATIO = 0.15
 #: Added to a pair whose texts are copies of one story (shingle Jaccard >= FAMILY_JACCARD).
 TEXT_SCORE = 2.0
+#: The date part of a follow-up pair (the same full-named victim, more than
+#: ``cluster_window_days`` apart): a later report of a named victim's murder is no evidence
+#: against, so the gap is not counted against it as a gap within the window is.
+FOLLOW_UP_DATE_SCORE = 0.0
 
 _COARSE = {"admin1", "country"}
 _PRECISE = {"point", "city"}
@@ -107,6 +124,7 @@ class _Facts:
     killed: int | None = None  # the killed toll's best figure
     names: Names = Names()  # named victims and targets (``compat.names_of``)
     text_day: int | None = None  # date ordinal when read from the text at day precision
+    victims: frozenset[tuple[str, str]] = frozenset()  # ``compat.victim_keys`` of ``names``
 
 
 def _locations(report: Report) -> list[Location]:
@@ -114,20 +132,32 @@ def _locations(report: Report) -> list[Location]:
     return locs + [site.location for site in report.sites]
 
 
-def _facts(report: Report) -> _Facts:
-    locs = _locations(report)
-    country = next((loc.country.upper() for loc in locs if loc.country), None)
+def _places(locs: list[Location]) -> set[str]:
     places: set[str] = set()
     for loc in locs:
         if loc.precision not in _COARSE:
             places.update(n for n in (_norm(loc.name), _norm(loc.matched_name)) if n)
             if loc.geonames_id is not None:
                 places.add(f"#{loc.geonames_id}")
+    return places
+
+
+def report_victim_keys(report: Report) -> frozenset[tuple[str, str]]:
+    """``_facts(report).victims`` without the rest of the facts (``run.incremental`` indexes
+    fetched reports by them)."""
+    return victim_keys(names_of(report, frozenset(_places(_locations(report)))))
+
+
+def _facts(report: Report) -> _Facts:
+    locs = _locations(report)
+    country = next((loc.country.upper() for loc in locs if loc.country), None)
+    places = _places(locs)
     located = next((loc for loc in locs if loc.lat is not None and loc.lon is not None), None)
     coords = None
     if located is not None and located.lat is not None and located.lon is not None:
         coords = (located.lat, located.lon)
     day = report.date.toordinal() if report.date is not None else None
+    names = names_of(report, frozenset(places))
     text_day = day if report.date_source == "text" and report.date_precision == "day" else None
     return _Facts(
         report=report,
@@ -147,8 +177,9 @@ def _facts(report: Report) -> _Facts:
         event_type=report.event_type,
         sub_event_type=report.sub_event_type,
         killed=report.killed.best,
-        names=names_of(report, frozenset(places)),
+        names=names,
         text_day=text_day,
+        victims=victim_keys(names),
     )
 
 
@@ -215,10 +246,22 @@ def _figure_score(a: Report, b: Report) -> float:
 _DATE_SCORES = {0: 1.0, 1: 0.5, 2: -0.5}
 
 
-def _pair(a: _Facts, b: _Facts, window: int, max_km: float) -> tuple[float, dict] | None:
+def follow_up(a: _Facts, b: _Facts, window: int, victim_window: int) -> bool:
+    """Whether two dated reports are a follow-up pair: more than ``window`` and at most
+    ``victim_window`` days apart, naming the same person by a full name (module docstring)."""
+    if a.day is None or b.day is None or not a.victims & b.victims:
+        return False
+    gap = abs(a.day - b.day)
+    return window < gap <= victim_window and same_victim(a.names, b.names)
+
+
+def _pair(
+    a: _Facts, b: _Facts, window: int, max_km: float, victim_window: int = 0
+) -> tuple[float, dict] | None:
     """The score and its parts of a candidate pair, or None when the pair is no candidate. The hot
     path of resolution: the rules of ``_event_score``, ``_perpetrator_score`` and
-    ``_figure_score``, inlined on the precomputed facts."""
+    ``_figure_score``, inlined on the precomputed facts; a follow-up pair (``follow_up``) may be
+    up to ``victim_window`` days apart."""
     if a.country is None or a.country != b.country:
         return None
     ad, bd = a.day, b.day
@@ -228,9 +271,13 @@ def _pair(a: _Facts, b: _Facts, window: int, max_km: float) -> tuple[float, dict
         date_score = 0.5
     else:
         gap = ad - bd if ad >= bd else bd - ad
-        if gap > window:
+        if gap <= window:
+            date_score = _DATE_SCORES.get(gap, -1.0)
+        elif gap <= victim_window and a.victims & b.victims and same_victim(a.names, b.names):
+            later = a if ad > bd else b
+            date_score = FOLLOW_UP_DATE_SCORE if later.text_day is None else -1.0
+        else:
             return None
-        date_score = _DATE_SCORES.get(gap, -1.0)
     # a victim or target named by both outweighs a disagreement on the date or the sub-event
     # type (extraction gets those wrong more often than names); different names conflict
     names = names_score(a.names, b.names) if a.names and b.names else 0.0
@@ -309,12 +356,24 @@ def _dates_conflict(a: _Facts, b: _Facts) -> bool:
 
 def _score_parts(a: _Facts, b: _Facts, settings: Settings) -> dict[str, float] | None:
     """The components of a candidate pair's score, or None when the pair is no candidate."""
-    found = _pair(a, b, settings.cluster_window_days, settings.cluster_distance_km)
+    found = _pair(
+        a,
+        b,
+        settings.cluster_window_days,
+        settings.cluster_distance_km,
+        settings.victim_window_days,
+    )
     return None if found is None else found[1]
 
 
 def _score(a: _Facts, b: _Facts, settings: Settings) -> float | None:
-    found = _pair(a, b, settings.cluster_window_days, settings.cluster_distance_km)
+    found = _pair(
+        a,
+        b,
+        settings.cluster_window_days,
+        settings.cluster_distance_km,
+        settings.victim_window_days,
+    )
     return None if found is None else found[0]
 
 
@@ -331,8 +390,47 @@ def score_pair(a: Report, b: Report, settings: Settings) -> float | None:
 def _candidate_pairs(facts: list[_Facts], settings: Settings) -> Iterator[tuple[_Facts, _Facts]]:
     """Pairs (by ascending id) of dated reports of one country at most ``cluster_window_days``
     apart (a sliding window over the reports sorted by day); undated reports pair only within
-    (country, place name)."""
+    (country, place name); and follow-up pairs (``follow_up``: more than ``cluster_window_days``
+    and at most ``victim_window_days`` apart) through the index of (country, victim key), each
+    pair once."""
     window = max(0, settings.cluster_window_days)
+    yield from _window_pairs(facts, window)
+    yield from _follow_up_pairs(facts, window, settings.victim_window_days)
+
+
+def _follow_up_pairs(
+    facts: list[_Facts], window: int, victim_window: int
+) -> Iterator[tuple[_Facts, _Facts]]:
+    """Pairs of dated reports of one country sharing a victim key, more than ``window`` and at
+    most ``victim_window`` days apart (a sliding window per index entry)."""
+    if victim_window <= window:
+        return
+    index: dict[tuple[str, tuple[str, str]], list[_Facts]] = defaultdict(list)
+    for f in facts:
+        if f.country is not None and f.day is not None:
+            for key in f.victims:
+                index[(f.country, key)].append(f)
+    seen: set[tuple[str, str]] = set()
+    for key in sorted(index):
+        members = index[key]
+        if len(members) < 2:
+            continue
+        members.sort(key=lambda f: (f.day, f.report.id))
+        for i, x in enumerate(members):
+            for y in members[i + 1 :]:
+                gap = y.day - x.day  # type: ignore[operator]
+                if gap > victim_window:
+                    break
+                if gap <= window:
+                    continue
+                a, b = (x, y) if x.report.id < y.report.id else (y, x)
+                ids = (a.report.id, b.report.id)
+                if ids not in seen:
+                    seen.add(ids)
+                    yield a, b
+
+
+def _window_pairs(facts: list[_Facts], window: int) -> Iterator[tuple[_Facts, _Facts]]:
     dated: dict[str, list[_Facts]] = defaultdict(list)
     undated: dict[tuple[str, str], list[_Facts]] = defaultdict(list)
     for f in facts:

@@ -12,6 +12,12 @@ the incident *was*; these rules read it:
   is a word of the other ("Carlos Galan" / "Luis Carlos Galan Sarmiento"; a shared first name
   alone is no match). Both reports naming someone or something and no name matching is a
   *conflict*: the murder of one named man is not the murder of another.
+- **The same victim** (``same_victim``, ``victim_keys``): a stricter match for follow-up reports
+  published days or weeks later ("the funeral of Luis Carlos Galan"): both reports name a person
+  by two or more distinctive words and the words of the shorter name are all words of the longer
+  ("Carlos Galan" / "Luis Carlos Galan Sarmiento"; "Jose Garcia" and "Maria Garcia" are not one
+  victim, nor is "Msgr Romero", one distinctive word). ``cluster`` finds such pairs up to
+  ``victim_window_days`` apart through an index of each name's word pairs (``victim_keys``).
 - **Types** (``incompatible_types``): an abduction is not a bombing or a shelling (ACLED
   sub-event types; ``INCOMPATIBLE_SUB_EVENTS``), on top of the event-type groups of ``cluster``.
 - **Dates** (``cluster._dates_conflict``): two dates that each report reads from its own text ("on 12
@@ -44,6 +50,8 @@ __all__ = [
     "names_score",
     "people_conflict",
     "people_match",
+    "same_victim",
+    "victim_keys",
 ]
 
 #: Added to a pair whose names, types or text dates conflict (see the module docstring).
@@ -185,6 +193,32 @@ def people_conflict(a: Names, b: Names) -> bool:
     if not a.people or not b.people:
         return False
     return not _any_match(a.people + a.things, b.people + b.things)
+
+
+def _full_names(names: Names) -> list[tuple[str, ...]]:
+    return [x for x in names.people if len(x) >= 2]
+
+
+def same_victim(a: Names, b: Names) -> bool:
+    """Both name one person by a full name: two or more distinctive words each, the words of the
+    shorter all words of the longer (module docstring)."""
+    for x in _full_names(a):
+        for y in _full_names(b):
+            small, large = (x, y) if len(x) <= len(y) else (y, x)
+            if all(w in large for w in small):
+                return True
+    return False
+
+
+def victim_keys(names: Names) -> frozenset[tuple[str, str]]:
+    """The (sorted) word pairs of each full name: two reports with ``same_victim`` share one, so
+    an index on them finds every such pair without comparing all pairs."""
+    keys: set[tuple[str, str]] = set()
+    for x in _full_names(names):
+        for i, v in enumerate(x):
+            for w in x[i + 1 :]:
+                keys.add((v, w) if v <= w else (w, v))
+    return frozenset(keys)
 
 
 def incompatible_types(a: Report, b: Report) -> bool:

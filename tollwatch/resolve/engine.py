@@ -17,7 +17,10 @@
    conflicting reports (``cluster._conflict``: different named victims, incompatible types, text
    dates days apart) into one incident (complete link), or join two groups whose candidate pairs
    score under ``MERGE_SCORE`` on average (average link): one pair alone does not chain two
-   incidents of a busy city-week into one.
+   incidents of a busy city-week into one. Follow-up pairs (``cluster.follow_up``: the same
+   full-named victim, more than ``cluster_window_days`` apart) come after every other pair,
+   closest first, and may make an incident span up to ``victim_window_days``, provided its
+   unnamed reports stay within ``incident_max_span_days`` of its first day.
 4. Each group is merged (``merge.merge_reports``) with its report families (``families``).
 
 The result depends only on the set of reports and decisions, never on the order they arrive in:
@@ -50,6 +53,7 @@ from tollwatch.resolve.cluster import (
     _pair,
     _types_conflict,
     _unique,
+    follow_up,
 )
 from tollwatch.resolve.compat import DATE_CONFLICT_DAYS
 from tollwatch.resolve.families import FAMILY_JACCARD, family_ids
@@ -172,9 +176,14 @@ class _Groups:
     day (date ordinals; None for a group of undated reports)."""
 
     def __init__(
-        self, facts: list[_Facts], max_span_days: int = 0, window: int = 0, max_km: float = 0.0
+        self,
+        facts: list[_Facts],
+        max_span_days: int = 0,
+        window: int = 0,
+        max_km: float = 0.0,
+        victim_window: int = 0,
     ) -> None:
-        self.window, self.max_km = window, max_km
+        self.window, self.max_km, self.victim_window = window, max_km, victim_window
         reports = [f.report for f in facts]
         self.parent = {r.id: r.id for r in reports}
         self.members: dict[str, list[_Facts]] = {f.report.id: [f] for f in facts}
@@ -187,6 +196,13 @@ class _Groups:
             k: (d, d) if d is not None else None for k, d in days.items()
         }
         self.max_span = max_span_days
+        # the first and last day of the dated reports that name nobody by a full name: a
+        # follow-up pair stretches an incident through its named reports only; its unnamed
+        # reports stay within ``max_span`` of its first day
+        self.plain: dict[str, tuple[int, int] | None] = {
+            f.report.id: (f.day, f.day) if f.day is not None and not f.victims else None
+            for f in facts
+        }
 
     def find(self, x: str) -> str:
         parent = self.parent
@@ -195,17 +211,23 @@ class _Groups:
             x = parent[x]
         return x
 
-    def conflict(self, rx: str, ry: str) -> tuple[str, int | None] | None:
+    def conflict(self, rx: str, ry: str, follow_up: bool = False) -> tuple[str, int | None] | None:
         """Why a scored pair may not join the groups of roots ``rx`` and ``ry``, or None (an
-        analyst's merge is not checked)."""
+        analyst's merge is not checked). A follow-up pair may make the group span up to
+        ``victim_window`` days rather than ``max_span``."""
         if self.articles[rx] & self.articles[ry]:
             return SAME_ARTICLE, None
         if self.max_span > 0:
             a, b = self.span[rx], self.span[ry]
             if a is not None and b is not None:
                 width = max(a[1], b[1]) - min(a[0], b[0])
-                if width > max(self.max_span, a[1] - a[0], b[1] - b[0]):
+                limit = max(self.max_span, self.victim_window) if follow_up else self.max_span
+                if width > max(limit, a[1] - a[0], b[1] - b[0]):
                     return SPAN, None
+            if follow_up and a is not None and b is not None:
+                plain = _cover(self.plain[rx], self.plain[ry])
+                if plain is not None and plain[1] - min(a[0], b[0]) > self.max_span:
+                    return SPAN, None  # an unnamed report a week after the incident began
         sx, sy = self.sides[rx], self.sides[ry]
         for decision, side in sx.items():
             if sy.get(decision, side) != side:
@@ -230,7 +252,7 @@ class _Groups:
         for one, group in ((x, ry), (y, rx)):
             f = self.facts[one]
             for b in self.members[group]:
-                found = _pair(f, b, self.window, self.max_km)
+                found = _pair(f, b, self.window, self.max_km, self.victim_window)
                 if found is not None:
                     total += found[0]
                     count += 1
@@ -244,16 +266,19 @@ class _Groups:
         self.articles[root] |= self.articles.pop(child)
         self.members[root] += self.members.pop(child)
         self.summary[root] = self.summary[root].join(self.summary.pop(child))
-        a, b = self.span[root], self.span.pop(child)
-        if a is None or b is None:
-            self.span[root] = a or b
-        else:
-            self.span[root] = (min(a[0], b[0]), max(a[1], b[1]))
+        self.span[root] = _cover(self.span[root], self.span.pop(child))
+        self.plain[root] = _cover(self.plain[root], self.plain.pop(child))
         sides = self.sides.pop(child)
         merged = self.sides[root]
         for decision, side in sides.items():
             if merged.setdefault(decision, side) != side:
                 del merged[decision]  # a later merge decision overrode this split
+
+
+def _cover(a: tuple[int, int] | None, b: tuple[int, int] | None) -> tuple[int, int] | None:
+    if a is None or b is None:
+        return a or b
+    return min(a[0], b[0]), max(a[1], b[1])
 
 
 def cluster(
@@ -262,13 +287,15 @@ def cluster(
     """Groups of reports (each sorted by id, ordered by first id), links and families."""
     facts = [_facts(r) for r in _unique(reports)]
     window, max_km = settings.cluster_window_days, settings.cluster_distance_km
-    groups = _Groups(facts, settings.incident_max_span_days, window, max_km)
+    victim_window = settings.victim_window_days
+    groups = _Groups(facts, settings.incident_max_span_days, window, max_km, victim_window)
     present = groups.parent
-    # (-score, id, id, parts): pairs below NEAR_MISS_SCORE are neither joined nor evidence
-    scored: list[tuple[float, str, str, dict[str, float]]] = []
+    # (follow-up gap, -score, id, id, parts): pairs below NEAR_MISS_SCORE are neither joined nor
+    # evidence; follow-up pairs (``cluster.follow_up``, gap > 0) come after every other pair
+    scored: list[tuple[int, float, str, str, dict[str, float]]] = []
     copies: list[tuple[str, str]] = []
     for a, b in _candidate_pairs(facts, settings):
-        found = _pair(a, b, window, max_km)
+        found = _pair(a, b, window, max_km, victim_window)
         if found is None:
             continue
         total, parts = found
@@ -276,7 +303,10 @@ def cluster(
             copies.append((a.report.id, b.report.id))
         score = total if (total * 2).is_integer() else round(total, 3)  # halves are exact
         if score >= NEAR_MISS_SCORE:
-            scored.append((-score, a.report.id, b.report.id, parts))
+            # follow-up pairs: the closest first, so follow-ups attach to the incident they
+            # follow before chaining among themselves
+            late = abs(a.day - b.day) if follow_up(a, b, window, victim_window) else 0  # type: ignore[operator]
+            scored.append((late, -score, a.report.id, b.report.id, parts))
     links: list[Link] = []
     decisions = sorted(decisions, key=lambda d: d.id)
     for d in decisions:
@@ -298,8 +328,10 @@ def cluster(
             if rx != ry:
                 groups.union(rx, ry)
                 links.append(Link(members[0], x, None, {}, DECIDED, d.id))
-    scored.sort()  # highest score first, then ids (each pair once, so parts are never compared)
-    for negative, x, y, parts in scored:
+    # follow-up pairs last, then highest score first, then ids (each pair once, so parts are
+    # never compared)
+    scored.sort()
+    for late, negative, x, y, parts in scored:
         score = -negative
         if score < MERGE_SCORE:
             links.append(Link(x, y, score, parts, BELOW))
@@ -308,7 +340,7 @@ def cluster(
         if rx == ry:
             links.append(Link(x, y, score, parts, SAME_INCIDENT))
             continue
-        refused = groups.conflict(rx, ry) or groups.link_check(x, y, rx, ry)
+        refused = groups.conflict(rx, ry, late > 0) or groups.link_check(x, y, rx, ry)
         if refused is not None:
             links.append(Link(x, y, score, parts, refused[0], refused[1]))
             continue

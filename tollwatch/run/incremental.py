@@ -6,7 +6,9 @@ their countries within ``cluster_window_days`` of them (one query per country an
 whole stored incident of each, and the reports of the active decisions on them, and resolves that
 set, widening it around any report whose incident changed while its own candidate window is not
 loaded yet (``_closure``). Incidents span at most ``incident_max_span_days``, so the set stays a
-few days wide; resolving it gives what a full recompute gives for those reports, and the
+few days wide; a report that names a victim by a full name also loads the stored reports of its
+country within ``victim_window_days`` that share a victim key with it (its follow-up pairs,
+``resolve.cluster.follow_up``). Resolving it gives what a full recompute gives for those reports, and the
 incidents do not depend on the order articles arrived in; only the incidents that share a report
 with the set are replaced.
 
@@ -25,7 +27,7 @@ from typing import Any
 
 from tollwatch.config import Settings
 from tollwatch.errors import NotFoundError, TollwatchError
-from tollwatch.resolve.cluster import _facts
+from tollwatch.resolve.cluster import _facts, report_victim_keys
 from tollwatch.resolve.engine import Decision, Resolution, resolve
 from tollwatch.store.base import Store
 from tollwatch.types import Incident, Report
@@ -89,6 +91,11 @@ class _Neighbourhood:
         self.reports: dict[str, Report] = {}
         self.days: dict[str, set[int]] = defaultdict(set)  # country -> loaded days
         self.undated: set[str] = set()  # countries whose undated reports are loaded
+        # follow-up candidates: country -> days fetched for them, and (country, victim key) ->
+        # the stored reports of those days that name it (fetched, not yet in ``reports``)
+        self.victim_days: dict[str, set[int]] = defaultdict(set)
+        self.by_victim: dict[tuple[str, tuple[str, str]], dict[str, Report]] = defaultdict(dict)
+        self.followed: set[str] = set()  # reports whose follow-up candidates are in ``reports``
 
     def add(self, reports: Iterable[Report]) -> None:
         for r in reports:
@@ -99,10 +106,9 @@ class _Neighbourhood:
         days = self.days[country]
         return all(d in days for d in range(lo, hi + 1))
 
-    def load_days(self, country: str, lo: int, hi: int) -> None:
-        """Every stored report of ``country`` dated ``lo``..``hi`` (ordinals), one query per run of
-        days not loaded yet."""
-        days = self.days[country]
+    def _fetch(self, country: str, days: set[int], lo: int, hi: int) -> Iterable[Report]:
+        """The stored reports of ``country`` dated ``lo``..``hi`` (ordinals) on days not in
+        ``days``, one query per run of such days; ``days`` then holds them all."""
         missing = [d for d in range(lo, hi + 1) if d not in days]
         runs: list[list[int]] = []
         for d in missing:
@@ -110,16 +116,39 @@ class _Neighbourhood:
                 runs[-1][1] = d
             else:
                 runs.append([d, d])
-        for first, last in runs:
-            self.add(
-                self.store.iter_reports(
-                    country=country,
-                    date_from=date.fromordinal(first),
-                    date_to=date.fromordinal(last),
-                    include_reference=False,
-                )
-            )
         days.update(missing)
+        for first, last in runs:
+            yield from self.store.iter_reports(
+                country=country,
+                date_from=date.fromordinal(first),
+                date_to=date.fromordinal(last),
+                include_reference=False,
+            )
+
+    def load_days(self, country: str, lo: int, hi: int) -> None:
+        """Every stored report of ``country`` dated ``lo``..``hi`` (ordinals), one query per run of
+        days not loaded yet."""
+        self.add(list(self._fetch(country, self.days[country], lo, hi)))
+
+    def load_follow_ups(self, report: Report, reach: int) -> None:
+        """The stored reports of ``report``'s country within ``reach`` days that share a victim
+        key with it (a superset of its follow-up pairs): the days are fetched once per country
+        and indexed by victim key; only the reports sharing a key join the neighbourhood."""
+        facts = _facts(report)
+        if facts.country is None or facts.day is None or not facts.victims:
+            return
+        country, day = facts.country, facts.day
+        for r in self._fetch(country, self.victim_days[country], day - reach, day + reach):
+            if not r.is_reference:
+                for key in report_victim_keys(r):
+                    self.by_victim[(country, key)][r.id] = r
+        for key in sorted(facts.victims):
+            self.add(
+                r
+                for r in self.by_victim.get((country, key), {}).values()
+                if r.date is not None and abs(r.date.toordinal() - day) <= reach
+            )
+        self.followed.add(report.id)
 
     def load_undated(self, country: str) -> None:
         if country not in self.undated:
@@ -130,7 +159,7 @@ class _Neighbourhood:
                 if x.date is None
             )
 
-    def load_around(self, report: Report, reach: int) -> None:
+    def load_around(self, report: Report, reach: int, victim_reach: int = 0) -> None:
         country = _facts(report).country
         if country is None:
             return
@@ -139,15 +168,20 @@ class _Neighbourhood:
         else:
             day = report.date.toordinal()
             self.load_days(country, day - reach, day + reach)
+            if victim_reach > reach:
+                self.load_follow_ups(report, victim_reach)
 
-    def settled(self, report: Report, window: int) -> bool:
+    def settled(self, report: Report, window: int, victim_window: int = 0) -> bool:
         """Whether every stored report that could pair with ``report`` is loaded."""
-        country = _facts(report).country
+        facts = _facts(report)
+        country = facts.country
         if country is None:
             return True
         if report.date is None:
             return country in self.undated
         day = report.date.toordinal()
+        if victim_window > window and facts.victims and report.id not in self.followed:
+            return False
         return self.covered(country, day - window, day + window)
 
 
@@ -171,8 +205,12 @@ def _closure(
     whose own candidate window is not all loaded might pull in reports beyond: the neighbourhood
     is widened around it and resolved again, until every changed report has its whole window
     loaded. The span limit keeps that short; without it (``incident_max_span_days = 0``) it may
-    grow along a chain of joined reports."""
+    grow along a chain of joined reports. A report naming a victim by a full name also pairs with
+    the reports of its country within ``victim_window_days`` that name the same person
+    (``resolve.cluster.follow_up``): those are loaded too (``_Neighbourhood.load_follow_ups``),
+    and such a report is settled only once they are."""
     window = max(0, settings.cluster_window_days)
+    victim_window = settings.victim_window_days
     hood = _Neighbourhood(store)
     hood.add(seeds)
     forced: dict[str, set[str]] = defaultdict(set)
@@ -184,7 +222,7 @@ def _closure(
     todo = list(seeds)
     while True:
         for r in todo:
-            hood.load_around(r, window)
+            hood.load_around(r, window, victim_window)
         while True:  # close over stored incidents and decisions
             fresh = sorted(hood.reports.keys() - owner.keys())
             if not fresh:
@@ -210,7 +248,7 @@ def _closure(
         for x in sorted(ids):
             before = incident_members.get(owner.get(x) or "", {x})
             after = members_of[result.incident_of[x]]
-            if before != after and not hood.settled(hood.reports[x], window):
+            if before != after and not hood.settled(hood.reports[x], window, victim_window):
                 todo.append(hood.reports[x])
         if not todo:
             return reports, result

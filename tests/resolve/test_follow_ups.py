@@ -1,0 +1,198 @@
+"""Follow-up reports of one named victim (``compat.same_victim``, ``cluster.follow_up``): joined
+across ``victim_window_days``, past ``incident_max_span_days``, incrementally as in a full
+recompute. The examples are written by the team: the murder of a named man in a city that sees
+other attacks, then reports of his funeral and of the suspects, days and weeks later."""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+
+import pytest
+
+from tests.sample_records import simple_report
+from tollwatch.config import Settings
+from tollwatch.resolve import resolve_incidents
+from tollwatch.resolve.cluster import _candidate_pairs, _facts
+from tollwatch.resolve.compat import names_of, same_victim, victim_keys
+from tollwatch.resolve.engine import SPAN, cluster
+from tollwatch.run import incremental
+from tollwatch.run.incremental import resolve_all, resolve_pending
+from tollwatch.store import open_store
+from tollwatch.types import Article, Mention
+
+SETTINGS = Settings()
+DAY = date(2016, 5, 23)
+SHOOTING = {"event_type": "Violence against civilians", "sub_event_type": "Attack"}
+BOMBING = {
+    "event_type": "Explosions/Remote violence",
+    "sub_event_type": "Remote explosive/landmine/IED",
+}
+BOGOTA = {"place": "Bogota", "country": "CO", "admin1": "Bogota", "lat": 4.61, "lon": -74.08}
+
+
+def named(*texts: str) -> tuple[Mention, ...]:
+    return tuple(Mention(t) for t in texts)
+
+
+def groups(reports, settings: Settings = SETTINGS) -> list[tuple[str, ...]]:
+    return sorted(i.report_ids for i in resolve_incidents(reports, settings))
+
+
+def murder(rid: str = "m1", offset: int = 0, **changes) -> object:
+    """The shooting of senator Luis Carlos Galan in Bogota, read from the text."""
+    fields = {**BOGOTA, **SHOOTING, "victims": named("Senator Luis Carlos Galan"), **changes}
+    return simple_report(rid, day=DAY + timedelta(days=offset), **fields)
+
+
+def funeral(rid: str, offset: int, **changes) -> object:
+    """A later story (dated by its publication) that names the victim again."""
+    fields = {
+        **BOGOTA,
+        **SHOOTING,
+        "victims": named("Luis Carlos Galan Sarmiento"),
+        "date_source": "published",
+        **changes,
+    }
+    return simple_report(rid, day=DAY + timedelta(days=offset), **fields)
+
+
+# --- the name rule -------------------------------------------------------------------------------
+
+
+def test_the_same_victim_is_a_full_name_whose_words_the_other_name_holds():
+    galan = names_of(murder())
+    assert same_victim(galan, names_of(funeral("f1", 12)))
+    assert same_victim(galan, names_of(funeral("f2", 12, victims=named("Carlos Galan"))))
+    # one surname in common is no victim in common, nor is a one-word name (title left out)
+    garcia = names_of(murder(victims=named("Jose Garcia")))
+    assert not same_victim(garcia, names_of(murder(victims=named("Maria Garcia"))))
+    assert not same_victim(galan, names_of(funeral("f3", 12, victims=named("Senator Galan"))))
+    # the index keys: every word pair of a full name, shared by two names of one victim
+    assert victim_keys(galan) == {("carlos", "luis"), ("galan", "luis"), ("carlos", "galan")}
+    assert victim_keys(names_of(funeral("f4", 12, victims=named("Msgr Romero")))) == set()
+
+
+# --- joining follow-ups --------------------------------------------------------------------------
+
+
+def test_a_follow_up_weeks_later_joins_the_murder_and_may_exceed_the_span():
+    first = murder()
+    same_day = murder("m2", victims=())  # an unnamed report of the murder
+    later = funeral("f1", 20)
+    assert 20 > SETTINGS.incident_max_span_days
+    assert groups([first, same_day, later]) == [("f1", "m1", "m2")]
+    # off, the follow-up stays apart
+    off = Settings(victim_window_days=0)
+    assert groups([first, same_day, later], off) == [("f1",), ("m1", "m2")]
+
+
+def test_follow_ups_are_found_by_the_victim_index_not_by_all_pairs():
+    reports = [murder(), funeral("f1", 20), murder("x1", 20, victims=())]
+    pairs = {
+        (a.report.id, b.report.id)
+        for a, b in _candidate_pairs([_facts(r) for r in reports], SETTINGS)
+    }
+    assert ("f1", "m1") in pairs  # 20 days apart, one victim
+    assert ("m1", "x1") not in pairs  # 20 days apart, no victim in common
+
+
+def test_the_victim_window_country_and_name_bound_follow_ups():
+    first = murder()
+    too_late = funeral("f1", SETTINGS.victim_window_days + 5)
+    abroad = funeral("f2", 10, place="Caracas", country="VE", admin1="Caracas", lat=10.5, lon=-66.9)
+    other_man = funeral("f3", 10, victims=named("Carlos Valencia"))
+    assert groups([first, too_late, abroad, other_man]) == [("f1",), ("f2",), ("f3",), ("m1",)]
+
+
+def test_a_later_text_date_counts_against_a_statement_date_does_not():
+    """A follow-up dated by its publication (the statement date) is no evidence against; one
+    whose own text dates it weeks later needs a place and a type in common as well."""
+    first = murder()
+    elsewhere = {"place": "Medellin", "admin1": "Antioquia", "lat": 6.25, "lon": -75.56}
+    stated = funeral("f1", 15, **elsewhere)  # filed from another city, no common place
+    assert groups([first, stated]) == [("f1", "m1")]
+    text_dated = funeral("f2", 15, date_source="text", **elsewhere)
+    assert groups([first, text_dated]) == [("f2",), ("m1",)]
+
+
+# --- what the span limit still protects ----------------------------------------------------------
+
+
+def test_two_bombings_a_week_apart_stay_apart_even_when_one_names_a_victim():
+    """A bombing that killed Ahmed Hassan Ali; eight days later another bombing in the same city,
+    told by an unnamed report and by a report that recalls Ahmed Hassan Ali's death: the second
+    bombing's reports are one incident, the first stays apart (the follow-up link may not pull
+    an unnamed report more than ``incident_max_span_days`` after the incident began)."""
+    first = simple_report("b1", victims=named("Ahmed Hassan Ali"), **BOMBING)
+    second = simple_report("b2", day=DAY + timedelta(days=8), **BOMBING)
+    recalls = simple_report(
+        "b3",
+        day=DAY + timedelta(days=8),
+        date_source="published",
+        victims=named("Ahmed Hassan Ali"),
+        **BOMBING,
+    )
+    assert groups([first, second]) == [("b1",), ("b2",)]
+    assert groups([first, second, recalls]) == [("b1",), ("b2", "b3")]
+    assert groups([first, recalls]) == [("b1", "b3")]  # alone, the recalling report follows
+
+
+def test_an_unnamed_report_does_not_ride_a_follow_up_into_the_murder():
+    """A shooting the day before the funeral report joins that report (one city, one day); the
+    follow-up link would then stretch unnamed reports 19 days apart into one incident: refused."""
+    first = murder()
+    same_day = murder("m2", victims=())
+    later = funeral("f1", 20)
+    other_shooting = murder("x1", 19, victims=())
+    found = cluster([first, same_day, later, other_shooting], SETTINGS)
+    assert sorted(tuple(r.id for r in g) for g in found.groups) == [("f1", "x1"), ("m1", "m2")]
+    assert any(k.outcome == SPAN and {k.report_a, k.report_b} == {"f1", "m1"} for k in found.links)
+
+
+# --- incremental ---------------------------------------------------------------------------------
+
+
+def corpus() -> list:
+    """Two named murders in Bogota a month apart, each with follow-ups, plus unnamed attacks."""
+    out = [murder(), murder("m2", victims=()), funeral("f1", 9), funeral("f2", 21)]
+    out += [murder("x1", 16, victims=()), murder("x2", 17, victims=())]  # another shooting
+    pizarro = {"victims": named("Carlos Pizarro Leongomez")}
+    out += [murder("p1", 35, **pizarro), funeral("p2", 50, **pizarro), funeral("p3", 62, **pizarro)]
+    out += [funeral("f9", 36)]  # Galan again, 36 days on: beyond the window
+    return out
+
+
+def store_with(reports):
+    store = open_store(":memory:")
+    for r in reports:
+        store.add_article(Article(id=r.article_id, text="x " + r.id))
+        store.add_reports(r.article_id, [r])
+    return store
+
+
+def partition(store) -> set[tuple[str, ...]]:
+    return {tuple(sorted(i.report_ids)) for i in store.list_incidents(limit=None)}
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4])
+def test_incremental_follow_ups_give_the_full_recompute(seed, monkeypatch):
+    monkeypatch.setattr(incremental, "FULL_RECOMPUTE_SHARE", 2.0)  # never fall back to full
+    reports = corpus()
+    full = store_with(reports)
+    resolve_all(full, SETTINGS)
+    expected = partition(full)
+    assert expected == {
+        ("f1", "f2", "m1", "m2"),
+        ("x1", "x2"),
+        ("p1", "p2", "p3"),
+        ("f9",),  # 36 days after the murder
+    }
+    shuffled = list(reports)
+    random.Random(seed).shuffle(shuffled)
+    store = open_store(":memory:")
+    for r in shuffled:
+        store.add_article(Article(id=r.article_id, text="x " + r.id))
+        store.add_reports(r.article_id, [r])
+        assert resolve_pending(store, SETTINGS).mode == "incremental"
+    assert partition(store) == expected
