@@ -404,3 +404,14 @@ def test_an_abduction_after_a_bombing_is_another_incident(extractor):
         "Abduction/forced disappearance",
         "Remote explosive/landmine/IED",
     ]
+
+
+def test_an_attack_attributed_to_a_group_names_its_perpetrator(extractor):
+    base = "A bomb exploded outside a hotel in San Salvador on Sunday, wounding three guests. "
+    for second, suspected in (
+        ("Police attributed the attack to the FMLN.", True),
+        ("The attack was carried out by members of the FMLN.", False),
+    ):
+        [r] = reports(extractor, base + second, published=datetime(1989, 11, 20, tzinfo=UTC))
+        [a] = [a for a in r.perpetrators if a.text == "FMLN"]
+        assert a.suspected is suspected

@@ -46,7 +46,15 @@ GENERIC = {
 CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\b(?! the lives)|\bresponsibility\b", re.I)
 SUSPECT = re.compile(
     r"\b(?:blam(?:ed|es|ing)|suspect(?:ed|s)?|believed to (?:be|have)|"
-    r"hallmarks? of|accus(?:ed|es))\b",
+    r"hallmarks? of|accus(?:ed|es)|attribut(?:ed|es|ing))\b",
+    re.I,
+)
+#: words that give the author of the attack a sentence tells ("attributed the attack to the
+#: FMLN", "carried out by members of the ELN", "the FMLN was responsible")
+ATTRIBUTE = re.compile(
+    r"\b(?:attribut(?:ed|es|ing)\b[^.]{0,80}?\bto|(?:was|were|is|are) responsible|"
+    r"responsible for|carried out by|perpetrated by|committed by|the work of|"
+    r"(?:was|were|is|are) behind)\b",
     re.I,
 )
 CHANNEL = re.compile(

@@ -17,7 +17,7 @@ from typing import Any
 
 from tollwatch.config import Settings
 from tollwatch.errors import ExtractError
-from tollwatch.extract.actors import ActorMatcher
+from tollwatch.extract.actors import ATTRIBUTE, ActorMatcher
 from tollwatch.extract.attribution import Speakers, find_attribution
 from tollwatch.extract.casualties import CUMULATIVE_SUBJECTS, PlaceSpan, find_figures
 from tollwatch.extract.casualties import _is_cumulative as is_cumulative
@@ -290,7 +290,7 @@ class Extractor:
                             )
                         )
                 actors = named + generic
-            extra: dict = {}
+            extra: dict = {"attributed": bool(ATTRIBUTE.search(sent.text))}
             if triggers or figures:
                 # the rules' own patients (the model's additions do not make an incident)
                 extra["rule_victims"] = bool(victims)

@@ -508,6 +508,7 @@ def _actors(frame: Frame, all_facts: list[SentenceFacts]) -> tuple[Actor, ...]:
             s.strong
             or s.figures
             or s.claim_anaphora
+            or s.extra.get("attributed")
             or any(a.claimed or a.suspected for a in s.actors)
         ):
             continue
