@@ -415,3 +415,12 @@ def test_an_attack_attributed_to_a_group_names_its_perpetrator(extractor):
         [r] = reports(extractor, base + second, published=datetime(1989, 11, 20, tzinfo=UTC))
         [a] = [a for a in r.perpetrators if a.text == "FMLN"]
         assert a.suspected is suspected
+
+
+def test_a_named_victim_and_others_also_killed_add_up(extractor):
+    text = (
+        "Minister Antonio Rodriguez Porth was assassinated today in San Salvador during an "
+        "attack in which two members of his escort were also killed."
+    )
+    [r] = reports(extractor, text, published=datetime(1989, 6, 9, tzinfo=UTC))
+    assert (r.killed.low, r.killed.high) == (3, 3)

@@ -461,6 +461,8 @@ def find_figures(
         last_kind = kind
     if not any(f.kind == "killed" for f, _ in found):
         found = found + _single_victims(sent, lex, article_id, attributed_to)
+    elif any(t.lower_ == "also" for t in sent):
+        found = _also_killed(found, _single_victims(sent, lex, article_id, attributed_to), sent)
     figures = [f for f, _ in found]
     # "three other civilians, two women and a man, also died": the apposition is a breakdown
     for members in groups.values():
@@ -526,6 +528,40 @@ def _sum_conjuncts(
             True,
             Evidence(article_id, ev_start, ev_end, text),
         ),
+    )
+    return out
+
+
+def _also_killed(
+    found: list[tuple[Figure, int]], singles: list[tuple[Figure, int]], sent: Span
+) -> list[tuple[Figure, int]]:
+    """ "The minister was assassinated in an attack in which two of his bodyguards were also
+    killed": the named victim and the count are parts of a total of three."""
+    totals = [(k, f) for k, (f, _) in enumerate(found) if f.kind == "killed" and f.is_total]
+    if not singles or len(totals) != 1 or totals[0][1].low is None:
+        return found
+    k, counted = totals[0]
+    extra = sum(f.low or 0 for f, _ in singles)
+    out = list(found)
+    out[k] = (_replace(counted, is_total=False), found[k][1])
+    out += [(_replace(f, is_total=False), at) for f, at in singles]
+    ev = counted.evidence
+    whole = Evidence(ev.article_id, sent.start_char, sent.end_char, sent.text) if ev else None
+    out.append(
+        (
+            Figure(
+                "killed",
+                counted.low + extra,
+                None if counted.high is None else counted.high + extra,
+                counted.qualifier,
+                counted.attributed_to,
+                None,
+                None,
+                True,
+                whole,
+            ),
+            found[k][1],
+        )
     )
     return out
 
