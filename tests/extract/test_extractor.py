@@ -424,3 +424,12 @@ def test_a_named_victim_and_others_also_killed_add_up(extractor):
     )
     [r] = reports(extractor, text, published=datetime(1989, 6, 9, tzinfo=UTC))
     assert (r.killed.low, r.killed.high) == (3, 3)
+
+
+def test_the_people_a_figure_counts_are_victims(extractor):
+    text = "A car bomb killed at least 23 people and wounded 40 in Kabul on Monday."
+    [r] = reports(extractor, text, published=datetime(2019, 3, 5, tzinfo=UTC))
+    assert [v.text for v in r.victims] == ["people"]
+    text = "Six Jesuit priests and two women were murdered in San Salvador on Monday."
+    [r] = reports(extractor, text, published=datetime(1989, 11, 20, tzinfo=UTC))
+    assert [v.text for v in r.victims] == ["Jesuit priests", "women"]

@@ -229,6 +229,12 @@ class Extractor:
                 victims = _merge_mentions(
                     victims, [Mention(t.text, None, t.evidence) for t in people]
                 )
+                if figures:
+                    # "killing at least 23 people", "six Jesuit priests were murdered": the
+                    # people a casualty figure counts are victims as written
+                    victims = _merge_mentions(
+                        victims, _counted_people(sent, self.person_lemmas, aid)
+                    )
                 # "Roldan" -> "Antonio Roldan Betancur": a person by the fullest name the
                 # article gives them (the evidence stays on the words of this sentence)
                 victims = [
@@ -475,6 +481,32 @@ def _attach_roles(facts: list[SentenceFacts]) -> list[SentenceFacts]:
             victims=tuple(_merge_mentions(list(host.victims), victims)),
             weapons=tuple(_merge_mentions(list(host.weapons), weapons)),
         )
+    return out
+
+
+COUNTED_PEOPLE = frozenset({"people", "person", "persons", "others", "individuals"})
+
+
+def _counted_people(sent: Any, person_lemmas: frozenset[str], article_id: str) -> list[Mention]:
+    """The nouns counted by a number in a sentence with a casualty figure, when they name people
+    ("23 people", "six Jesuit priests", "two members of his escort")."""
+    out = []
+    for tok in sent:
+        if not (tok.like_num and tok.dep_ == "nummod"):
+            continue
+        head = tok.head
+        if head.pos_ != "NOUN":
+            continue
+        lemma = head.lemma_.lower()
+        if lemma not in person_lemmas and head.lower_ not in COUNTED_PEOPLE:
+            continue
+        if head.lower_ == "others":
+            continue
+        m = noun_phrase(head, article_id, without_count=True) or Mention(
+            head.text, None, Evidence(article_id, head.idx, head.idx + len(head.text), head.text)
+        )
+        if m is not None:
+            out.append(m)
     return out
 
 
