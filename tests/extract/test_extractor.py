@@ -433,3 +433,12 @@ def test_the_people_a_figure_counts_are_victims(extractor):
     text = "Six Jesuit priests and two women were murdered in San Salvador on Monday."
     [r] = reports(extractor, text, published=datetime(1989, 11, 20, tzinfo=UTC))
     assert [v.text for v in r.victims] == ["Jesuit priests", "women"]
+
+
+def test_weapons_seized_or_cached_are_not_weapons_used(extractor):
+    text = (
+        "Soldiers found a cache of dynamite and seized two rifles after guerrillas killed three "
+        "peasants with machetes in Ayacucho on Monday."
+    )
+    [r] = reports(extractor, text, published=datetime(1989, 10, 3, tzinfo=UTC))
+    assert [w.text for w in r.weapons] == ["machetes"]

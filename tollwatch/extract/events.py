@@ -102,8 +102,40 @@ def find_weapons(sent: Span, lex: Lexicons, article_id: str) -> tuple[list[Menti
         and m.item.type.startswith(("Explosives", "Firearms", "Melee", "Incendiary", "Chemical"))
         or any(t.lemma_ in ("ram", "plow", "plough", "drive") for t in sent)
     ]
+    # weapons seized, found or made are not weapons used: "police seized rifles and explosives",
+    # "a cache of dynamite", "the workshop where they built the bombs"
+    matches = [m for m in matches if not not_used(sent.doc[m.end - 1])]
     suicide = any(m.item.suicide for m in matches)
     return mentions(sent, matches, article_id, lambda w: w.type), suicide
+
+
+#: verbs and nouns whose object is a weapon nobody used
+NOT_USED_GOVERNORS = frozenset(
+    {
+        # seized, found, traded
+        "seize", "confiscate", "find", "discover", "recover", "capture", "smuggle", "buy",
+        "sell", "traffic", "surrender", "possession",
+        # stored or made ("a bomb made of dynamite" keeps its dynamite: "make" is not here)
+        "store", "stockpile", "manufacture", "cache", "arsenal", "seizure", "shipment",
+        "workshop", "factory", "depot",
+        # made safe
+        "defuse", "deactivate", "dismantle",
+    }
+)  # fmt: skip
+
+
+def not_used(tok) -> bool:
+    """The weapon noun is the object of seizing, finding, making or defusing (through "of" or a
+    coordination: "seized rifles, grenades and dynamite")."""
+    t = tok
+    while t.dep_ == "conj" and t.head is not t:
+        t = t.head
+    gov = t.head
+    if t.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ in ("of", "with"):
+        gov = gov.head
+    if t.dep_ not in ("dobj", "pobj", "nsubjpass", "compound") and gov is t.head:
+        return False
+    return gov.lemma_.lower() in NOT_USED_GOVERNORS
 
 
 def find_targets(

@@ -22,7 +22,7 @@ from tollwatch.extract.attribution import Speakers, find_attribution
 from tollwatch.extract.casualties import CUMULATIVE_SUBJECTS, PlaceSpan, find_figures
 from tollwatch.extract.casualties import _is_cumulative as is_cumulative
 from tollwatch.extract.dates import DateMention, find_dates
-from tollwatch.extract.events import find_targets, find_triggers, find_weapons
+from tollwatch.extract.events import find_targets, find_triggers, find_weapons, not_used
 from tollwatch.extract.facts import SentenceFacts
 from tollwatch.extract.gazetteer import Gazetteer
 from tollwatch.extract.lexicon import Lexicons, load_lexicons
@@ -337,6 +337,8 @@ class Extractor:
                         )
                     else:
                         extra["roles"] = confident(classified, actors, place_spans, speaker_tokens)
+                    # a weapon the model adds is no more used when seized than one of the rules
+                    weapons = [w for w in weapons if not _seized(doc, w)]
             facts.append(
                 SentenceFacts(
                     index=si,
@@ -482,6 +484,14 @@ def _attach_roles(facts: list[SentenceFacts]) -> list[SentenceFacts]:
             weapons=tuple(_merge_mentions(list(host.weapons), weapons)),
         )
     return out
+
+
+def _seized(doc: Any, mention: Mention) -> bool:
+    ev = mention.evidence
+    if ev is None or ev.start is None or ev.end is None:
+        return False
+    span = doc.char_span(ev.start, ev.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and not_used(span[-1])
 
 
 COUNTED_PEOPLE = frozenset({"people", "person", "persons", "others", "individuals"})
