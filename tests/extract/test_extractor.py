@@ -442,3 +442,12 @@ def test_weapons_seized_or_cached_are_not_weapons_used(extractor):
     )
     [r] = reports(extractor, text, published=datetime(1989, 10, 3, tzinfo=UTC))
     assert [w.text for w in r.weapons] == ["machetes"]
+
+
+def test_places_guarded_after_an_attack_are_not_its_targets(extractor):
+    text = (
+        "A bomb killed 12 people at a market in Kabul on Monday. Security was tightened at bus "
+        "stations, railway stations and shopping centres after the attack."
+    )
+    [r] = reports(extractor, text, published=datetime(2019, 3, 5, tzinfo=UTC))
+    assert [t.text for t in r.targets] == ["market"]

@@ -155,6 +155,8 @@ def find_targets(
         if sent.doc[m.end - 1].pos_ in ("NOUN", "PROPN")
         and sent.doc[m.end - 1].dep_ not in ("amod", "compound")
     ]
+    triggers = {t for m in match_phrases(sent, lex.triggers) for t in range(m.start, m.end)}
+    matches = [m for m in matches if _in_event_clause(sent.doc[m.end - 1], triggers)]
     out = mentions(sent, matches, article_id, lambda t: t[1])
     heads = {m.end - 1 for m in matches}
     for m in matches:
@@ -168,6 +170,31 @@ def find_targets(
                 out.append(mention)
                 heads.add(conj.i)
     return out
+
+
+EVENT_VERBS = frozenset(
+    {"kill", "wound", "injure", "hurt", "die", "explode", "detonate", "destroy", "damage", "hit",
+     "target", "strike", "occur", "happen", "take", "blow", "set", "burn", "storm"}
+)  # fmt: skip
+
+
+def _in_event_clause(tok, triggers: set[int]) -> bool:
+    """A target belongs to the event when the clause it hangs from tells it: its verb is an event
+    word or a verb of harm, or the verb's subject or object is one ("the explosion occurred near
+    the embassy"); "security was tightened at bus stations after the attack" does not."""
+    t = tok
+    while t.dep_ in ("conj", "appos") and t.head is not t:
+        t = t.head
+    for anc in [t, *t.ancestors]:
+        if anc.i in triggers:
+            return True
+        if anc.dep_ == "ROOT" and anc.pos_ not in ("VERB", "AUX"):
+            return True  # a parse without a verb ("explosions targeted[amod] stations[ROOT]")
+        if anc.pos_ in ("VERB", "AUX"):
+            if anc.lemma_.lower() in EVENT_VERBS:
+                return True
+            return any(c.i in triggers for c in anc.children)
+    return True
 
 
 EXPLOSION_ORDER = (
