@@ -451,3 +451,15 @@ def test_places_guarded_after_an_attack_are_not_its_targets(extractor):
     )
     [r] = reports(extractor, text, published=datetime(2019, 3, 5, tzinfo=UTC))
     assert [t.text for t in r.targets] == ["market"]
+
+
+def test_the_story_of_a_second_incident_keeps_its_toll(extractor):
+    text = (
+        "Gunmen kidnapped more than 100 students from a school in Chibok on Monday, officials "
+        "said. The kidnapping came hours after a bomb ripped through a bus station in Nyanya, "
+        "outside Abuja, on Monday morning. Police said at least 71 people were killed in that "
+        "blast."
+    )
+    found = reports(extractor, text, published=datetime(2014, 4, 16, tzinfo=UTC))
+    [blast] = [r for r in found if r.killed.low == 71]
+    assert "bus station" in [t.text for t in blast.targets]

@@ -89,7 +89,8 @@ def build_frames(facts: list[SentenceFacts]) -> list[Frame]:
             continue
         if main.country is None and countries:
             main.country = _first_country(s)
-        target = _target_frame(s, main, frames, countries, cities, coordinated)
+        in_main = previous is None or previous[1] is main
+        target = _target_frame(s, main, frames, countries, cities, coordinated, in_main)
         if (
             target is None
             and not s.places
@@ -186,6 +187,7 @@ def _target_frame(
     countries: list[str],
     cities: list[Location],
     coordinated: bool,
+    in_main: bool = True,
 ) -> Frame | None:
     """The frame of another incident this sentence tells, or None for the main frame."""
     if not (s.figures or s.strong):
@@ -220,7 +222,8 @@ def _target_frame(
     # reverse), with its own victims or targets ("Later, gunmen kidnapped two engineers")
     kind = _kind(s)
     if (
-        kind is not None
+        in_main  # the story of a second incident goes on ("71 were killed in that blast")
+        and kind is not None
         and main.kind is not None
         and kind != main.kind
         and (s.targets or s.victims)
