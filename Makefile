@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DB ?= demo.db
 
-.PHONY: install demo test test-all lint bench eval clean web-deps browser-deps
+.PHONY: install demo test test-all lint bench eval train-roles clean web-deps browser-deps
 
 install: $(STAMP)
 
@@ -58,6 +58,10 @@ bench: install
 
 eval: install
 	$(BIN)/tollwatch eval
+
+# retrain the role model (tollwatch/data/models/roles.npz) on the GTT train split in ../shared
+train-roles: install
+	$(BIN)/python -m tollwatch.evaluate.train_roles --data-dir ../shared/datasets
 
 clean:
 	rm -rf $(VENV) node_modules $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache
