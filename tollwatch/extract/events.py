@@ -9,7 +9,7 @@ from typing import Any
 
 from spacy.tokens import Span
 
-from tollwatch.extract.lexicon import Lexicons, Trigger, Weapon
+from tollwatch.extract.lexicon import Lexicons, Trigger, Weapon, word_list
 from tollwatch.types import Evidence, Mention
 
 
@@ -109,19 +109,8 @@ def find_weapons(sent: Span, lex: Lexicons, article_id: str) -> tuple[list[Menti
     return mentions(sent, matches, article_id, lambda w: w.type), suicide
 
 
-#: verbs and nouns whose object is a weapon nobody used
-NOT_USED_GOVERNORS = frozenset(
-    {
-        # seized, found, traded
-        "seize", "confiscate", "find", "discover", "recover", "capture", "smuggle", "buy",
-        "sell", "traffic", "surrender", "possession",
-        # stored or made ("a bomb made of dynamite" keeps its dynamite: "make" is not here)
-        "store", "stockpile", "manufacture", "cache", "arsenal", "seizure", "shipment",
-        "workshop", "factory", "depot",
-        # made safe
-        "defuse", "deactivate", "dismantle",
-    }
-)  # fmt: skip
+#: verbs and nouns whose object is a weapon nobody used (data/lexicon/weapons_not_used.txt)
+NOT_USED_GOVERNORS = word_list("weapons_not_used.txt")
 
 
 def not_used(tok) -> bool:
@@ -172,10 +161,8 @@ def find_targets(
     return out
 
 
-EVENT_VERBS = frozenset(
-    {"kill", "wound", "injure", "hurt", "die", "explode", "detonate", "destroy", "damage", "hit",
-     "target", "strike", "occur", "happen", "take", "blow", "set", "burn", "storm"}
-)  # fmt: skip
+#: verbs of a clause that tells an attack on a target (data/lexicon/event_verbs.txt)
+EVENT_VERBS = word_list("event_verbs.txt")
 
 
 def _in_event_clause(tok, triggers: set[int]) -> bool:

@@ -24,6 +24,11 @@ def _lines(name: str) -> list[list[str]]:
     return rows
 
 
+def word_list(name: str) -> frozenset[str]:
+    """The first column of a one-word-per-line lexicon file, lower-cased."""
+    return frozenset(row[0].lower() for row in _lines(name))
+
+
 def lexicon_version(name: str) -> str:
     text = resources.files(LEXICON_PACKAGE).joinpath("lexicon", name).read_text(encoding="utf-8")
     for line in text.splitlines()[:5]:

@@ -38,6 +38,7 @@ from datetime import date, datetime
 
 from tollwatch.extract.events import type_event
 from tollwatch.extract.facts import SentenceFacts
+from tollwatch.extract.lexicon import word_list
 from tollwatch.tolls import reconcile
 from tollwatch.types import Actor, Article, Evidence, Figure, Location, Mention, Report, Site
 
@@ -279,7 +280,8 @@ def _first_country(s: SentenceFacts) -> str | None:
     return None
 
 
-KILLING_WORDS = frozenset({"kill", "murder", "shoot", "assassinate", "slay", "execute", "behead"})
+#: weak event words that make an incident with their named victim (data/lexicon)
+KILLING_WORDS = word_list("killing_words.txt")
 
 
 def _is_incident(frame: Frame) -> bool:

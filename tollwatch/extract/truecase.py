@@ -47,7 +47,12 @@ class CaseRestorer:
         if self._model is None:
             from truecase.TrueCaser import TrueCaser
 
-            self._model = TrueCaser()
+            model = TrueCaser()
+            # the package keeps each word's casings in a set and, on equal scores, keeps the
+            # first it meets: an order that changes with Python's string hashing from one run to
+            # the next. Sorted lists make the same text come out the same in every process.
+            model.word_casing_lookup = {k: sorted(v) for k, v in model.word_casing_lookup.items()}
+            self._model = model
         return self._model
 
     def restore(self, text: str) -> str:
