@@ -132,9 +132,11 @@ def find_targets(
     lex: Lexicons,
     article_id: str,
     excluded: frozenset[int],
+    trigger_matches: list[Match] | None = None,
 ) -> list[Mention]:
     """Targets named by the lexicon, and the nouns coordinated with them ("bus stations,
-    hospitals and other civilian sites": the sites are targets too)."""
+    hospitals and other civilian sites": the sites are targets too). ``trigger_matches``: the
+    sentence's event words when the caller has matched them already."""
     from tollwatch.extract.roles import noun_phrase
 
     # a target is a noun ("bus station"), not a modifier of another noun ("civilian sites")
@@ -144,7 +146,9 @@ def find_targets(
         if sent.doc[m.end - 1].pos_ in ("NOUN", "PROPN")
         and sent.doc[m.end - 1].dep_ not in ("amod", "compound")
     ]
-    triggers = {t for m in match_phrases(sent, lex.triggers) for t in range(m.start, m.end)}
+    if trigger_matches is None:
+        trigger_matches = find_triggers(sent, lex)
+    triggers = {t for m in trigger_matches for t in range(m.start, m.end)}
     matches = [m for m in matches if _in_event_clause(sent.doc[m.end - 1], triggers)]
     out = mentions(sent, matches, article_id, lambda t: t[1])
     heads = {m.end - 1 for m in matches}

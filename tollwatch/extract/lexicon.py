@@ -24,11 +24,6 @@ def _lines(name: str) -> list[list[str]]:
     return rows
 
 
-def word_list(name: str) -> frozenset[str]:
-    """The first column of a one-word-per-line lexicon file, lower-cased."""
-    return frozenset(row[0].lower() for row in _lines(name))
-
-
 def lexicon_version(name: str) -> str:
     text = resources.files(LEXICON_PACKAGE).joinpath("lexicon", name).read_text(encoding="utf-8")
     for line in text.splitlines()[:5]:
@@ -90,7 +85,8 @@ def _index(items: list[tuple[tuple[str, ...], object]]) -> Mapping[str, tuple]:
     )
 
 
-def _words(name: str) -> frozenset[str]:
+def word_list(name: str) -> frozenset[str]:
+    """The first column of a one-word-per-line lexicon file, lower-cased."""
     return frozenset(row[0].lower() for row in _lines(name))
 
 
@@ -120,10 +116,10 @@ def load_lexicons() -> Lexicons:
         targets=_index(targets),
         casualty=MappingProxyType(casualty),
         victims=MappingProxyType(victims),
-        non_toll_units=_words("non_toll_units.txt"),
-        non_violent=_words("non_violent.txt"),
-        figurative=_words("figurative.txt"),
-        reference_cues=_words("reference_cues.txt"),
+        non_toll_units=word_list("non_toll_units.txt"),
+        non_violent=word_list("non_violent.txt"),
+        figurative=word_list("figurative.txt"),
+        reference_cues=word_list("reference_cues.txt"),
         attribution_verbs=frozenset(
             row[0].lower() for row in _lines("attribution.tsv") if row[1] == "verb"
         ),

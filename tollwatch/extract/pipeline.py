@@ -145,11 +145,14 @@ class Extractor:
                 log.debug("extraction failed for %s", a.id, exc_info=True)
                 yield a, Failure(a.origin or a.id, "extract_error", repr(exc), "extract", a.id)
 
-    def sentence_facts(self, article: Article, doc: Any, caps: bool) -> list[SentenceFacts]:
+    def sentence_facts(
+        self, article: Article, doc: Any, caps: bool, counts: dict[str, int] | None = None
+    ) -> list[SentenceFacts]:
+        """``counts``: the document's ``country_counts`` when the caller has them already."""
         lex = self.lex
         aid = article.id
         published = article.published.date() if isinstance(article.published, datetime) else None
-        places = find_places(doc, self.gaz, aid)
+        places = find_places(doc, self.gaz, aid, counts)
         text = doc.text  # a property that joins every token: read it once
         dates = find_dates(text, published)
         speakers = Speakers()
@@ -183,9 +186,10 @@ class Extractor:
             attribution = find_attribution(sent, lex.attribution_verbs)
             who = speakers.resolve(attribution)
             spans = [PlaceSpan(p.evidence.start, p.evidence.end, p.name) for p in sp if p.evidence]
+            words = find_triggers(sent, lex)
             triggers = [
                 m
-                for m in find_triggers(sent, lex)
+                for m in words
                 if not self._figurative(doc, m.start)
                 and not _cumulative(doc[m.start])
                 and (cut is None or doc[m.start].idx < cut)
@@ -208,7 +212,7 @@ class Extractor:
                     aid,
                     attribution.token_ids if attribution else frozenset(),
                 )
-                lexicon_targets = find_targets(sent, lex, aid, excluded)
+                lexicon_targets = find_targets(sent, lex, aid, excluded, words)
                 protected = {
                     (m.evidence.start, m.evidence.end) for m in lexicon_targets if m.evidence
                 }
@@ -336,7 +340,7 @@ class Extractor:
                             speaker_tokens,
                         )
                     else:
-                        extra["roles"] = confident(classified, actors, place_spans, speaker_tokens)
+                        extra["roles"] = confident(classified, place_spans, speaker_tokens)
                     # a weapon the model adds is no more used when seized than one of the rules
                     weapons = [w for w in weapons if not _seized(doc, w)]
             facts.append(
@@ -420,15 +424,17 @@ class Extractor:
         ]
 
     def reports_from_doc(self, article: Article, doc: Any, caps: bool) -> list[Report]:
-        facts = self.sentence_facts(article, doc, caps)
-        return reports_from_facts(article, facts, self.include_references, self._main_country(doc))
+        counts = country_counts(doc, self.gaz)
+        facts = self.sentence_facts(article, doc, caps, counts)
+        return reports_from_facts(
+            article, facts, self.include_references, self._main_country(counts)
+        )
 
-    def _main_country(self, doc: Any) -> Location | None:
+    def _main_country(self, counts: dict[str, int]) -> Location | None:
         """The country an article is about when it names one far more than any other (at
         least 3 times and twice as often as the next): where an incident it tells without
         naming a place happened, rather than the dateline's ("TEGUCIGALPA -- ... Salvadoran
         police said")."""
-        counts = country_counts(doc, self.gaz)
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
         if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
             return None

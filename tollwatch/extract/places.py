@@ -94,12 +94,6 @@ def _trimmed(span: Span) -> Span | None:
     return doc[start:end] if end > start else None
 
 
-def context_countries(doc: Doc, gaz: Gazetteer) -> tuple[str, ...]:
-    """ISO codes of the countries the document names (by name or demonym), most frequent first."""
-    counts = country_counts(doc, gaz)
-    return tuple(sorted(counts, key=lambda c: -counts[c]))
-
-
 def country_counts(doc: Doc, gaz: Gazetteer) -> dict[str, int]:
     """How often the document names each country (by name, demonym or province)."""
     counts: dict[str, int] = {}
@@ -115,9 +109,13 @@ def country_counts(doc: Doc, gaz: Gazetteer) -> dict[str, int]:
     return counts
 
 
-def find_places(doc: Doc, gaz: Gazetteer, article_id: str) -> list[Location]:
-    """Every place mention in ``doc`` with its gazetteer match, in text order."""
-    countries = context_countries(doc, gaz)
+def find_places(
+    doc: Doc, gaz: Gazetteer, article_id: str, counts: dict[str, int] | None = None
+) -> list[Location]:
+    """Every place mention in ``doc`` with its gazetteer match, in text order; ``counts``: the
+    document's ``country_counts`` when the caller has them already."""
+    counts = country_counts(doc, gaz) if counts is None else counts
+    countries = tuple(sorted(counts, key=lambda c: -counts[c]))  # most named first
     out: list[Location] = []
     covered: set[int] = set()
     # surnames of people named in full elsewhere ("Tarek William Saab" ... "Saab said")

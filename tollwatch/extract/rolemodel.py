@@ -245,17 +245,15 @@ class RoleModel:
 #: a rule mention is dropped when the model gives "no role" at least this probability
 DROP_AT = 0.8
 #: the roles a sentence without an event word of its own passes to the incident before it
-ATTACH_ROLES = frozenset({"Target", "Victim"})
+ATTACH_ROLES = frozenset({"Target", "Victim"})  # a subset of Target, Victim, Weapon
 #: the roles the model may add to a sentence with an event word. Not perpetrators: trained on
 #: MUC-4, where soldiers and troops are often perpetrators, its additions were mostly wrong on
 #: modern news (WikiEvents dev+test: perpetrator head F1 44.3 without them, 40.4 with them; GTT
 #: held-out part of train: 31.7 without, 32.5 with), so perpetrators stay with the rules and the
 #: alias table
-ADD_ROLES = frozenset({"Target", "Victim", "Weapon"})
+ADD_ROLES = frozenset({"Target", "Victim", "Weapon"})  # a subset of these three
 #: a phrase the rules left out is added when the model gives one role at least this probability
 ADD_AT = 0.4
-#: an organisation outside the alias table must be surer ("a reporter for the BBC's Afghan service")
-ADD_ORG_AT = 0.65
 
 
 def _covers(c: Candidate, start: int | None, end: int | None) -> bool:
@@ -300,70 +298,35 @@ def combine(
     out_targets = [t for t in targets if keep(t)]
     out_victims = list(victims)  # people hurt stay (the keys list named victims only)
     out_weapons = [w for w in weapons if keep(w)]
+    added = {"Target": out_targets, "Victim": out_victims, "Weapon": out_weapons}
     for c, probs in classified:
         if c.rule != "O" or _in_place(c, places) or c.head in speakers:
             continue
         role = max((r for r in probs if r != "O"), key=probs.__getitem__)
-        if role not in ADD_ROLES:
-            continue
-        if probs[role] < (max(add_at, ADD_ORG_AT) if role == "PerpOrg" else add_at):
-            continue
-        m = c.mention
-        if role == "Target":
-            out_targets.append(m)
-        elif role == "Victim":
-            out_victims.append(m)
-        elif role == "Weapon":
-            out_weapons.append(m)
-        else:
-            kind = "individual" if role == "PerpInd" else "organization"
-            out_actors.append(Actor(m.text, m.text, kind, evidence=m.evidence))
+        if role in ADD_ROLES and probs[role] >= add_at:
+            added[role].append(c.mention)
     return out_actors, out_targets, out_victims, out_weapons
 
 
 def _in_place(c: Candidate, places: Sequence[tuple[int, int]]) -> bool:
-    ev = c.mention.evidence
-    return ev is not None and any(_covers(c, s, e) for s, e in places)
+    return any(_covers(c, s, e) for s, e in places)
 
 
 def confident(
     classified: Sequence[tuple[Candidate, dict[str, float]]],
-    actors: Sequence[Actor],
     places: Sequence[tuple[int, int]] = (),
     speakers: frozenset[int] = frozenset(),
     add_at: float | None = None,
 ) -> tuple[list[Actor], list[Mention], list[Mention], list[Mention]]:
-    """Only the phrases the model is sure of (for a sentence without an event word of its own,
-    whose roles join the incident told just before it); an alias-table actor keeps its
-    canonical name."""
+    """Only the phrases the model is sure of, in the roles of ``ATTACH_ROLES`` (for a sentence
+    without an event word of its own, whose roles join the incident told just before it); the
+    same (actors, targets, victims, weapons) shape as ``combine``."""
     add_at = ADD_AT if add_at is None else add_at
-    out: tuple[list, list, list, list] = ([], [], [], [])
+    out: dict[str, list[Mention]] = {"Target": [], "Victim": [], "Weapon": []}
     for c, probs in classified:
         role = max((r for r in probs if r != "O"), key=probs.__getitem__)
         if role not in ATTACH_ROLES or _in_place(c, places) or c.head in speakers:
             continue
-        if probs[role] < (max(add_at, ADD_ORG_AT) if role == "PerpOrg" else add_at):
-            continue
-        m = c.mention
-        if role in ("PerpInd", "PerpOrg"):
-            ev = m.evidence
-            known = next(
-                (
-                    a
-                    for a in actors
-                    if a.evidence is not None
-                    and ev is not None
-                    and a.evidence.start is not None
-                    and ev.start is not None
-                    and (
-                        ev.start <= a.evidence.start < ev.end
-                        or a.evidence.start <= ev.start < a.evidence.end
-                    )
-                ),
-                None,
-            )
-            kind = "individual" if role == "PerpInd" else "organization"
-            out[0].append(known or Actor(m.text, m.text, kind, evidence=m.evidence))
-        else:
-            out[("Target", "Victim", "Weapon").index(role) + 1].append(m)
-    return out
+        if probs[role] >= add_at:
+            out[role].append(c.mention)
+    return [], out["Target"], out["Victim"], out["Weapon"]
