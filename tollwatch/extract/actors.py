@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from tollwatch.extract.lexicon import ActorAlias
+from tollwatch.extract.roles import PERPETRATOR_HEADS
 from tollwatch.types import Actor, Evidence
 
 GENERIC = {
@@ -40,7 +41,10 @@ GENERIC = {
         "assassins",
         "hitmen",
         "commandos",
-        "gunman",
+        "murderers",
+        "killers",
+        "slayers",
+        "hijackers",
     )
 }
 CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\b(?! the lives)|\bresponsibility\b", re.I)
@@ -68,6 +72,17 @@ _GENERIC_RE = re.compile(
 ANAPHORA = re.compile(
     r"\b(?:the|this) (?:group|militants|jihadist group|jihadists|organi[sz]ation)\b", re.I
 )
+
+
+def _modifier(tok: Token) -> bool:
+    """An attacker word that only qualifies another noun ("terrorist attack", "rebel-held")."""
+    head = tok.head
+    return (
+        tok.dep_ in ("amod", "compound", "nmod")
+        and head.i != tok.i
+        and head.lower_ not in PERPETRATOR_HEADS
+        and head.lemma_.lower() not in PERPETRATOR_HEADS
+    )
 
 
 @dataclass(frozen=True)
@@ -128,6 +143,11 @@ class ActorMatcher:
         if not out:
             for m in _GENERIC_RE.finditer(text):
                 word = m.group(1)
+                span = sent.doc.char_span(
+                    base + m.start(1), base + m.end(1), alignment_mode="expand"
+                )
+                if span is not None and _modifier(span.root):
+                    continue  # "a terrorist attack", "guerrilla actions": no attacker named
                 out.append(
                     Actor(
                         word,

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from tollwatch.extract.lexicon import Lexicons
+from tollwatch.extract.lexicon import Lexicons, word_list
 from tollwatch.extract.numbers import Number, bounds, read_number, read_qualifier
 from tollwatch.types import Evidence, Figure
 
@@ -100,7 +100,8 @@ EVENT_NOUNS = frozenset(
 #: a running total over a period, not one event: "so far this year", "in the past two months"
 PERIOD = re.compile(
     r"\b(?:so far (?:this|in)|this year|since (?:january|the (?:start|beginning))|"
-    r"in the (?:last|past) (?:\w+ )?(?:days|weeks|months|years|decade)|in \d+ (?:weeks|months|years)|"
+    r"(?:in|over) the (?:last|past) (?:\w+ )?(?:days|weeks|months|years|decade)|"
+    r"in \d+ (?:weeks|months|years)|(?:during|throughout) (?:the year )?(?:19|20)\d\d|"
     r"(?:in )?this decade|in recent (?:years|months)|"
     r"(?:during|in|over|after) (?:the )?(?:last |past )?(?:\d+|\w+) years of|years of (?:civil )?war)\b",
     re.I,
@@ -191,7 +192,16 @@ def _link(sent: Span, num: Number, lex: Lexicons) -> tuple[str, Token, Token | N
     noun = root.head if root.dep_ in ("nummod", "quantmod", "compound", "amod") else root
     person: Token | None = None
     if noun is not root:
-        if _is_person(noun, lex) or _patient_of_casualty_verb(noun, lex):
+        if (
+            _is_person(noun, lex)
+            or _patient_of_casualty_verb(noun, lex)
+            # "six Jesuit priests and their two employees were murdered"
+            or (
+                noun.dep_ == "conj"
+                and noun.pos_ == "NOUN"
+                and (_is_person(noun.head, lex) or _patient_of_casualty_verb(noun.head, lex))
+            )
+        ):
             person = noun
         else:
             kind = _kind_of(noun, lex, ("noun", "adj", "verb"))
@@ -200,6 +210,9 @@ def _link(sent: Span, num: Number, lex: Lexicons) -> tuple[str, Token, Token | N
             ):
                 return None  # "two bullet wounds", "three stab wounds": wounds, not people
             if kind and noun.pos_ in ("NOUN", "ADJ", "VERB"):
+                gov = noun.head
+                if kind == "killed" and gov.pos_ in ("VERB", "AUX") and _is_cumulative(gov):
+                    return None  # "violence has claimed 19,000 lives"
                 return kind, noun, None  # "20 deaths", "12 wounded"
             return None
     else:
@@ -207,7 +220,8 @@ def _link(sent: Span, num: Number, lex: Lexicons) -> tuple[str, Token, Token | N
         for child in root.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in child.children:
-                    if _is_person(pobj, lex):
+                    # "dozens of people", "two of his escorts"
+                    if _is_person(pobj, lex) or (pobj.dep_ == "pobj" and pobj.tag_ == "NNS"):
                         person = pobj
         # "12 dead", "20 wounded" tagged as the number's own head-less neighbours
         nxt = sent.doc[root.i + 1] if root.i + 1 < len(sent.doc) else None
@@ -316,6 +330,29 @@ def _link(sent: Span, num: Number, lex: Lexicons) -> tuple[str, Token, Token | N
     return None
 
 
+#: "threatened to kill", "tried to murder": governors of a casualty verb that did not happen
+UNREALISED = word_list("unrealised.txt")
+#: "would kill", "could kill": a hypothetical (unless perfect: "could have killed" is asked too)
+HYPOTHETICAL = frozenset({"would", "could", "might", "may"})
+
+
+def _unrealised(cue: Token) -> bool:
+    """A threat, plan, attempt or hypothetical, not a toll: "threatened to kill 10 judges",
+    "a bomb that could kill dozens"."""
+    if cue.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in cue.children):
+        return True
+    head = cue
+    for _ in range(2):
+        if head.dep_ not in ("xcomp", "conj") or head.head is head:
+            return False
+        head = head.head
+        if head.lemma_.lower() in UNREALISED:
+            return True
+    return False
+
+
 def _not_a_toll(words: list[str], num: Number, sent: Span, lex: Lexicons) -> bool:
     end = num.end
     nxt = words[end] if end < len(words) else ""
@@ -351,7 +388,8 @@ def find_figures(
     """Casualty figures of one sentence, in order, with parts and sums resolved."""
     words = [t.lower_ for t in sent]
     found: list[tuple[Figure, int]] = []  # figure, token index in sent
-    groups: dict[tuple[int, str], list[tuple[int, Token]]] = {}  # (cue, kind) -> (index, person)
+    # (cue, kind, place) -> (index, person)
+    groups: dict[tuple[int, str, str | None], list[tuple[int, Token]]] = {}
     last_kind: str | None = None
     i = 0
     while i < len(words):
@@ -413,6 +451,8 @@ def find_figures(
                     )
             continue
         kind, cue, person = link
+        if _unrealised(cue):
+            continue  # "threatened to kill 10 judges": no one has died
         if _either_kind(cue, kind, lex):
             continue  # "dozens were killed or wounded": neither a death toll nor an injury toll
         low, high, q = bounds(num.value, qual, num.vague)
@@ -456,8 +496,9 @@ def find_figures(
                 num.start,
             )
         )
-        if person is not None and place is None and is_total:
-            groups.setdefault((cue.i, kind), []).append((len(found) - 1, person))
+        if person is not None and is_total:
+            key = (cue.i, kind, place.name if place else None)
+            groups.setdefault(key, []).append((len(found) - 1, person))
         last_kind = kind
     if not any(f.kind == "killed" for f, _ in found):
         found = found + _single_victims(sent, lex, article_id, attributed_to)
@@ -476,6 +517,19 @@ def find_figures(
     return _resolve_parts(figures, article_id, sent)
 
 
+def _anchor(person: Token) -> Token:
+    """The token that joins a counted group to the list it is in: the number of "two of his
+    escorts", else the person noun itself."""
+    if (
+        person.dep_ == "pobj"
+        and person.head.lower_ == "of"
+        and person.head.head.like_num
+        and person.head.head.dep_ == "conj"
+    ):
+        return person.head.head
+    return person
+
+
 def _sum_conjuncts(
     figures: list[Figure],
     members: list[tuple[int, Token]],
@@ -487,17 +541,22 @@ def _sum_conjuncts(
     daughter": counted groups joined by "and" under one casualty word are parts of one total
     (singular people in the list count one each)."""
     persons = [p for _, p in members]
-    linked = [p for p in persons if any(q in p.conjuncts for q in persons if q is not p)]
+    anchors = {p.i: _anchor(p) for p in persons}
+    linked = [
+        p
+        for p in persons
+        if any(anchors[q.i] in anchors[p.i].conjuncts for q in persons if q is not p)
+    ]
     if not linked and len(persons) == 1:
         linked = persons
     singles = [
         c
         for p in persons
-        for c in p.conjuncts
+        for c in anchors[p.i].conjuncts
         if c not in persons
         and c.tag_ in ("NN", "NNP")
         and (c.ent_type_ == "PERSON" or c.lemma_.lower() in lex.victims)
-        and not any(ch.like_num for ch in c.children)
+        and not any(ch.like_num and ch.dep_ == "nummod" for ch in c.children)
     ]
     singles = list({c.i: c for c in singles}.values())
     if len(linked) + len(singles) < 2 or not linked:

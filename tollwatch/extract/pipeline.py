@@ -25,7 +25,7 @@ from tollwatch.extract.dates import DateMention, find_dates
 from tollwatch.extract.events import find_targets, find_triggers, find_weapons, not_used
 from tollwatch.extract.facts import SentenceFacts
 from tollwatch.extract.gazetteer import Gazetteer
-from tollwatch.extract.lexicon import Lexicons, load_lexicons
+from tollwatch.extract.lexicon import Lexicons, load_lexicons, word_list
 from tollwatch.extract.places import country_counts, find_places
 from tollwatch.extract.rolemodel import RoleModel, combine, confident, sentence_candidates
 from tollwatch.extract.roles import find_roles, load_role_words, noun_phrase
@@ -211,6 +211,7 @@ class Extractor:
                     self.person_lemmas,
                     aid,
                     attribution.token_ids if attribution else frozenset(),
+                    weapon_lemmas=self.weapon_lemmas,
                 )
                 lexicon_targets = find_targets(sent, lex, aid, excluded, words)
                 protected = {
@@ -282,6 +283,8 @@ class Extractor:
                 # "Guatemalan Army troops", "members of the national police": the force they
                 # belong to is the organisation (state forces are perpetrators too)
                 for a in generic:
+                    if a.kind != "individual":
+                        continue
                     force = STATE_FORCE.search(a.text)
                     if force and not any(force.group(0).lower() in n.text.lower() for n in named):
                         ev = a.evidence
@@ -545,6 +548,8 @@ def _merge_mentions(first, second) -> list:
     return out
 
 
+#: "the government", "the drug mafias": described perpetrators that are organisations
+ORGANISATION_HEADS = word_list("organisation_heads.txt")
 STATE_FORCE = re.compile(
     r"\b(?:[A-Z][a-z]+ )?(?:[Aa]rmy|[Aa]rmed [Ff]orces|[Aa]ir [Ff]orce|[Nn]ational [Pp]olice|"
     r"[Nn]ational [Gg]uard|[Tt]reasury [Pp]olice|[Nn]avy|[Mm]arines|[Ii]nfantry [Bb]rigade|"
@@ -628,10 +633,13 @@ def _individual(mention, generic_actors) -> Actor:
     """A perpetrator known only by a description ("urban guerrillas"), with the claim flags the
     sentence gave the generic word."""
     flags = generic_actors[0] if generic_actors else None
+    # the head word: "soldiers of the Atlacatl Battalion" are individuals
+    words = mention.text.lower().split(" of ")[0].split()
+    organisation = bool(words) and words[-1] in ORGANISATION_HEADS
     return Actor(
         mention.text,
-        _unidentified(mention.text),
-        "individual",
+        mention.text if organisation else _unidentified(mention.text),
+        "organization" if organisation else "individual",
         flags.claimed if flags else False,
         flags.claim_channel if flags else None,
         flags.suspected if flags else False,

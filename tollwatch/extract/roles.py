@@ -11,10 +11,12 @@ their leading determiner ("the", "a", "his").
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 
 from spacy.tokens import Span, Token
 
+from tollwatch.extract.lexicon import word_list
 from tollwatch.types import Evidence, Mention
 
 DETERMINERS = frozenset(
@@ -214,9 +216,21 @@ PERPETRATOR_HEADS = frozenset(
         "guards",
         "officers",
         "cell",
+        "murderer",
+        "murderers",
+        "killer",
+        "killers",
+        "slayer",
+        "slayers",
+        "outlaws",
+        "mercenaries",
+        "hijackers",
+        "arsonists",
     }
 )
 PLACE_LABELS = frozenset({"GPE", "LOC"})
+#: entity types that are never the author of a deed
+AUTHOR_NOT_LABELS = frozenset({"GPE", "LOC", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY"})
 
 
 @dataclass(frozen=True)
@@ -227,6 +241,8 @@ class Roles:
     organizations: tuple[Mention, ...] = ()  # named organisations acting as agents
 
 
+#: verbs whose object is a weapon nobody used: their subject is no attacker
+NOT_USING = word_list("weapons_not_used.txt")
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
 
 
@@ -262,12 +278,7 @@ def noun_phrase(tok: Token, article_id: str, without_count: bool = False) -> Men
             child.dep_ == "punct" and child.text in ('"', "-")
         ):
             left = min(left, child.left_edge.i)
-    right = tok.i
-    for child in tok.rights:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            right = max(right, child.right_edge.i)
-        elif child.dep_ in ("compound", "flat"):
-            right = max(right, child.right_edge.i)
+    right = _right_end(tok)
     doc = tok.doc
     while left < tok.i and (
         doc[left].lower_ in DETERMINERS
@@ -290,6 +301,120 @@ def noun_phrase(tok: Token, article_id: str, without_count: bool = False) -> Men
         return None
     start = span.start_char + (span.text.index(raw) if raw in span.text else 0)
     return Mention(text, None, Evidence(article_id, start, start + len(raw), raw))
+
+
+def _right_end(tok: Token) -> int:
+    """The last token of the phrase ``tok`` heads: its "of" tails ("members of a family") and
+    compounds, without the other phrases attached to them ("... of a family in Santa Maria")."""
+    right = tok.i
+    for child in tok.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            right = max([right, child.i] + [_right_end(o) for o in objs])
+        elif child.dep_ in ("compound", "flat"):
+            right = max(right, child.right_edge.i)
+    return right
+
+
+@dataclass(frozen=True)
+class AuthorWords:
+    """Lexicons of authorship: perpetration verbs, deeds, author nouns (data/lexicon)."""
+
+    verbs: frozenset[str]
+    deeds: frozenset[str]
+    authors: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def author_words() -> AuthorWords:
+    return AuthorWords(
+        word_list("perpetration.txt"), word_list("deeds.txt"), word_list("authors.txt")
+    )
+
+
+def _is_deed(tok: Token, words: AuthorWords) -> bool:
+    return tok.lemma_.lower() in words.deeds or tok.lower_ in words.deeds
+
+
+def _deed_object(tok: Token, prep: str, words: AuthorWords) -> bool:
+    """``tok`` has a ``prep`` phrase naming a deed ("responsible for the murder")."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == prep
+        and any(p.dep_ == "pobj" and _is_deed(p, words) for p in c.children)
+        for c in tok.children
+    )
+
+
+def _authors(tok: Token, words: AuthorWords) -> list[Token]:
+    """The tokens a sentence names as the author of a deed around ``tok``:
+
+    - "the attack was carried out by X", "X carried out the attack", "the massacre X
+      perpetrated";
+    - "X is responsible for the murder", "X was behind the attack", "X was the perpetrator of";
+    - "the attack was blamed on X", "attributed the bombing to X".
+    """
+    lemma = tok.lemma_.lower()
+    kids = list(tok.children)
+    out: list[Token] = []
+
+    def subjects(verb: Token) -> list[Token]:
+        return [c for c in verb.children if c.dep_ == "nsubj"]
+
+    def agents(verb: Token) -> list[Token]:
+        return [
+            p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+        ]
+
+    if tok.pos_ in ("VERB", "AUX") and lemma in words.verbs:
+        if lemma == "carry" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in kids):
+            return []
+        deed = any(c.dep_ in ("dobj", "nsubjpass") and _is_deed(c, words) for c in kids) or (
+            tok.dep_ in ("acl", "relcl") and _is_deed(tok.head, words)
+        )
+        if deed:
+            out += subjects(tok) + agents(tok)
+    elif lemma == "responsible" and _deed_object(tok, "for", words):
+        if tok.dep_ == "acomp":
+            out += subjects(tok.head)
+        elif tok.dep_ == "amod":
+            out.append(tok.head)  # "the group responsible for the attack"
+        else:  # "they hold the army responsible for the massacre"
+            out += subjects(tok) + [c for c in tok.head.children if c.dep_ == "dobj"]
+    elif lemma in words.authors and _deed_object(tok, "of", words) and tok.dep_ == "attr":
+        out += subjects(tok.head)
+    elif lemma == "be" and _deed_object(tok, "behind", words):
+        out += subjects(tok)
+    elif tok.pos_ == "NOUN" and _is_deed(tok, words):
+        # "a terrorist action by the ARENA government", "the murder by soldiers"
+        out += [
+            p
+            for c in kids
+            if c.dep_ == "prep" and c.lower_ == "by"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+    elif lemma == "accuse" and tok.pos_ == "VERB":
+        # "accusing the army of perpetrating the attack"
+        if any(c.dep_ == "prep" and c.lower_ in ("of", "for") for c in kids):
+            out += [c for c in kids if c.dep_ == "dobj"]
+    elif lemma in ("implicate", "involve") and _deed_object(tok, "in", words):
+        # "Col Benavides, implicated in the murder", "he was involved in the kidnapping"
+        out += [c for c in kids if c.dep_ == "nsubjpass"]
+        if tok.dep_ == "acl":
+            out.append(tok.head)
+    elif lemma in ("blame", "attribute") and tok.pos_ == "VERB":
+        prep = "on" if lemma == "blame" else "to"
+        deed = any(c.dep_ in ("dobj", "nsubjpass") and _is_deed(c, words) for c in kids)
+        if deed:
+            out += [
+                p
+                for c in kids
+                if c.dep_ == "prep" and c.lower_ == prep
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
+    return [t for t in out if t.pos_ in ("NOUN", "PROPN")]
 
 
 def _conjuncts(tok: Token) -> list[Token]:
@@ -316,7 +441,10 @@ def find_roles(
     person_lemmas: frozenset[str],
     article_id: str,
     excluded: frozenset[int] = frozenset(),
+    words: AuthorWords | None = None,
+    weapon_lemmas: frozenset[str] = frozenset(),
 ) -> Roles:
+    words = words or author_words()
     victims: list[Mention] = []
     targets: list[Mention] = []
     perps: list[Mention] = []
@@ -338,27 +466,56 @@ def find_roles(
             elif t.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORG", "NORP"):
                 targets.append(m)
 
-    def agent(tok: Token) -> None:
+    def org_inside(t: Token) -> None:
+        # "members of the Farabundo Marti National Liberation Front", "Salvadoran Air Force
+        # helicopters", "EPL guerrillas": the organisation named inside the agent's phrase
+        inner = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+        inner += [c for c in t.lefts if c.dep_ in ("compound", "nmod")]
+        for pobj in inner:
+            if pobj.ent_type_ == "ORG":
+                o = noun_phrase(pobj, article_id)
+                if o is not None:
+                    orgs.append(o)
+
+    def agent(tok: Token, explicit: bool = False) -> None:
         for t in _conjuncts(tok):
             if t.lower_ in PERPETRATOR_HEADS or t.lemma_.lower() in PERPETRATOR_HEADS:
                 m = noun_phrase(t, article_id)
                 if m is not None:
                     perps.append(m)
-                # "members of the Farabundo Marti National Liberation Front"
-                for prep in t.children:
-                    if prep.dep_ == "prep" and prep.lower_ == "of":
-                        for pobj in prep.children:
-                            if pobj.ent_type_ == "ORG":
-                                o = noun_phrase(pobj, article_id)
-                                if o is not None:
-                                    orgs.append(o)
+                org_inside(t)
             elif t.ent_type_ == "ORG" and t.pos_ == "PROPN":
                 o = noun_phrase(t, article_id)
                 if o is not None:
                     orgs.append(o)
+            elif explicit and t.ent_type_ not in AUTHOR_NOT_LABELS and not _is_deed(t, words):
+                # "Dr Antonio Regalado was the perpetrator", "the attack was attributed to the
+                # drug mafias": what the sentence names as the author, as written
+                m = noun_phrase(t, article_id)
+                if m is not None:
+                    perps.append(m)
+                org_inside(t)
+            else:
+                org_inside(t)
 
     for tok in sent:
         lemma = tok.lemma_.lower()
+        for author in _authors(tok, words):
+            agent(author, explicit=True)
+        if (
+            tok.pos_ == "VERB"
+            and weapon_lemmas
+            and any(
+                c.dep_ == "dobj"
+                and (c.lemma_.lower() in weapon_lemmas or c.lower_ in weapon_lemmas)
+                for c in tok.children
+            )
+            and lemma not in NOT_USING
+        ):
+            # "unidentified individuals placed two bombs", "two men set off 5 kg of dynamite"
+            for c in tok.children:
+                if c.dep_ == "nsubj":
+                    agent(c)
         if tok.pos_ == "VERB" and (lemma, "verb") in role_words:
             preps = role_words[(lemma, "verb")]
             passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)

@@ -1,0 +1,74 @@
+"""Who the article says did it: authorship phrases, weapon users, adjectives that name no one.
+
+Sentences written by the team about real incidents (facts paraphrased)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from tollwatch.types import Article
+
+PUB = datetime(1989, 11, 20, tzinfo=UTC)
+
+
+def perps(extractor, text):
+    out = extractor.extract(Article(id="a", text=text, published=PUB))
+    return {(a.text.lower(), a.kind) for r in out if not r.is_reference for a in r.perpetrators}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Two officers were killed in Medellin on Sunday. The attack on their police post was "
+            "carried out by a group of armed men, police said.",
+            ("group of armed men", "individual"),
+        ),
+        (
+            "Human rights groups say soldiers of the Atlacatl Battalion are responsible for the "
+            "murder of the six priests in San Salvador on 16 November.",
+            ("soldiers of the atlacatl battalion", "individual"),
+        ),
+        (
+            "A bomb wounded a guard at a newspaper office in Bogota on Saturday. The attack was "
+            "attributed to the drug mafias.",
+            ("drug mafias", "organization"),
+        ),
+        (
+            "Unions are accusing the army of perpetrating the bomb attack that killed ten "
+            "workers in San Salvador on 31 October.",
+            ("army", "organization"),
+        ),
+        (
+            "Unidentified individuals placed two bombs outside a hotel in Medellin on Sunday "
+            "night, wounding a guard.",
+            ("unidentified individuals", "individual"),
+        ),
+    ],
+)
+def test_the_author_a_sentence_names(extractor, text, expected):
+    assert expected in perps(extractor, text)
+
+
+def test_an_attacker_word_used_as_an_adjective_names_no_one(extractor):
+    text = "A terrorist attack killed three people at a market in Lima on Sunday, police said."
+    assert not any(kind == "individual" for _, kind in perps(extractor, text))
+
+
+def test_a_weapon_found_names_no_attacker(extractor):
+    text = (
+        "Soldiers found two bombs in a car near the airport in Lima on Sunday; a guard was "
+        "wounded in a shootout."
+    )
+    assert ("soldiers", "individual") not in perps(extractor, text)
+
+
+def test_victim_phrase_stops_at_its_of_tail(extractor):
+    text = "Gunmen murdered four members of a family in a village near Huanuco on Friday."
+    out = extractor.extract(Article(id="a", text=text, published=PUB))
+    victims = {v.text for r in out for v in r.victims}
+    assert "four members of a family" in {v.lower() for v in victims} or (
+        "members of a family" in {v.lower() for v in victims}
+    )

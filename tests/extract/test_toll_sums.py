@@ -1,0 +1,55 @@
+"""Tolls from lists of victims, and killing words that killed no one (sentences the team wrote)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from tollwatch.types import Article
+
+PUB = datetime(1989, 11, 20, tzinfo=UTC)
+
+
+def killed(extractor, text):
+    out = [r for r in extractor.extract(Article(id="k", text=text, published=PUB))]
+    return [r.killed.best for r in out if not r.is_reference]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Six Jesuit priests and their two employees were murdered in San Salvador on Thursday.",
+            8,
+        ),
+        (
+            "Gunmen murdered Presidency Minister Antonio Rodriguez Porth and two of his escorts "
+            "in San Salvador on Friday.",
+            3,
+        ),
+    ],
+)
+def test_a_list_of_victims_is_one_total(extractor, text, expected):
+    assert killed(extractor, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The cartel threatened to kill 10 judges for every Colombian sent abroad, and a bomb "
+        "wounded two guards at a court in Medellin on Sunday.",
+        "Police said the gunmen had planned to kill three ministers; a guard was wounded in "
+        "Bogota on Sunday.",
+    ],
+)
+def test_threats_and_plans_are_not_tolls(extractor, text):
+    assert all(k is None for k in killed(extractor, text))
+
+
+def test_deaths_during_a_year_are_a_running_total(extractor):
+    text = (
+        "A bomb wounded four people in San Salvador on Sunday. Political violence has claimed "
+        "19,000 lives, and 700 people have died during 1989."
+    )
+    assert all(k is None for k in killed(extractor, text))
