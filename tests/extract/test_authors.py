@@ -72,3 +72,22 @@ def test_victim_phrase_stops_at_its_of_tail(extractor):
     assert "four members of a family" in {v.lower() for v in victims} or (
         "members of a family" in {v.lower() for v in victims}
     )
+
+
+def test_a_group_that_names_itself_is_an_organisation(extractor):
+    text = (
+        "Attorney General Roberto Garcia Alvarado was killed by a bomb in San Salvador on "
+        "Wednesday. A group calling itself the Gerardo Barrios Commando Unit claimed "
+        "responsibility for the attack."
+    )
+    found = perps(extractor, text)
+    assert ("gerardo barrios commando unit", "organization") in found
+
+
+def test_an_attack_on_a_named_person_is_an_incident(extractor):
+    text = (
+        "Otto Sorto Milla, a son-in-law of the air force chief, was wounded in an attack in "
+        "San Salvador on Sunday, military spokesmen said."
+    )
+    out = [r for r in extractor.extract(Article(id="a", text=text, published=PUB))]
+    assert [v.text for r in out for v in r.victims] == ["Otto Sorto Milla"]

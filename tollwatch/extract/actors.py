@@ -69,6 +69,17 @@ CHANNEL = re.compile(
 _GENERIC_RE = re.compile(
     r"\b(" + "|".join(sorted(map(re.escape, GENERIC), key=len, reverse=True)) + r")\b", re.I
 )
+#: a group named by itself: "a group calling itself the Gerardo Barrios Commando Unit",
+#: "the self-styled Zarate Willka Liberation Armed Forces"
+_NAME_WORD = r"(?:[A-Z][\w'-]*|of|the|for|and|de|del|la)"
+SELF_NAMED = re.compile(
+    r"\b(?:call(?:ing|s|ed)? (?:itself|themselves)|self-styled|so-called)\s+(?:the\s+)?\"?("
+    + _NAME_WORD
+    + r"(?:\s+"
+    + _NAME_WORD
+    + r"){0,7})"
+)
+_NAME_TAIL = re.compile(r"(?:\s+(?:of|the|for|and|de|del|la))+$")
 ANAPHORA = re.compile(
     r"\b(?:the|this) (?:group|militants|jihadist group|jihadists|organi[sz]ation)\b", re.I
 )
@@ -138,6 +149,23 @@ class ActorMatcher:
                     channel,
                     suspected and not claimed,
                     Evidence(article_id, base + s, base + e, m.group(1)),
+                )
+            )
+        for m in SELF_NAMED.finditer(text):
+            name = _NAME_TAIL.sub("", m.group(1))
+            s, e = m.start(1), m.start(1) + len(name)
+            if not name[:1].isupper() or any(s < ee and ss < e for ss, ee in seen):
+                continue
+            seen.append((s, e))
+            out.append(
+                Actor(
+                    name,
+                    name,
+                    "organization",
+                    claimed,
+                    channel,
+                    suspected and not claimed,
+                    Evidence(article_id, base + s, base + e, name),
                 )
             )
         if not out:

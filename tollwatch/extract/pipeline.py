@@ -307,6 +307,10 @@ class Extractor:
             if triggers or figures:
                 # the rules' own patients (the model's additions do not make an incident)
                 extra["rule_victims"] = bool(victims)
+                # "this morning's attack on Guillermo Payes": a person the parse names as hurt
+                extra["named_victims"] = tuple(
+                    key for m in roles.victims if (key := _person_key(doc, m)) is not None
+                )
             if self.role_model is not None or self.collect_candidates:
                 cands = self._candidates(
                     sent,
@@ -627,6 +631,16 @@ def _unidentified(text: str) -> str:
     return (
         text.lower() if text.lower().startswith("unidentified") else "unidentified " + text.lower()
     )
+
+
+def _person_key(doc: Any, mention: Mention) -> str | None:
+    """The surname (last word of the PERSON entity, lower-cased) the mention names, else None."""
+    ev = mention.evidence
+    span = doc.char_span(ev.start, ev.end, alignment_mode="expand") if ev else None
+    if span is None:
+        return None
+    names = [t for t in span if t.ent_type_ == "PERSON" and t.is_alpha]
+    return names[-1].lower_ if names else None
 
 
 def _individual(mention, generic_actors) -> Actor:

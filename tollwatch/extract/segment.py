@@ -295,6 +295,9 @@ def _is_incident(frame: Frame) -> bool:
         return any(
             (s.extra.get("rule_victims") and any(t.lemmas[0] in KILLING_WORDS for t in s.triggers))
             or (s.triggers and any(a.claimed for a in s.actors))
+            # "Otto Sorto Milla was wounded in an attack": an event word and the named person
+            # it hurt
+            or (s.triggers and s.extra.get("named_victims") and not s.non_violent)
             for s in frame.sentences
         )
     has_actor = any(a for s in frame.sentences for a in s.actors)
