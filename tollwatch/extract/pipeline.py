@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -238,7 +238,7 @@ class Extractor:
                     # "killing at least 23 people", "six Jesuit priests were murdered": the
                     # people a casualty figure counts are victims as written
                     victims = _merge_mentions(
-                        victims, _counted_people(sent, self.person_lemmas, aid)
+                        victims, _counted_people(sent, self.person_lemmas, aid, figures)
                     )
                 # "Roldan" -> "Antonio Roldan Betancur": a person by the fullest name the
                 # article gives them (the evidence stays on the words of this sentence)
@@ -510,12 +510,18 @@ def _seized(doc: Any, mention: Mention) -> bool:
 COUNTED_PEOPLE = frozenset({"people", "person", "persons", "others", "individuals"})
 
 
-def _counted_people(sent: Any, person_lemmas: frozenset[str], article_id: str) -> list[Mention]:
-    """The nouns counted by a number in a sentence with a casualty figure, when they name people
-    ("23 people", "six Jesuit priests", "two members of his escort")."""
+def _counted_people(
+    sent: Any, person_lemmas: frozenset[str], article_id: str, figures: Sequence[Any] = ()
+) -> list[Mention]:
+    """The nouns counted by the number of a casualty figure, when they name people ("23
+    people", "six Jesuit priests", "two members of his escort"); not other counted people of
+    the sentence ("implicated four officers in the murder of six priests")."""
+    spans = [(f.evidence.start, f.evidence.end) for f in figures if f.evidence is not None]
     out = []
     for tok in sent:
         if not (tok.like_num and tok.dep_ == "nummod"):
+            continue
+        if spans and not any(a <= tok.idx < b for a, b in spans):
             continue
         head = tok.head
         if head.pos_ != "NOUN":
