@@ -53,3 +53,20 @@ def test_deaths_during_a_year_are_a_running_total(extractor):
         "19,000 lives, and 700 people have died during 1989."
     )
     assert all(k is None for k in killed(extractor, text))
+
+
+def test_the_date_of_a_statement_before_its_verb_is_not_the_event_date(extractor):
+    text = (
+        "Party leader Armando Calderon Sol today called for an "
+        "inquiry into the assassination of the Jesuit priests. President Cristiani implicated "
+        "nine soldiers in the assassination of six Jesuit priests and two women on 16 November "
+        "at the Central American University."
+    )
+    out = [
+        r
+        for r in extractor.extract(
+            Article(id="d", text=text, published=datetime(1990, 1, 15, tzinfo=UTC))
+        )
+        if not r.is_reference
+    ]
+    assert [str(r.date) for r in out] == ["1989-11-16"]

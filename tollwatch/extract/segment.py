@@ -167,7 +167,7 @@ def _event_day(s: SentenceFacts) -> date | None:
         if d.date is not None
         and d.precision == "day"
         and not d.history
-        and not _statement_date(s.text, d.start - s.start)
+        and not _statement_date(s.text, d.start - s.start, d.end - s.start)
     ]
     if not days or len({d.date for d in days}) > 1:
         return None  # "left on Friday after the explosion on Wednesday": which is the event's?
@@ -334,7 +334,7 @@ def frame_to_report(
         candidates = [
             dm
             for dm in s.dates
-            if dm.history == frame.reference and not _statement_date(article.text, dm.start)
+            if dm.history == frame.reference and not _statement_date(article.text, dm.start, dm.end)
         ]
         if not candidates:
             continue
@@ -414,11 +414,18 @@ def frame_to_report(
 
 
 SPEECH_WORDS = ("said", "told", "announced", "reported", "added", "stated", "confirmed")
+#: verbs of a statement that follow its date ("the minister today called for ..."); lexicon data
+STATEMENT_VERBS = word_list("statement_verbs.txt")
 
 
-def _statement_date(text: str, start: int) -> bool:
-    """ "Molins said last night that ...", "the minister said late on Sunday": the date of a
-    statement, not of the event."""
+def _statement_date(text: str, start: int, end: int | None = None) -> bool:
+    """ "Molins said last night that ...", "the minister said late on Sunday", "Calderon Sol
+    today called for an investigation into the murders": the date of a statement, not of the
+    event."""
+    if end is not None:
+        after = text[end : end + 30].lower().replace(",", " ").split()[:2]
+        if after and (after[0] in STATEMENT_VERBS or after[-1] in STATEMENT_VERBS):
+            return True
     before = text[max(0, start - 24) : start].lower().replace(",", " ").split()
     for k in range(1, min(4, len(before)) + 1):
         word = before[-k]
