@@ -58,6 +58,21 @@ def test_two_murders_of_named_men_in_one_city_on_one_day_stay_apart():
     assert groups([judge, colonel]) == [("r1",), ("r2",)]
 
 
+def test_victims_named_from_one_described_group_do_not_conflict():
+    one = simple_report(
+        "r1", victims=victims("six Jesuit priests", "Ignacio Ellacuria"), **SHOOTING
+    )
+    other = simple_report("r2", victims=victims("Jesuit priests", "Segundo Montes"), **SHOOTING)
+    soldiers = simple_report(
+        "r3", victims=victims("Salvadoran soldiers", "Carlos Valencia"), **SHOOTING
+    )
+    assert names_of(other).groups == frozenset({"jesuit"})
+    assert not people_conflict(names_of(one), names_of(other))
+    # a nationality is no group: these two name different men
+    assert names_of(soldiers).groups == frozenset()
+    assert people_conflict(names_of(one), names_of(soldiers))
+
+
 def test_the_same_victim_named_differently_joins():
     first = simple_report("r1", victims=victims("Luis Carlos Galan"), **SHOOTING)
     later = simple_report(

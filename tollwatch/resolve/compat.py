@@ -11,7 +11,9 @@ the incident *was*; these rules read it:
   words of the report's own place names are left out. Two names match when the last word of one
   is a word of the other ("Carlos Galan" / "Luis Carlos Galan Sarmiento"; a shared first name
   alone is no match). Both reports naming someone or something and no name matching is a
-  *conflict*: the murder of one named man is not the murder of another.
+  *conflict*: the murder of one named man is not the murder of another, unless both describe
+  their victims as one group by the same distinctive word ("six Jesuit priests": one report
+  names Ellacuria, another Martin-Baro).
 - **The same victim** (``same_victim``, ``victim_keys``): a stricter match for follow-up reports
   published days or weeks later ("the funeral of Luis Carlos Galan"): both reports name a person
   by two or more distinctive words and the words of the shorter name are all words of the longer
@@ -98,6 +100,8 @@ class Names:
 
     people: tuple[tuple[str, ...], ...] = ()
     things: tuple[tuple[str, ...], ...] = ()
+    #: distinctive single capitalised words of victim descriptions ("Jesuit priests" -> jesuit)
+    groups: frozenset[str] = frozenset()
 
     def __bool__(self) -> bool:
         return bool(self.people or self.things)
@@ -139,23 +143,50 @@ def _distinctive(words: list[str], ignore: frozenset[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    from tollwatch.extract.gazetteer_names import load_demonyms
+
+    return frozenset(load_demonyms())
+
+
+def _group_word(run: list[str], text: str, ignore: frozenset[str]) -> bool:
+    """A single capitalised word that opens a description of several victims ("Jesuit
+    priests"), not a nationality ("Salvadoran soldiers") or a word of the report's places."""
+    words = [w.strip(".,;:()[]\"'") for w in text.split()]
+    if len(run) != 1 or run[0] not in words[:-1]:
+        return False  # a description goes on after the word: "six Jesuit priests"
+    key = run[0].casefold()
+    demonyms = _demonyms()
+    return (
+        len(key) >= 3
+        and key not in ignore
+        and key not in demonyms
+        and key.rstrip("s") not in demonyms
+    )
+
+
 def names_of(report: Report, places: frozenset[str] = frozenset()) -> Names:
     """The named victims and targets of a report (module docstring). ``places``: case-folded
     place names of the report, whose words are no name ("Tejutla church" in Tejutla)."""
     ignore = frozenset(w for p in places for w in p.split())
     people: list[tuple[str, ...]] = []
     things: list[tuple[str, ...]] = []
+    groups: set[str] = set()
     for mention in report.victims:
         for run in _name_runs(mention.text):
             key = _distinctive(run, ignore) if len(run) >= 2 else ()
             if key and key not in people:
                 people.append(key)
+            elif _group_word(run, mention.text, ignore):
+                # "Jesuit priests", "Uca students": a group the victims belong to
+                groups.add(run[0].casefold())
     for mention in report.targets:
         key = _distinctive([w for run in _name_runs(mention.text) for w in run], ignore)
         found = people if len(key) >= 2 else things
         if key and key not in found:
             found.append(key)
-    return Names(tuple(people), tuple(things))
+    return Names(tuple(people), tuple(things), frozenset(groups))
 
 
 def _match(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
@@ -192,6 +223,8 @@ def people_conflict(a: Names, b: Names) -> bool:
     the murder of one named man is not the murder of another."""
     if not a.people or not b.people:
         return False
+    if a.groups & b.groups:
+        return False  # different victims named of one group ("six Jesuit priests")
     return not _any_match(a.people + a.things, b.people + b.things)
 
 
