@@ -70,3 +70,15 @@ def test_the_date_of_a_statement_before_its_verb_is_not_the_event_date(extractor
         if not r.is_reference
     ]
     assert [str(r.date) for r in out] == ["1989-11-16"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Who kidnapped the two Italian engineers in Medellin on Sunday?",
+        "If guerrillas bomb the power station in Ayacucho, the city will have no electricity.",
+        "The rebels warned that they would bomb the power station in Ayacucho.",
+    ],
+)
+def test_questions_suppositions_and_modals_tell_no_incident(extractor, text):
+    assert killed(extractor, text) == []
