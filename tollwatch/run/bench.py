@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from tollwatch.config import Settings
-from tollwatch.types import Article, Figure, Location, Report, Toll
+from tollwatch.types import Article, Figure, Location, Mention, Report, Toll
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -86,6 +86,12 @@ def _synthetic_reports(n: int) -> list[Report]:
         + [("IQ", 33.3 + k * 0.1, 44.4) for k in range(40)]
         + [("NG", 11.8 + k * 0.1, 13.1) for k in range(40)]
     )
+    # a third of the reports name a victim, from a pool of made-up full names, so that the
+    # named-victim rules and the follow-up index (m0016) are exercised
+    first = [a + b for a in ("Ka", "Mo", "Sa", "Ri", "Jo", "Le") for b in ("ram", "lin", "dor")]
+    last = [
+        a + b for a in ("Ha", "Be", "Qu", "Ta", "Vo", "Ze", "Lo") for b in ("dad", "rez", "mon")
+    ]
     out = []
     start = date(2015, 1, 1)
     for i in range(n):
@@ -93,6 +99,9 @@ def _synthetic_reports(n: int) -> list[Report]:
         day = start + timedelta(days=rng.randrange(1500))
         k = rng.randrange(1, 60)
         fig = Figure("killed", k, k, "exact")
+        victims = (
+            (Mention(f"{rng.choice(first)} {rng.choice(last)}"),) if rng.random() < 1 / 3 else ()
+        )
         out.append(
             Report(
                 id=f"r_{i:08d}",
@@ -109,6 +118,7 @@ def _synthetic_reports(n: int) -> list[Report]:
                 ),
                 event_type="Explosions/Remote violence",
                 figures=(fig,),
+                victims=victims,
                 killed=Toll(k, k, k),
                 published=datetime(day.year, day.month, day.day, tzinfo=UTC),
             )

@@ -27,7 +27,7 @@ from typing import Any
 
 from tollwatch.config import Settings
 from tollwatch.errors import NotFoundError, TollwatchError
-from tollwatch.resolve.cluster import _facts, report_victim_keys
+from tollwatch.resolve.cluster import _facts
 from tollwatch.resolve.engine import Decision, Resolution, resolve
 from tollwatch.store.base import Store
 from tollwatch.types import Incident, Report
@@ -91,10 +91,6 @@ class _Neighbourhood:
         self.reports: dict[str, Report] = {}
         self.days: dict[str, set[int]] = defaultdict(set)  # country -> loaded days
         self.undated: set[str] = set()  # countries whose undated reports are loaded
-        # follow-up candidates: country -> days fetched for them, and (country, victim key) ->
-        # the stored reports of those days that name it (fetched, not yet in ``reports``)
-        self.victim_days: dict[str, set[int]] = defaultdict(set)
-        self.by_victim: dict[tuple[str, tuple[str, str]], dict[str, Report]] = defaultdict(dict)
         self.followed: set[str] = set()  # reports whose follow-up candidates are in ``reports``
 
     def add(self, reports: Iterable[Report]) -> None:
@@ -132,22 +128,20 @@ class _Neighbourhood:
 
     def load_follow_ups(self, report: Report, reach: int) -> None:
         """The stored reports of ``report``'s country within ``reach`` days that share a victim
-        key with it (a superset of its follow-up pairs): the days are fetched once per country
-        and indexed by victim key; only the reports sharing a key join the neighbourhood."""
+        key with it (a superset of its follow-up pairs), from the store's victim index
+        (``Store.iter_reports_naming``)."""
         facts = _facts(report)
         if facts.country is None or facts.day is None or not facts.victims:
             return
         country, day = facts.country, facts.day
-        for r in self._fetch(country, self.victim_days[country], day - reach, day + reach):
-            if not r.is_reference:
-                for key in report_victim_keys(r):
-                    self.by_victim[(country, key)][r.id] = r
-        for key in sorted(facts.victims):
-            self.add(
-                r
-                for r in self.by_victim.get((country, key), {}).values()
-                if r.date is not None and abs(r.date.toordinal() - day) <= reach
+        self.add(
+            self.store.iter_reports_naming(
+                country,
+                sorted(facts.victims),
+                date.fromordinal(day - reach),
+                date.fromordinal(day + reach),
             )
+        )
         self.followed.add(report.id)
 
     def load_undated(self, country: str) -> None:

@@ -79,6 +79,25 @@ class Store(ABC):
         """Stored reports matching every filter given, by id. A date filter leaves out undated
         reports; ``unresolved`` keeps only the reports in no incident."""
 
+    def iter_reports_naming(
+        self,
+        country: str,
+        keys: Iterable[tuple[str, str]],
+        date_from: date,
+        date_to: date,
+    ) -> Iterator[Report]:
+        """The stored current reports of ``country`` dated ``date_from``..``date_to`` that name a
+        victim with one of the word pairs ``keys`` (``resolve.cluster.report_victim_keys``).
+        This default filters ``iter_reports``; a store with an index answers from it."""
+        from tollwatch.resolve.cluster import report_victim_keys
+
+        wanted = set(keys)
+        for r in self.iter_reports(
+            country=country, date_from=date_from, date_to=date_to, include_reference=False
+        ):
+            if wanted & report_victim_keys(r):
+                yield r
+
     # --- incidents -------------------------------------------------------------------------------
 
     @abstractmethod

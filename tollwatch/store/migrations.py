@@ -385,6 +385,36 @@ def m0015_reviewed_perpetrators(conn: sqlite3.Connection) -> None:
     )
 
 
+def m0016_report_victim_keys(conn: sqlite3.Connection) -> None:
+    """Issue 4: an index of the full-named victims of each report (``rows.victim_key_rows``), by
+    country, word pair and date, for the follow-up candidates of incremental resolution; filled
+    for the reports already stored."""
+    import json
+
+    from tollwatch import schema
+    from tollwatch.store.rows import INSERT_VICTIM_KEY, victim_key_rows
+
+    _run(
+        conn,
+        """CREATE TABLE report_victim_keys (
+            report_id TEXT NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+            country TEXT NOT NULL,
+            date TEXT NOT NULL,
+            key TEXT NOT NULL
+        )""",
+        "CREATE INDEX idx_report_victim_keys ON report_victim_keys (country, key, date)",
+        "CREATE INDEX idx_report_victim_keys_report ON report_victim_keys (report_id)",
+    )
+    cursor = conn.execute("SELECT json FROM reports WHERE is_reference = 0 AND date IS NOT NULL")
+    while batch := cursor.fetchmany(1000):
+        found = [
+            row
+            for (text,) in batch
+            for row in victim_key_rows(schema.report_from_dict(json.loads(text)))
+        ]
+        conn.executemany(INSERT_VICTIM_KEY, found)
+
+
 #: Every migration, in the order they apply. Append only.
 MIGRATIONS: tuple[Migration, ...] = (
     m0001_articles_reports_figures,
@@ -397,6 +427,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m0013_reviewed_columns_decision_moves,
     m0014_decision_report_keys,
     m0015_reviewed_perpetrators,
+    m0016_report_victim_keys,
 )
 
 

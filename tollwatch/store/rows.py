@@ -159,6 +159,27 @@ def report_row(report: Report) -> Row:
     )
 
 
+INSERT_VICTIM_KEY = (
+    "INSERT INTO report_victim_keys (report_id, country, date, key) VALUES (?, ?, ?, ?)"
+)
+
+
+def victim_key_rows(report: Report) -> list[Row]:
+    """The rows of ``report_victim_keys`` for one report: each word pair of each victim it names
+    by a full name (``resolve.cluster.report_victim_keys``), with its country and date, so that
+    incremental resolution finds a victim's follow-up reports by an index, not by loading weeks
+    of a country's reports. References and undated or placeless reports have none."""
+    from tollwatch.resolve.cluster import report_victim_keys
+
+    if report.is_reference or report.date is None:
+        return []
+    country = _event_columns(report)[2]
+    if country is None:
+        return []
+    day = report.date.isoformat()
+    return [(report.id, country, day, f"{a} {b}") for a, b in sorted(report_victim_keys(report))]
+
+
 def incident_row(incident: Incident, updated_at: str) -> Row:
     text = _json("incident", incident.id, schema.incident_to_dict, incident)
     return (

@@ -176,6 +176,7 @@ class SQLiteStore(ResolutionMixin, ReviewMixin, SQLiteServeMixin, Store):
                 )
         report_rows = [rows.report_row(r) for r in reports]
         figure_rows = [row for r in reports for row in rows.figure_rows(r)]
+        victim_rows = [row for r in reports for row in rows.victim_key_rows(r)]
         with self._write(f"store the reports of article {article_id!r}") as conn:
             if (
                 conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
@@ -193,6 +194,7 @@ class SQLiteStore(ResolutionMixin, ReviewMixin, SQLiteServeMixin, Store):
             conn.execute("DELETE FROM reports WHERE article_id = ?", (article_id,))
             conn.executemany(rows.INSERT_REPORT, report_rows)
             conn.executemany(rows.INSERT_FIGURE, figure_rows)
+            conn.executemany(rows.INSERT_VICTIM_KEY, victim_rows)
         return len(reports)
 
     def get_report(self, report_id: str) -> Report:
@@ -222,6 +224,28 @@ class SQLiteStore(ResolutionMixin, ReviewMixin, SQLiteServeMixin, Store):
         )
         for row in self._pages("reports", where, params):
             yield schema.report_from_dict(json.loads(row["json"]))
+
+    def iter_reports_naming(
+        self,
+        country: str,
+        keys: Iterable[tuple[str, str]],
+        date_from: date,
+        date_to: date,
+    ) -> Iterator[Report]:
+        wanted = sorted({f"{a} {b}" for a, b in keys})
+        if not wanted:
+            return
+        found: dict[str, Report] = {}
+        for part in rows.chunks(wanted):
+            sql = (
+                "SELECT id, json FROM reports WHERE is_reference = 0 AND id IN ("
+                "SELECT report_id FROM report_victim_keys WHERE country = ? AND date >= ? "
+                f"AND date <= ? AND key IN ({rows.marks(len(part))}))"
+            )
+            params = (country.upper(), date_from.isoformat(), date_to.isoformat(), *part)
+            for row in self._read(sql, params):
+                found.setdefault(row["id"], schema.report_from_dict(json.loads(row["json"])))
+        yield from (found[i] for i in sorted(found))
 
     # --- incidents -------------------------------------------------------------------------------
 
