@@ -82,3 +82,18 @@ def test_the_date_of_a_statement_before_its_verb_is_not_the_event_date(extractor
 )
 def test_questions_suppositions_and_modals_tell_no_incident(extractor, text):
     assert killed(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Angel Marroquin and Jose Flores, members of the civil defense, were abducted and "
+            "subsequently murdered by guerrillas near Chalatenango on Friday.",
+            2,
+        ),
+        ("In a battle near Quezaltepeque on Friday, a rebel was killed and two were wounded.", 1),
+    ],
+)
+def test_single_deaths_the_parse_hangs_elsewhere(extractor, text, expected):
+    assert killed(extractor, text) == [expected]

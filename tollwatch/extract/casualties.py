@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from tollwatch.extract.lexicon import Lexicons, word_list
+from tollwatch.extract.roles import PERPETRATOR_HEADS
 from tollwatch.extract.numbers import Number, bounds, read_number, read_qualifier
 from tollwatch.types import Evidence, Figure
 
@@ -754,6 +755,16 @@ def _single_victims(
             else v
             for v in victims
         ]
+        if not victims and tok.dep_ == "conj" and tok.head.pos_ == "VERB":
+            # "X and Y were abducted and subsequently murdered": the subject of the first verb
+            victims = [c for c in tok.head.children if c.dep_ == "nsubjpass"]
+            passive = passive or any(c.dep_ == "auxpass" for c in tok.head.children)
+        aux = next((c for c in tok.children if c.dep_ == "auxpass"), None)
+        if passive and not victims and aux is not None and aux.i > sent.start:
+            # "..., a rebel was killed": a parse that hung the subject elsewhere
+            prev = tok.doc[aux.i - 1]
+            if prev.pos_ == "NOUN" and prev.tag_ == "NN":
+                victims = [prev]
         if passive and not victims:
             # a parse that lost the subject: the last person named before the verb
             before = [
@@ -772,7 +783,8 @@ def _single_victims(
         for v in victims:
             person = v.ent_type_ == "PERSON" or (
                 v.tag_ in ("NN", "NNP")
-                and v.lemma_.lower() in lex.victims
+                # "a peasant was killed"; "a rebel was killed" (an attacker is a death too)
+                and (v.lemma_.lower() in lex.victims or v.lemma_.lower() in PERPETRATOR_HEADS)
                 and v.lower_ not in ("people", "police")
             )
             if not person or any(c.like_num and c.dep_ == "nummod" for c in v.children):
