@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from tollwatch.extract.lexicon import Lexicons, word_list
-from tollwatch.extract.roles import PERPETRATOR_HEADS
 from tollwatch.extract.numbers import Number, bounds, read_number, read_qualifier
+from tollwatch.extract.roles import PERPETRATOR_HEADS
 from tollwatch.types import Evidence, Figure
 
 CUMULATIVE_SUBJECTS = frozenset(
