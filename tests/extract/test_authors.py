@@ -91,3 +91,14 @@ def test_an_attack_on_a_named_person_is_an_incident(extractor):
     )
     out = [r for r in extractor.extract(Article(id="a", text=text, published=PUB))]
     assert [v.text for r in out for v in r.victims] == ["Otto Sorto Milla"]
+
+
+def test_the_hospital_the_wounded_were_taken_to_is_no_target(extractor):
+    text = (
+        "Guerrillas bombed the mayor's office in Huancayo on Sunday, wounding the mayor, who "
+        "was taken to Huancayo hospital."
+    )
+    out = extractor.extract(Article(id="a", text=text, published=PUB))
+    targets = {t.text.lower() for r in out for t in r.targets}
+    assert not any("hospital" in t for t in targets)
+    assert any("office" in t for t in targets)

@@ -227,6 +227,7 @@ class Extractor:
                     for t in targets
                     if t.text.lower().split()[-1] not in weapon_heads
                     and _head_lemma(t.text) not in lex.weapons
+                    and not _place_of_care(doc, t)
                 ]
                 victims = list(roles.victims)
                 # people are victims, not physical targets ("soldiers", "police", "civilians")
@@ -351,6 +352,8 @@ class Extractor:
                         extra["roles"] = confident(classified, place_spans, speaker_tokens)
                     # a weapon the model adds is no more used when seized than one of the rules
                     weapons = [w for w in weapons if not _seized(doc, w)]
+                    # nor is a place of care a target when the model adds it
+                    targets = [t for t in targets if not _place_of_care(doc, t)]
             facts.append(
                 SentenceFacts(
                     index=si,
@@ -536,6 +539,24 @@ def _asserted(tok: Any, sent: Any) -> bool:
     modal = any(c.dep_ == "aux" and c.lower_ in NOT_ASSERTED_AUX for c in kids)
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in kids)
     return not (modal and not perfect)
+
+
+#: "taken to Huancayo hospital", "died at the hospital": where the hurt went, not a target
+CARE_VERBS = word_list("care_verbs.txt")
+
+
+def _place_of_care(doc: Any, mention: Mention) -> bool:
+    """The mention is the object of a preposition of a care verb ("were taken to different
+    hospitals", "died at the Diagnosis hospital")."""
+    ev = mention.evidence
+    span = doc.char_span(ev.start, ev.end, alignment_mode="expand") if ev else None
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ != "pobj" or root.head.dep_ != "prep":
+        return False
+    verb = root.head.head
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in CARE_VERBS
 
 
 def _counted_people(
