@@ -474,7 +474,9 @@ def find_roles(
         for pobj in inner:
             if pobj.ent_type_ == "ORG":
                 o = noun_phrase(pobj, article_id)
-                if o is not None:
+                # one capitalised word typed ORG is often a name or a typo ("Junior",
+                # "Castille"): only names of two or more words, or acronyms, are kept
+                if o is not None and (len(o.text.split()) > 1 or o.text.isupper()):
                     orgs.append(o)
 
     def agent(tok: Token, explicit: bool = False) -> None:
