@@ -102,3 +102,16 @@ def test_the_hospital_the_wounded_were_taken_to_is_no_target(extractor):
     targets = {t.text.lower() for r in out for t in r.targets}
     assert not any("hospital" in t for t in targets)
     assert any("office" in t for t in targets)
+
+
+def test_another_action_in_the_same_city_is_another_incident(extractor):
+    text = (
+        "Gunmen killed a judge in Medellin on Friday, police said. In another action attributed "
+        "to the cartel, gunmen shot and wounded two watchmen at an apartment building in Medellin."
+    )
+    out = [
+        r
+        for r in extractor.extract(Article(id="a", text=text, published=PUB))
+        if not r.is_reference
+    ]
+    assert len(out) == 2

@@ -124,6 +124,13 @@ COORDINATED = re.compile(
 SEPARATE = re.compile(
     r"\b(?:separate(?:ly)?|elsewhere|meanwhile|another attack|in a second)\b", re.I
 )
+#: words that open the telling of another incident, wherever it happened
+ANOTHER = re.compile(
+    r"\b(?:in|during) (?:an|a) ?(?:other|separate|second|similar|later|earlier|further) "
+    r"(?:\w+ )?(?:attack|action|incident|act|bombing|operation|raid|ambush|explosion|"
+    r"kidnapping|assault|case)\b",
+    re.I,
+)
 SPLIT_DISTANCE_KM = 50.0
 #: words of a later update of the same incident (its toll, its victims' funerals, its inquiry)
 UPDATE = re.compile(
@@ -235,6 +242,16 @@ def _target_frame(
             (f for f in frames if f is not main and not f.reference and f.kind == kind),
             None,
         ) or Frame(main.country, kind=kind)
+    # the same country, said to be another incident: "In another action attributed to the
+    # mafias, several men wounded a watchman ..." (with its own event, not a toll update)
+    if (
+        ANOTHER.search(s.text)
+        and (s.strong or (s.triggers and (s.figures or s.targets or s.victims)))
+        and not coordinated
+        and not UPDATE.search(s.text)
+        and (not countries or main.country in countries)
+    ):
+        return Frame(main.country, day=day)
     # the same country, somewhere else: far from every place of the main incident, or said
     # to be separate
     below = [p for p in s.places if p.precision != "country" and p.country == main.country]
