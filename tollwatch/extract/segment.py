@@ -446,7 +446,7 @@ def _statement_date(text: str, start: int, end: int | None = None) -> bool:
     before = text[max(0, start - 24) : start].lower().replace(",", " ").split()
     for k in range(1, min(4, len(before)) + 1):
         word = before[-k]
-        if word in SPEECH_WORDS:
+        if word in SPEECH_WORDS or word in STATEMENT_VERBS:
             return (
                 all(
                     w in ("on", "late", "early", "in", "the", "last", "this")
