@@ -97,3 +97,14 @@ def test_questions_suppositions_and_modals_tell_no_incident(extractor, text):
 )
 def test_single_deaths_the_parse_hangs_elsewhere(extractor, text, expected):
     assert killed(extractor, text) == [expected]
+
+
+def test_a_name_the_parse_typed_only_in_part_is_still_a_person(extractor):
+    text = (
+        "BOGOTA, 6 SEP 89 (RADIO) -- [TEXT] LUZ AMPARO GOMEZ SERNA, A 29-YEAR-OLD WOMAN FROM "
+        "CALI, WAS MURDERED AT 1620 THIS AFTERNOON."
+    )
+    published = datetime(1989, 9, 6, tzinfo=UTC)
+    out = [r for r in extractor.extract(Article(id="p", text=text, published=published))]
+    assert [r.killed.best for r in out] == [1]
+    assert [v.text.lower() for r in out for v in r.victims] == ["luz amparo gomez serna"]

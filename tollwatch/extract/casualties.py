@@ -647,6 +647,16 @@ SINGLE_KILL_VERBS = frozenset(
 )
 
 
+def _named_person(tok: Token, lex: Lexicons) -> bool:
+    """A proper noun whose name the parse typed PERSON only in part ("Luz Amparo Gomez Serna"),
+    or that an apposition calls a person ("Serna, a 29-year-old woman")."""
+    return tok.pos_ == "PROPN" and any(
+        (c.dep_ == "compound" and c.ent_type_ == "PERSON")
+        or (c.dep_ == "appos" and (c.ent_type_ == "PERSON" or c.lemma_.lower() in lex.victims))
+        for c in tok.children
+    )
+
+
 def _single_victims(
     sent: Span, lex: Lexicons, article_id: str, attributed_to: str | None
 ) -> list[tuple[Figure, int]]:
@@ -781,11 +791,15 @@ def _single_victims(
         ] + [c for c in tok.children if c.dep_ == "nsubj"]
         by_security = any(a.lemma_.lower() in SECURITY_FORCES for a in agent)
         for v in victims:
-            person = v.ent_type_ == "PERSON" or (
-                v.tag_ in ("NN", "NNP")
-                # "a peasant was killed"; "a rebel was killed" (an attacker is a death too)
-                and (v.lemma_.lower() in lex.victims or v.lemma_.lower() in PERPETRATOR_HEADS)
-                and v.lower_ not in ("people", "police")
+            person = (
+                v.ent_type_ == "PERSON"
+                or _named_person(v, lex)
+                or (
+                    v.tag_ in ("NN", "NNP")
+                    # "a peasant was killed"; "a rebel was killed" (an attacker is a death too)
+                    and (v.lemma_.lower() in lex.victims or v.lemma_.lower() in PERPETRATOR_HEADS)
+                    and v.lower_ not in ("people", "police")
+                )
             )
             if not person or any(c.like_num and c.dep_ == "nummod" for c in v.children):
                 continue

@@ -430,6 +430,12 @@ def _is_person(tok: Token, person_lemmas: frozenset[str]) -> bool:
         or (tok.lower_ in person_lemmas)
     ):
         return True
+    if tok.pos_ == "PROPN" and any(
+        (c.dep_ == "compound" and c.ent_type_ == "PERSON")
+        or (c.dep_ == "appos" and (c.ent_type_ == "PERSON" or c.lemma_.lower() in person_lemmas))
+        for c in tok.children
+    ):
+        return True  # "Luz Amparo Gomez Serna, a 29-year-old woman": the parse typed half a name
     return tok.tag_ in ("NNS", "NNPS") and any(
         c.ent_type_ in ("NORP", "GPE") and c.dep_ in ("amod", "compound") for c in tok.children
     )
