@@ -108,3 +108,13 @@ def test_a_name_the_parse_typed_only_in_part_is_still_a_person(extractor):
     out = [r for r in extractor.extract(Article(id="p", text=text, published=published))]
     assert [r.killed.best for r in out] == [1]
     assert [v.text.lower() for r in out for v in r.victims] == ["luz amparo gomez serna"]
+
+
+def test_a_claimed_days_bombing_keeps_its_day(extractor):
+    text = (
+        "The Kurdistan Freedom Hawks claimed Sunday's suicide car bombing in Ankara's Kizilay "
+        "square that killed 37 people, including the bomber."
+    )
+    published = datetime(2016, 3, 17, 10, tzinfo=UTC)
+    out = [r for r in extractor.extract(Article(id="s", text=text, published=published))]
+    assert [str(r.date) for r in out] == ["2016-03-13"]

@@ -440,6 +440,8 @@ def _statement_date(text: str, start: int, end: int | None = None) -> bool:
     today called for an investigation into the murders": the date of a statement, not of the
     event."""
     if end is not None:
+        if text[end : end + 2] in ("'s", "’s") or text[end - 2 : end] in ("'s", "’s"):
+            return False  # "claimed Sunday's bombing": the date of the event it qualifies
         after = text[end : end + 30].lower().replace(",", " ").split()[:2]
         if after and (after[0] in STATEMENT_VERBS or after[-1] in STATEMENT_VERBS):
             return True
