@@ -115,3 +115,21 @@ def test_another_action_in_the_same_city_is_another_incident(extractor):
         if not r.is_reference
     ]
     assert len(out) == 2
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Several armed men arrived at the police post in Medellin on Sunday and attacked the "
+            "guards, killing two of them.",
+            ("armed men", "individual"),
+        ),
+        (
+            "Two hooded men opened fire on a bus in Lima on Sunday, killing three passengers.",
+            ("two hooded men", "individual"),
+        ),
+    ],
+)
+def test_the_subject_of_a_joined_verb_or_of_opened_fire_is_the_attacker(extractor, text, expected):
+    assert expected in perps(extractor, text)

@@ -417,6 +417,14 @@ def _authors(tok: Token, words: AuthorWords) -> list[Token]:
     return [t for t in out if t.pos_ in ("NOUN", "PROPN")]
 
 
+def _subjects_of(verb: Token) -> list[Token]:
+    """The active subjects of a verb, or of the verb it is joined to by "and"."""
+    own = [c for c in verb.children if c.dep_ == "nsubj"]
+    if own or verb.dep_ != "conj" or verb.head.pos_ != "VERB":
+        return own
+    return [c for c in verb.head.children if c.dep_ == "nsubj"]
+
+
 def _conjuncts(tok: Token) -> list[Token]:
     return [tok, *[c for c in tok.conjuncts if c.pos_ in ("NOUN", "PROPN")]]
 
@@ -524,9 +532,22 @@ def find_roles(
             for c in tok.children:
                 if c.dep_ == "nsubj":
                     agent(c)
+        if (
+            tok.pos_ == "VERB"
+            and lemma == "open"
+            and any(c.dep_ == "dobj" and c.lower_ == "fire" for c in tok.children)
+        ):
+            # "gunmen opened fire on the bus": its subject is the attacker
+            for c in _subjects_of(tok):
+                agent(c)
         if tok.pos_ == "VERB" and (lemma, "verb") in role_words:
             preps = role_words[(lemma, "verb")]
             passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+            if not passive and not any(c.dep_ == "nsubj" for c in tok.children):
+                # "several men arrived at the airport and attacked the guards": a verb joined to
+                # another shares its subject
+                for c in _subjects_of(tok):
+                    agent(c)
             for c in tok.children:
                 if c.dep_ in ("dobj",) or (c.dep_ == "nsubjpass"):
                     patient(c)
