@@ -133,3 +133,34 @@ def test_another_action_in_the_same_city_is_another_incident(extractor):
 )
 def test_the_subject_of_a_joined_verb_or_of_opened_fire_is_the_attacker(extractor, text, expected):
     assert expected in perps(extractor, text)
+
+
+def test_another_named_person_murdered_the_same_day_is_another_incident(extractor):
+    text = (
+        "Pablo Pelaez Gonzales, a former mayor of Medellin, was murdered today by gunmen who "
+        "fired on his car. On that very day, Colonel Waldemar Franklin Quintero of the Antioquia "
+        "police was murdered in Medellin."
+    )
+    published = datetime(1989, 9, 11, tzinfo=UTC)
+    out = [
+        r
+        for r in extractor.extract(Article(id="n", text=text, published=published))
+        if not r.is_reference
+    ]
+    names = [" ".join(v.text for v in r.victims) for r in out]
+    assert len(out) == 2
+    assert not any("Pelaez" in n and "Quintero" in n for n in names)
+
+
+def test_a_person_killed_with_the_first_stays_with_the_first(extractor):
+    text = (
+        "Gunmen murdered Judge Carlos Valencia in Bogota today. His bodyguard, Jose Garcia "
+        "Lopez, was also murdered."
+    )
+    published = datetime(1989, 8, 17, tzinfo=UTC)
+    out = [
+        r
+        for r in extractor.extract(Article(id="n", text=text, published=published))
+        if not r.is_reference
+    ]
+    assert len(out) == 1

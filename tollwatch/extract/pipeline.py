@@ -695,7 +695,13 @@ def _person_key(doc: Any, mention: Mention) -> str | None:
     if span is None:
         return None
     names = [t for t in span if t.ent_type_ == "PERSON" and t.is_alpha]
-    return names[-1].lower_ if names else None
+    if names:
+        return names[-1].lower_
+    # "Pablo Pelaez Gonzales": a run of capitalised proper nouns the parse left untyped
+    run = [t for t in span if t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper()]
+    if len(run) >= 2 and span.root in run and not any(t.ent_type_ in ("ORG", "GPE") for t in run):
+        return run[-1].lower_
+    return None
 
 
 def _individual(mention, generic_actors) -> Actor:

@@ -165,6 +165,21 @@ def _kind(s: SentenceFacts) -> str | None:
     return next(iter(kinds)) if len(kinds) == 1 and "other" not in kinds else None
 
 
+#: words that tie a person to the victims told before ("also killed", "along with", "his")
+TOGETHER = re.compile(
+    r"\b(?:also|along with|together with|as well as|among|including|another|other|both|"
+    r"he|she|his|her|their|them|they)\b",
+    re.I,
+)
+
+
+def _named_killed(s: SentenceFacts) -> set[str]:
+    """Surnames of the people a sentence names as the victims of its own killing word."""
+    if not any(t.lemmas[0] in KILLING_WORDS for t in s.triggers):
+        return set()
+    return set(s.extra.get("named_victims", ()))
+
+
 def _event_day(s: SentenceFacts) -> date | None:
     """The day a sentence says its event happened: its one day-precise date that is neither
     history nor the date of a statement ("police said on Monday"); None when it gives several."""
@@ -226,6 +241,28 @@ def _target_frame(
             (f for f in frames if f is not main and not f.reference and f.day == day),
             None,
         ) or Frame(main.country, day=day, by_day=True)
+    # the same country and day, another named victim: "On that very day, Colonel Waldemar
+    # Franklin Quintero was murdered" after the murder of a judge; a person killed in a sentence
+    # of their own, never named with the main incident's victims, is their own incident
+    named = _named_killed(s)
+    if (
+        named
+        and in_main
+        and not coordinated
+        and (day is None or day == main.day)
+        and not UPDATE.search(s.text)
+        and not TOGETHER.search(s.text)
+        and (not countries or main.country in countries)
+    ):
+        known = {k for t in main.sentences for k in _named_killed(t)}
+        told = " ".join(t.text for t in main.sentences).lower()
+        if (
+            known
+            and not (known & named)
+            and not any(k in s.text.lower() for k in known)
+            and not any(k in told for k in named)
+        ):
+            return Frame(main.country, day=day)
     # the same country, another kind of incident: an abduction told after a bombing (or the
     # reverse), with its own victims or targets ("Later, gunmen kidnapped two engineers")
     kind = _kind(s)
