@@ -109,6 +109,22 @@ def _progress(items: Iterable[Any], total: int, desc: str, on: bool) -> Iterable
     return tqdm(items, total=total, desc=desc, file=sys.stderr, unit="doc")
 
 
+def _extracted(
+    ex: ExtractorLike,
+    articles: Iterable[Article],
+    total: int,
+    desc: str,
+    progress: bool,
+    tally: Any,
+) -> Iterator[tuple[Article, list[Report]]]:
+    """Each article with its current reports (none for a failed one, counted in
+    ``tally.failures``)."""
+    for article, out in _progress(ex.extract_many(articles), total, desc, progress):
+        if isinstance(out, Failure):
+            tally.failures += 1
+        yield article, [] if isinstance(out, Failure) else current_reports(out)
+
+
 def muc_corpus(data_dir: Path, split: str) -> tuple[dict[str, MucText], dict[str, list]]:
     """Texts and keys of a MUC split ("dev", "tst1", "tst2", "tst1+tst2")."""
     corpora = Path(data_dir) / "muc34_raw" / "TASK" / "CORPORA"
@@ -150,10 +166,7 @@ def evaluate_muc(
         "stating_injured": 0,
     }
     articles = (texts[d].to_article(keep_dateline) for d in doc_ids)
-    for article, out in _progress(ex.extract_many(articles), len(doc_ids), "muc4", progress):
-        if isinstance(out, Failure):
-            tally.failures += 1
-        reports = [] if isinstance(out, Failure) else current_reports(out)
+    for article, reports in _extracted(ex, articles, len(doc_ids), "muc4", progress, tally):
         preds = [predicted_from_report(r) for r in reports]
         golds = [gold_incident(t, texts[article.id].published) for t in keys.get(article.id, [])]
         gold_stats["templates"] += len(golds)
@@ -221,10 +234,7 @@ def evaluate_gtt(
     ex = extractor or make_extractor()
     tally = gtt.GttTally()
     errors = []
-    for article, out in _progress(ex.extract_many(articles), len(articles), "gtt", progress):
-        if isinstance(out, Failure):
-            tally.failures += 1
-        reports = [] if isinstance(out, Failure) else current_reports(out)
+    for article, reports in _extracted(ex, articles, len(articles), "gtt", progress, tally):
         preds = [gtt.predicted_template(r) for r in reports]
         golds = list(by_id[article.id].templates)
         doc = gtt.score_document(preds, golds)
@@ -289,10 +299,7 @@ def evaluate_wikievents(
     tally = wikievents.WikiTally()
     errors = []
     articles = [d.to_article() for d in docs]
-    for article, out in _progress(ex.extract_many(articles), len(docs), "wikievents", progress):
-        if isinstance(out, Failure):
-            tally.failures += 1
-        reports = [] if isinstance(out, Failure) else current_reports(out)
+    for article, reports in _extracted(ex, articles, len(docs), "wikievents", progress, tally):
         record = wikievents.score_document(tally, by_id[article.id], reports)
         if record["detection"] != "ok" or record["roles"]:
             errors.append(record)

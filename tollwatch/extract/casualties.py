@@ -21,7 +21,7 @@ from spacy.tokens import Span, Token
 
 from tollwatch.extract.lexicon import Lexicons, word_list
 from tollwatch.extract.numbers import Number, bounds, read_number, read_qualifier
-from tollwatch.extract.roles import PERPETRATOR_HEADS
+from tollwatch.extract.roles import PERPETRATOR_HEADS, partly_named_person
 from tollwatch.types import Evidence, Figure
 
 CUMULATIVE_SUBJECTS = frozenset(
@@ -647,16 +647,6 @@ SINGLE_KILL_VERBS = frozenset(
 )
 
 
-def _named_person(tok: Token, lex: Lexicons) -> bool:
-    """A proper noun whose name the parse typed PERSON only in part ("Luz Amparo Gomez Serna"),
-    or that an apposition calls a person ("Serna, a 29-year-old woman")."""
-    return tok.pos_ == "PROPN" and any(
-        (c.dep_ == "compound" and c.ent_type_ == "PERSON")
-        or (c.dep_ == "appos" and (c.ent_type_ == "PERSON" or c.lemma_.lower() in lex.victims))
-        for c in tok.children
-    )
-
-
 def _single_victims(
     sent: Span, lex: Lexicons, article_id: str, attributed_to: str | None
 ) -> list[tuple[Figure, int]]:
@@ -793,7 +783,7 @@ def _single_victims(
         for v in victims:
             person = (
                 v.ent_type_ == "PERSON"
-                or _named_person(v, lex)
+                or partly_named_person(v, lex.victims)
                 or (
                     v.tag_ in ("NN", "NNP")
                     # "a peasant was killed"; "a rebel was killed" (an attacker is a death too)

@@ -503,11 +503,16 @@ def _attach_roles(facts: list[SentenceFacts]) -> list[SentenceFacts]:
     return out
 
 
-def _seized(doc: Any, mention: Mention) -> bool:
-    ev = mention.evidence
+def _span_of(doc: Any, item: Mention | Actor) -> Any:
+    """The tokens of a mention's (or actor's) evidence in ``doc``, or None."""
+    ev = item.evidence
     if ev is None or ev.start is None or ev.end is None:
-        return False
-    span = doc.char_span(ev.start, ev.end, alignment_mode="expand")
+        return None
+    return doc.char_span(ev.start, ev.end, alignment_mode="expand")
+
+
+def _seized(doc: Any, mention: Mention) -> bool:
+    span = _span_of(doc, mention)
     return span is not None and len(span) > 0 and not_used(span[-1])
 
 
@@ -548,8 +553,7 @@ CARE_VERBS = word_list("care_verbs.txt")
 def _place_of_care(doc: Any, mention: Mention) -> bool:
     """The mention is the object of a preposition of a care verb ("were taken to different
     hospitals", "died at the Diagnosis hospital")."""
-    ev = mention.evidence
-    span = doc.char_span(ev.start, ev.end, alignment_mode="expand") if ev else None
+    span = _span_of(doc, mention)
     if span is None:
         return False
     root = span.root
@@ -618,9 +622,9 @@ STATE_FORCE = re.compile(
 
 def _widened(actor: Actor, doc: Any, article_id: str) -> Actor:
     """A described attacker with the words around it: "guerrillas" -> "urban guerrillas"."""
-    if not actor.name.startswith("unidentified") or actor.evidence is None:
+    if not actor.name.startswith("unidentified"):
         return actor
-    span = doc.char_span(actor.evidence.start, actor.evidence.end, alignment_mode="expand")
+    span = _span_of(doc, actor)
     if span is None:
         return actor
     phrase = noun_phrase(span.root, article_id)
@@ -690,8 +694,7 @@ def _unidentified(text: str) -> str:
 
 def _person_key(doc: Any, mention: Mention) -> str | None:
     """The surname (last word of the PERSON entity, lower-cased) the mention names, else None."""
-    ev = mention.evidence
-    span = doc.char_span(ev.start, ev.end, alignment_mode="expand") if ev else None
+    span = _span_of(doc, mention)
     if span is None:
         return None
     names = [t for t in span if t.ent_type_ == "PERSON" and t.is_alpha]

@@ -10,6 +10,7 @@ their leading determiner ("the", "a", "his").
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -429,6 +430,16 @@ def _conjuncts(tok: Token) -> list[Token]:
     return [tok, *[c for c in tok.conjuncts if c.pos_ in ("NOUN", "PROPN")]]
 
 
+def partly_named_person(tok: Token, person_words: Collection[str]) -> bool:
+    """A proper noun whose name the parse typed PERSON only in part ("Luz Amparo Gomez Serna"),
+    or that an apposition calls a person ("Serna, a 29-year-old woman")."""
+    return tok.pos_ == "PROPN" and any(
+        (c.dep_ == "compound" and c.ent_type_ == "PERSON")
+        or (c.dep_ == "appos" and (c.ent_type_ == "PERSON" or c.lemma_.lower() in person_words))
+        for c in tok.children
+    )
+
+
 def _is_person(tok: Token, person_lemmas: frozenset[str]) -> bool:
     """A person: a PERSON entity, a person noun of the lexicon, or a plural qualified by a
     nationality ("Italian engineers", "U.S. citizens")."""
@@ -438,12 +449,8 @@ def _is_person(tok: Token, person_lemmas: frozenset[str]) -> bool:
         or (tok.lower_ in person_lemmas)
     ):
         return True
-    if tok.pos_ == "PROPN" and any(
-        (c.dep_ == "compound" and c.ent_type_ == "PERSON")
-        or (c.dep_ == "appos" and (c.ent_type_ == "PERSON" or c.lemma_.lower() in person_lemmas))
-        for c in tok.children
-    ):
-        return True  # "Luz Amparo Gomez Serna, a 29-year-old woman": the parse typed half a name
+    if partly_named_person(tok, person_lemmas):
+        return True
     return tok.tag_ in ("NNS", "NNPS") and any(
         c.ent_type_ in ("NORP", "GPE") and c.dep_ in ("amod", "compound") for c in tok.children
     )
