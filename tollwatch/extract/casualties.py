@@ -19,7 +19,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from tollwatch.extract.lexicon import Lexicons, word_list
+from tollwatch.extract.lexicon import Lexicons
+from tollwatch.extract.modality import unrealised
 from tollwatch.extract.numbers import Number, bounds, read_number, read_qualifier
 from tollwatch.extract.roles import PERPETRATOR_HEADS, partly_named_person
 from tollwatch.types import Evidence, Figure
@@ -331,29 +332,6 @@ def _link(sent: Span, num: Number, lex: Lexicons) -> tuple[str, Token, Token | N
     return None
 
 
-#: "threatened to kill", "tried to murder": governors of a casualty verb that did not happen
-UNREALISED = word_list("unrealised.txt")
-#: "would kill", "could kill": a hypothetical (unless perfect: "could have killed" is asked too)
-HYPOTHETICAL = frozenset({"would", "could", "might", "may"})
-
-
-def _unrealised(cue: Token) -> bool:
-    """A threat, plan, attempt or hypothetical, not a toll: "threatened to kill 10 judges",
-    "a bomb that could kill dozens"."""
-    if cue.pos_ not in ("VERB", "AUX"):
-        return False
-    if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in cue.children):
-        return True
-    head = cue
-    for _ in range(2):
-        if head.dep_ not in ("xcomp", "conj") or head.head is head:
-            return False
-        head = head.head
-        if head.lemma_.lower() in UNREALISED:
-            return True
-    return False
-
-
 def _not_a_toll(words: list[str], num: Number, sent: Span, lex: Lexicons) -> bool:
     end = num.end
     nxt = words[end] if end < len(words) else ""
@@ -452,7 +430,7 @@ def find_figures(
                     )
             continue
         kind, cue, person = link
-        if _unrealised(cue):
+        if unrealised(cue):
             continue  # "threatened to kill 10 judges": no one has died
         if _either_kind(cue, kind, lex):
             continue  # "dozens were killed or wounded": neither a death toll nor an injury toll

@@ -26,6 +26,7 @@ from tollwatch.extract.events import find_targets, find_triggers, find_weapons, 
 from tollwatch.extract.facts import SentenceFacts
 from tollwatch.extract.gazetteer import Gazetteer
 from tollwatch.extract.lexicon import Lexicons, load_lexicons, word_list
+from tollwatch.extract.modality import asserted
 from tollwatch.extract.places import country_counts, find_places
 from tollwatch.extract.rolemodel import RoleModel, combine, confident, sentence_candidates
 from tollwatch.extract.roles import find_roles, load_role_words, noun_phrase
@@ -193,7 +194,7 @@ class Extractor:
                 if not self._figurative(doc, m.start)
                 and not _cumulative(doc[m.start])
                 and (cut is None or doc[m.start].idx < cut)
-                and _asserted(doc[m.start], sent)
+                and asserted(doc[m.start], sent)
             ]
             figures = find_figures(sent, lex, aid, spans, who)
             lemmas = {t.lemma_.lower() for t in sent}
@@ -517,33 +518,6 @@ def _seized(doc: Any, mention: Mention) -> bool:
 
 
 COUNTED_PEOPLE = frozenset({"people", "person", "persons", "others", "individuals"})
-
-
-#: auxiliaries of a verb that tells no event: "would attack", "can kill", "will bomb"
-NOT_ASSERTED_AUX = frozenset({"would", "could", "might", "may", "should", "must", "can", "will"})
-#: words that open a sentence that asks or supposes: "If a Latin American is attacked, ..."
-SUPPOSING = frozenset({"if", "unless", "whether"})
-
-
-def _asserted(tok: Any, sent: Any) -> bool:
-    """Whether an event word is told as having happened: not in a question ("What do you think
-    about kidnappings?"), a supposition ("If ... is attacked"), a negation ("the bomb did not
-    explode", "we have no bombs") or under a modal ("they would attack", "can kill")."""
-    if sent.text.rstrip(" \"'”)]").endswith("?"):
-        return False
-    first = next((t for t in sent if t.is_alpha), None)
-    if first is not None and first.lower_ in SUPPOSING:
-        return False
-    if tok.pos_ == "NOUN":
-        return not any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
-    if tok.pos_ != "VERB":
-        return True
-    kids = list(tok.children)
-    if any(c.dep_ == "neg" for c in kids):
-        return False
-    modal = any(c.dep_ == "aux" and c.lower_ in NOT_ASSERTED_AUX for c in kids)
-    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in kids)
-    return not (modal and not perfect)
 
 
 #: "taken to Huancayo hospital", "died at the hospital": where the hurt went, not a target

@@ -1,0 +1,43 @@
+"""Event words that tell nothing that happened: plans, orders, modals, "without" (sentences the
+team wrote)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from tollwatch.types import Article
+
+PUB = datetime(1990, 3, 14, tzinfo=UTC)
+
+
+def reports(extractor, text):
+    out = extractor.extract(Article(id="m", text=text, published=PUB))
+    return [r for r in out if not r.is_reference]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A leaflet says that in a few days the gang will place bombs near the air base.",
+        "The president said the rebels are planning to unleash an offensive in the capital.",
+        "The guerrillas threatened to attack the electoral offices in Cuzco.",
+        "Stop the assassinations and the bombings, the bishops told the government.",
+        "The presidents would rather hold a dialogue without bombs and bullets.",
+    ],
+)
+def test_no_incident_from_what_did_not_happen(extractor, text):
+    assert reports(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Guerrillas placed bombs in three banks in Lima on Monday.",
+        "Gunmen tried to bomb the embassy in Lima on Monday.",
+        "We must condemn the murder of a police officer in Santiago on Monday.",
+    ],
+)
+def test_incidents_that_happened_or_were_attempted_stay(extractor, text):
+    assert len(reports(extractor, text)) == 1

@@ -1,0 +1,122 @@
+"""Whether an event word tells something that happened.
+
+Shared by incident detection (``pipeline``) and casualty figures (``casualties``):
+
+- ``unrealised(verb)``: a threat, plan, attempt or hypothetical ("threatened to kill 10 judges",
+  "a bomb that could kill dozens"); governors come from the lexicon ``unrealised.txt``.
+- ``asserted(word, sent)``: an event word told as having happened: not inside a question or a
+  supposition, not negated, not under a modal, and, for a noun, not the argument of a verb
+  that brings it about and is itself unasserted ("the band will place bombs", "they plan to
+  unleash an offensive"; such verbs are the lexicon ``occurrence_verbs.txt``), of an order
+  ("stop the assassinations") or of "without" ("dialogue without bombs"). A noun under any other
+  verb keeps its event: "we must repudiate the murder" tells a murder.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tollwatch.extract.lexicon import word_list
+
+#: "threatened to kill", "tried to murder": governors of an event verb that did not happen
+UNREALISED = word_list("unrealised.txt")
+#: governors of an attempt: an attempted attack is an incident (MUC's and GTD's "attempted"),
+#: though its casualty verbs are no toll ("tried to kill the mayor")
+ATTEMPTS = frozenset({"try", "attempt"})
+#: "would kill", "could kill": a hypothetical (unless perfect: "could have killed" is asked too)
+HYPOTHETICAL = frozenset({"would", "could", "might", "may"})
+#: auxiliaries of a verb that tells no event: "would attack", "can kill", "will bomb"
+NOT_ASSERTED_AUX = HYPOTHETICAL | {"should", "must", "can", "will"}
+#: words that open a sentence that asks or supposes: "If a Latin American is attacked, ..."
+SUPPOSING = frozenset({"if", "unless", "whether"})
+#: prepositions whose object did not happen: "a dialogue without bombs and bullets"
+ABSENT = frozenset({"without"})
+#: verbs that bring their event noun about or tell it happens (lexicon data)
+OCCURRENCE = word_list("occurrence_verbs.txt")
+#: relations by which a noun is a verb's argument ("placed bombs", "bombs were placed")
+ARGUMENT_DEPS = frozenset({"dobj", "nsubjpass", "nsubj", "attr", "oprd"})
+
+
+def unrealised(cue: Any, attempts: bool = True) -> bool:
+    """A verb of a threat, plan, attempt or hypothetical, not of an event: "threatened to kill
+    10 judges", "a bomb that could kill dozens"; ``attempts=False`` lets "tried to kill" pass."""
+    if cue.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in cue.children):
+        return True
+    head = cue
+    for _ in range(2):
+        if head.dep_ not in ("xcomp", "conj") or head.head is head:
+            return False
+        head = head.head
+        lemma = head.lemma_.lower()
+        if lemma in UNREALISED and (attempts or lemma not in ATTEMPTS):
+            return True
+    return False
+
+
+def _verb_asserted(verb: Any) -> bool:
+    kids = list(verb.children)
+    if any(c.dep_ == "neg" for c in kids):
+        return False
+    modal = any(c.dep_ == "aux" and c.lower_ in NOT_ASSERTED_AUX for c in kids)
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in kids)
+    return not (modal and not perfect)
+
+
+def _imperative(verb: Any) -> bool:
+    """An order: a bare verb that heads its sentence and has no subject ("Stop the killings")."""
+    if verb.tag_ != "VB" or verb.dep_ not in ("ROOT", "conj"):
+        return False
+    root = verb if verb.dep_ == "ROOT" else verb.head
+    if root.dep_ != "ROOT" or root.tag_ != "VB":
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "expl") for c in root.children)
+
+
+def _governing_verb(noun: Any) -> Any | None:
+    """The verb whose argument the noun is (through lists: "bombs and bullets"), or None."""
+    tok = noun
+    for _ in range(4):
+        if tok.dep_ not in ("conj", "appos") or tok.head is tok:
+            break
+        tok = tok.head
+    if tok.dep_ in ARGUMENT_DEPS and tok.head.pos_ in ("VERB", "AUX"):
+        return tok.head
+    return None
+
+
+def _absent(noun: Any) -> bool:
+    tok = noun
+    for _ in range(4):
+        if tok.dep_ not in ("conj", "appos") or tok.head is tok:
+            break
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ in ABSENT
+
+
+def asserted(tok: Any, sent: Any) -> bool:
+    """Whether an event word is told as having happened (module docstring): "What do you think
+    about kidnappings?", "If ... is attacked", "the bomb did not explode", "we have no bombs",
+    "they would attack", "the band will place bombs", "stop the assassinations" are not."""
+    if sent.text.rstrip(" \"'”)]").endswith("?"):
+        return False
+    first = next((t for t in sent if t.is_alpha), None)
+    if first is not None and first.lower_ in SUPPOSING:
+        return False
+    if tok.pos_ in ("NOUN", "PROPN"):
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+            return False
+        if _absent(tok):
+            return False
+        verb = _governing_verb(tok)
+        if verb is None:
+            return True
+        if _imperative(verb):
+            return False
+        if verb.lemma_.lower() not in OCCURRENCE:
+            return True  # "we must repudiate the murder": the murder happened
+        return _verb_asserted(verb) and not unrealised(verb, attempts=False)
+    if tok.pos_ != "VERB":
+        return True
+    return _verb_asserted(tok) and not unrealised(tok, attempts=False)
