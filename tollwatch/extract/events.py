@@ -10,7 +10,7 @@ from typing import Any
 from spacy.tokens import Span
 
 from tollwatch.extract.lexicon import Lexicons, Trigger, Weapon, word_list
-from tollwatch.types import Evidence, Mention
+from tollwatch.types import Evidence, Figure, Mention
 
 
 @dataclass(frozen=True)
@@ -244,3 +244,39 @@ def type_event(
                 attack = specific[0]
         return Typing(pick.event_type, pick.sub_event_type or None, attack)
     return Typing(None, None, None)
+
+
+#: GTD target types of armed people and places: a fight among them is a battle (ACLED)
+ARMED_TARGET_TYPES = frozenset({"Military", "Police", "Terrorists/Non-State Militia"})
+#: figure categories of unarmed people ("including three children")
+CIVILIAN_CATEGORIES = frozenset({"civilians", "children", "women", "journalists"})
+
+
+def victim_target_type(head_lemma: str, lex: Lexicons) -> str | None:
+    """The GTD target type of a victim by the singular head word of its phrase: "soldiers" ->
+    Military, "policemen" -> Police, "rebels" -> Terrorists/Non-State Militia, "peasants" ->
+    Private Citizens & Property; None for a name or a word of no category ("people")."""
+    category = lex.victims.get(head_lemma)
+    return lex.victim_types.get(category) if category else None
+
+
+def among_armed(
+    typing: Typing,
+    victims: Sequence[Mention],
+    targets: Sequence[Mention],
+    figures: Sequence[Figure] = (),
+) -> Typing:
+    """ACLED's line between a battle and violence against civilians: an attack whose victims
+    are all armed (soldiers, police, rebels: ``Mention.type`` in ``ARMED_TARGET_TYPES``) and
+    whose physical targets, if any, are all military or police is an armed clash ("guerrillas
+    killed five soldiers"); a victim of no known category, a civilian target or a figure of
+    civilians keeps it an attack. Explosions, abductions and sexual violence keep their type."""
+    if typing.event_type != "Violence against civilians" or typing.sub_event_type != "Attack":
+        return typing
+    if not victims or any(v.type not in ARMED_TARGET_TYPES for v in victims):
+        return typing
+    if any(t.type not in ("Military", "Police") for t in targets):
+        return typing
+    if any(f.victim_category in CIVILIAN_CATEGORIES for f in figures):
+        return typing
+    return Typing("Battles", "Armed clash", typing.attack_type)

@@ -64,6 +64,7 @@ class Lexicons:
     targets: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]]
     casualty: Mapping[str, tuple[str, str]]  # lemma -> (kind, role)
     victims: Mapping[str, str]  # lemma -> victim category ("" when none)
+    victim_types: Mapping[str, str]  # victim category -> GTD target type
     non_toll_units: frozenset[str]
     non_violent: frozenset[str]
     figurative: frozenset[str]
@@ -116,6 +117,9 @@ def load_lexicons() -> Lexicons:
         targets=_index(targets),
         casualty=MappingProxyType(casualty),
         victims=MappingProxyType(victims),
+        victim_types=MappingProxyType(
+            {row[0].lower(): row[1] for row in _lines("victim_target_types.tsv") if len(row) > 1}
+        ),
         non_toll_units=word_list("non_toll_units.txt"),
         non_violent=word_list("non_violent.txt"),
         figurative=word_list("figurative.txt"),

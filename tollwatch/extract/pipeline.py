@@ -22,7 +22,13 @@ from tollwatch.extract.attribution import Speakers, find_attribution
 from tollwatch.extract.casualties import CUMULATIVE_SUBJECTS, PlaceSpan, find_figures
 from tollwatch.extract.casualties import _is_cumulative as is_cumulative
 from tollwatch.extract.dates import DateMention, find_dates
-from tollwatch.extract.events import find_targets, find_triggers, find_weapons, not_used
+from tollwatch.extract.events import (
+    find_targets,
+    find_triggers,
+    find_weapons,
+    not_used,
+    victim_target_type,
+)
 from tollwatch.extract.facts import SentenceFacts
 from tollwatch.extract.gazetteer import Gazetteer
 from tollwatch.extract.lexicon import Lexicons, load_lexicons, word_list
@@ -350,7 +356,9 @@ class Extractor:
                             speaker_tokens,
                         )
                     else:
-                        extra["roles"] = confident(classified, place_spans, speaker_tokens)
+                        found = confident(classified, place_spans, speaker_tokens)
+                        a, t, v, w = found
+                        extra["roles"] = (a, t, [self._typed(x) for x in v], w)
                     # a weapon the model adds is no more used when seized than one of the rules
                     weapons = [w for w in weapons if not _seized(doc, w)]
                     # nor is a place of care a target when the model adds it
@@ -370,7 +378,7 @@ class Extractor:
                     actors=tuple(actors),
                     weapons=tuple(weapons),
                     targets=tuple(targets),
-                    victims=tuple(victims),
+                    victims=tuple(self._typed(v) for v in victims),
                     suicide=suicide
                     or any(t.sub_event_type == "Suicide bomb" for t in (m.item for m in triggers)),
                     history=_is_history(sd, figures, lemmas, lex, sent),
@@ -462,6 +470,14 @@ class Extractor:
         if loc is None or loc.country != code:
             return Location(name or code, country=code, precision="country")
         return dataclasses.replace(loc, name=name, evidence=None)
+
+    def _typed(self, victim: Mention) -> Mention:
+        """A victim with its GTD target type ("soldiers" -> Military) when its head word has a
+        category (``events.victim_target_type``)."""
+        if victim.type is not None:
+            return victim
+        kind = victim_target_type(_head_lemma(victim.text), self.lex)
+        return victim if kind is None else dataclasses.replace(victim, type=kind)
 
     def _figurative(self, doc: Any, i: int) -> bool:
         tok = doc[i]

@@ -36,7 +36,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
-from tollwatch.extract.events import type_event
+from tollwatch.extract.events import among_armed, type_event
 from tollwatch.extract.facts import SentenceFacts
 from tollwatch.extract.lexicon import word_list
 from tollwatch.tolls import reconcile
@@ -434,6 +434,8 @@ def frame_to_report(
     # a later sentence mentions explosions); other sentences decide only when it has no strong word
     lead_strong = [t for t in sents[0].triggers if t.strong]
     typing = type_event(lead_strong or [t for s in sents for t in s.triggers], [], suicide)
+    # "guerrillas killed five soldiers": a fight among armed men is a battle (ACLED)
+    typing = among_armed(typing, victims, targets, figures)
     summary_sent = next((s for s in sents if s.figures), sents[0])
     rid = (
         "r_"

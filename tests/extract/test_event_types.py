@@ -1,0 +1,53 @@
+"""ACLED's line between a battle and violence against civilians, and the GTD target type of
+human victims (sentences the team wrote)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from tollwatch.types import Article
+
+PUB = datetime(1989, 11, 20, tzinfo=UTC)
+
+
+def only_report(extractor, text):
+    out = [r for r in extractor.extract(Article(id="t", text=text, published=PUB))]
+    assert len(out) == 1, out
+    return out[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels attacked an army post in Morazan on Sunday, killing five soldiers and wounding a "
+        "policeman.",
+        "Unidentified gunmen shot dead two policemen in Medellin on Sunday.",
+    ],
+)
+def test_a_fight_among_armed_men_is_a_battle(extractor, text):
+    r = only_report(extractor, text)
+    assert (r.event_type, r.sub_event_type) == ("Battles", "Armed clash")
+    assert r.victims and all(v.type in ("Military", "Police") for v in r.victims)
+
+
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        (
+            "Rebels killed three peasants and two soldiers in Morazan on Sunday.",
+            "Violence against civilians",
+        ),
+        ("Gunmen shot dead two teachers in Medellin on Sunday.", "Violence against civilians"),
+        ("A car bomb killed five soldiers in Medellin on Sunday.", "Explosions/Remote violence"),
+    ],
+)
+def test_civilian_victims_and_explosions_keep_their_type(extractor, text, event_type):
+    assert only_report(extractor, text).event_type == event_type
+
+
+def test_victims_carry_a_gtd_target_type(extractor):
+    r = only_report(extractor, "Rebels killed three peasants and two soldiers in Morazan.")
+    types = {v.text.split()[-1]: v.type for v in r.victims}
+    assert types == {"peasants": "Private Citizens & Property", "soldiers": "Military"}
