@@ -46,6 +46,20 @@ def perps(extractor, text):
             "night, wounding a guard.",
             ("unidentified individuals", "individual"),
         ),
+        (
+            "A bomb destroyed the home of a coffee grower near Quinchia on Monday. The army said "
+            "the attack was the work of guerrillas of the Popular Liberation Army.",
+            ("popular liberation army", "organization"),
+        ),
+        (
+            "A judge charged Norberto Hernandez Romero with taking part in the murder of senator "
+            "Luis Carlos Galan.",
+            ("norberto hernandez romero", "individual"),
+        ),
+        (
+            "Police arrested two men in connection with the bombing of a bank in Lima on Monday.",
+            ("two men", "individual"),
+        ),
     ],
 )
 def test_the_author_a_sentence_names(extractor, text, expected):
@@ -164,3 +178,11 @@ def test_a_person_killed_with_the_first_stays_with_the_first(extractor):
         if not r.is_reference
     ]
     assert len(out) == 1
+
+
+def test_people_arrested_for_something_else_are_no_attackers(extractor):
+    text = (
+        "A bomb wounded two guards at a bank in Lima on Monday. Police arrested three men for "
+        "drunk driving."
+    )
+    assert ("three men", "individual") not in perps(extractor, text)

@@ -211,6 +211,7 @@ class Extractor:
             targets: list = []
             victims: list = []
             protected: set = set()  # lexicon phrases: the model may add to them, never drop them
+            authored = False
             actors = [_widened(a, doc, aid) for a in self.actors.find(sent, aid, caps)]
             if triggers or figures:
                 roles = find_roles(
@@ -221,6 +222,7 @@ class Extractor:
                     attribution.token_ids if attribution else frozenset(),
                     weapon_lemmas=self.weapon_lemmas,
                 )
+                authored = roles.authored  # "X was charged with the murder"
                 lexicon_targets = find_targets(sent, lex, aid, excluded, words)
                 protected = {
                     (m.evidence.start, m.evidence.end) for m in lexicon_targets if m.evidence
@@ -312,7 +314,7 @@ class Extractor:
                             )
                         )
                 actors = named + generic
-            extra: dict = {"attributed": bool(ATTRIBUTE.search(sent.text))}
+            extra: dict = {"attributed": authored or bool(ATTRIBUTE.search(sent.text))}
             if triggers or figures:
                 # the rules' own patients (the model's additions do not make an incident)
                 extra["rule_victims"] = bool(victims)

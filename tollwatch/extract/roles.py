@@ -240,6 +240,7 @@ class Roles:
     targets: tuple[Mention, ...]
     perpetrators: tuple[Mention, ...]  # individuals/groups as written (not alias-table actors)
     organizations: tuple[Mention, ...] = ()  # named organisations acting as agents
+    authored: bool = False  # the sentence names the author of a deed ("charged with the murder")
 
 
 #: verbs whose object is a weapon nobody used: their subject is no attacker
@@ -324,12 +325,16 @@ class AuthorWords:
     verbs: frozenset[str]
     deeds: frozenset[str]
     authors: frozenset[str]
+    suspects: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
 def author_words() -> AuthorWords:
     return AuthorWords(
-        word_list("perpetration.txt"), word_list("deeds.txt"), word_list("authors.txt")
+        word_list("perpetration.txt"),
+        word_list("deeds.txt"),
+        word_list("authors.txt"),
+        word_list("suspect_verbs.txt"),
     )
 
 
@@ -347,13 +352,31 @@ def _deed_object(tok: Token, prep: str, words: AuthorWords) -> bool:
     )
 
 
+def _names_deed(prep: Token, words: AuthorWords) -> bool:
+    """A prepositional phrase that names a deed: "for the murder", "with participating in the
+    murder", "in connection with the bombing"."""
+    for p in prep.children:
+        if p.dep_ not in ("pobj", "pcomp"):
+            continue
+        if _is_deed(p, words):
+            return True
+        inner = [g for c in p.children if c.dep_ == "prep" for g in c.children]
+        inner += [c for c in p.children if c.dep_ == "dobj"]
+        if any(g.dep_ in ("pobj", "dobj") and _is_deed(g, words) for g in inner):
+            return True
+    return False
+
+
 def _authors(tok: Token, words: AuthorWords) -> list[Token]:
     """The tokens a sentence names as the author of a deed around ``tok``:
 
     - "the attack was carried out by X", "X carried out the attack", "the massacre X
       perpetrated";
     - "X is responsible for the murder", "X was behind the attack", "X was the perpetrator of";
-    - "the attack was blamed on X", "attributed the bombing to X".
+    - "the attack was blamed on X", "attributed the bombing to X";
+    - "the attack was the work of X";
+    - suspects: "X was charged with the murder", "police arrested X in connection with the
+      bombing" (verbs of ``suspect_verbs.txt``).
     """
     lemma = tok.lemma_.lower()
     kids = list(tok.children)
@@ -404,6 +427,18 @@ def _authors(tok: Token, words: AuthorWords) -> list[Token]:
         out += [c for c in kids if c.dep_ == "nsubjpass"]
         if tok.dep_ == "acl":
             out.append(tok.head)
+    elif (
+        lemma == "work"
+        and tok.dep_ == "attr"
+        and any(c.dep_ == "nsubj" and _is_deed(c, words) for c in tok.head.children)
+    ):
+        out += [p for c in kids if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+    elif lemma in words.suspects and tok.pos_ == "VERB":
+        if any(
+            c.dep_ == "prep" and c.lower_ in ("for", "with", "of", "in") and _names_deed(c, words)
+            for c in kids
+        ):
+            out += [c for c in kids if c.dep_ in ("dobj", "nsubjpass")]
     elif lemma in ("blame", "attribute") and tok.pos_ == "VERB":
         prep = "on" if lemma == "blame" else "to"
         deed = any(c.dep_ in ("dobj", "nsubjpass") and _is_deed(c, words) for c in kids)
@@ -521,9 +556,11 @@ def find_roles(
             else:
                 org_inside(t)
 
+    authored = False
     for tok in sent:
         lemma = tok.lemma_.lower()
         for author in _authors(tok, words):
+            authored = True
             agent(author, explicit=True)
         if (
             tok.pos_ == "VERB"
@@ -581,4 +618,4 @@ def find_roles(
                     for p in c.children:
                         if p.dep_ == "pobj":
                             agent(p)
-    return Roles(tuple(victims), tuple(targets), tuple(perps), tuple(orgs))
+    return Roles(tuple(victims), tuple(targets), tuple(perps), tuple(orgs), authored)
