@@ -118,3 +118,11 @@ def test_a_claimed_days_bombing_keeps_its_day(extractor):
     published = datetime(2016, 3, 17, 10, tzinfo=UTC)
     out = [r for r in extractor.extract(Article(id="s", text=text, published=published))]
     assert [str(r.date) for r in out] == ["2016-03-13"]
+
+
+def test_a_distance_in_a_victims_description_is_no_running_total(extractor):
+    text = (
+        "Councilman Juan Manuel Garabito from Piura, 1,100 km north of Lima, has also been shot "
+        "to death."
+    )
+    assert killed(extractor, text) == [1]

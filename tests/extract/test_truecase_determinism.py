@@ -24,3 +24,23 @@ def _restored(seed: str) -> str:
 def test_restored_case_does_not_depend_on_the_hash_seed():
     outputs = {_restored(seed) for seed in ("1", "2", "3")}
     assert len(outputs) == 1 and outputs.pop().strip()
+
+
+def test_a_month_next_to_a_day_number_gets_its_capital():
+    from tollwatch.extract.truecase import CaseRestorer
+
+    text = CaseRestorer().restore(
+        "ON 11 MAY A BOMB DESTROYED A BUILDING IN LIMA. ON MARCH 3 THE POLICE SAID IT MAY HAPPEN "
+        "AGAIN."
+    )
+    assert "11 May" in text and "March 3" in text and "it may happen" in text
+
+
+def test_a_capitals_date_with_may_dates_the_incident(extractor):
+    from datetime import UTC, date, datetime
+
+    from tollwatch.types import Article
+
+    text = "LIMA, 14 MAY 90 -- ON 11 MAY A BOMB DESTROYED A BUILDING OWNED BY THE MAYOR OF LIMA."
+    out = extractor.extract(Article(id="c", text=text, published=datetime(1990, 5, 14, tzinfo=UTC)))
+    assert [r.date for r in out if not r.is_reference] == [date(1990, 5, 11)]

@@ -156,6 +156,10 @@ def _category(tok: Token, lex: Lexicons) -> str | None:
     return cat or None
 
 
+#: words a number measures that are not people: "1,100 km north of Lima"
+NON_COUNT_HEADS = frozenset({"km", "kilometer", "kilometre", "mile", "meter", "metre", "year"})
+
+
 def _is_cumulative(verb: Token) -> bool:
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if any(s.lemma_.lower() in CUMULATIVE_SUBJECTS for s in subjects):
@@ -181,6 +185,10 @@ def _is_cumulative(verb: Token) -> bool:
                 n.like_num
                 and n.text.replace(",", "").isdigit()
                 and int(n.text.replace(",", "")) >= 1000
+                # the count of the people themselves, not "1,100 km north of Lima" in their
+                # description
+                and (n.head == c or n.head.head == c)
+                and n.head.lemma_.lower() not in NON_COUNT_HEADS
                 for n in c.subtree
             )
         )
@@ -256,7 +264,7 @@ def _link(sent: Span, num: Number, lex: Lexicons) -> tuple[str, Token, Token | N
                 "dep",
                 "prep",
             )
-            and h.head is not h
+            and h.head != h
         ):
             parent = h.head
             if parent.pos_ == "NOUN" and h.lower_ == "of" and parent.lemma_.lower() in EVENT_NOUNS:

@@ -117,12 +117,12 @@ def not_used(tok) -> bool:
     """The weapon noun is the object of seizing, finding, making or defusing (through "of" or a
     coordination: "seized rifles, grenades and dynamite")."""
     t = tok
-    while t.dep_ == "conj" and t.head is not t:
+    while t.dep_ == "conj" and t.head != t:
         t = t.head
     gov = t.head
     if t.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ in ("of", "with"):
         gov = gov.head
-    if t.dep_ not in ("dobj", "pobj", "nsubjpass", "compound") and gov is t.head:
+    if t.dep_ not in ("dobj", "pobj", "nsubjpass", "compound") and gov == t.head:
         return False
     return gov.lemma_.lower() in NOT_USED_GOVERNORS
 
@@ -174,7 +174,7 @@ def _in_event_clause(tok, triggers: set[int]) -> bool:
     word or a verb of harm, or the verb's subject or object is one ("the explosion occurred near
     the embassy"); "security was tightened at bus stations after the attack" does not."""
     t = tok
-    while t.dep_ in ("conj", "appos") and t.head is not t:
+    while t.dep_ in ("conj", "appos") and t.head != t:
         t = t.head
     for anc in [t, *t.ancestors]:
         if anc.i in triggers:

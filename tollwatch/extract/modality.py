@@ -46,7 +46,7 @@ def unrealised(cue: Any, attempts: bool = True) -> bool:
         return True
     head = cue
     for _ in range(2):
-        if head.dep_ not in ("xcomp", "conj") or head.head is head:
+        if head.dep_ not in ("xcomp", "conj") or head.head == head:
             return False
         head = head.head
         lemma = head.lemma_.lower()
@@ -78,7 +78,7 @@ def _governing_verb(noun: Any) -> Any | None:
     """The verb whose argument the noun is (through lists: "bombs and bullets"), or None."""
     tok = noun
     for _ in range(4):
-        if tok.dep_ not in ("conj", "appos") or tok.head is tok:
+        if tok.dep_ not in ("conj", "appos") or tok.head == tok:
             break
         tok = tok.head
     if tok.dep_ in ARGUMENT_DEPS and tok.head.pos_ in ("VERB", "AUX"):
@@ -89,7 +89,7 @@ def _governing_verb(noun: Any) -> Any | None:
 def _absent(noun: Any) -> bool:
     tok = noun
     for _ in range(4):
-        if tok.dep_ not in ("conj", "appos") or tok.head is tok:
+        if tok.dep_ not in ("conj", "appos") or tok.head == tok:
             break
         tok = tok.head
     return tok.dep_ == "pobj" and tok.head.lower_ in ABSENT

@@ -488,7 +488,7 @@ class Extractor:
             t.lemma_.lower() in self.lex.figurative
             and t.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "compound")
             or (
-                t is tok.head
+                t == tok.head
                 and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "compound")
                 and t.lemma_.lower() in self.lex.figurative
             )

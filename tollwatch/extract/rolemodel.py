@@ -51,7 +51,7 @@ def _governor(tok: Token) -> tuple[str, Token, str]:
     """(relation, governing token, preposition) of a noun: its own dependency, or through the
     preposition it is the object of, or through the first conjunct."""
     t = tok
-    while t.dep_ == "conj" and t.head is not t:
+    while t.dep_ == "conj" and t.head != t:
         t = t.head
     if t.dep_ == "pobj" and t.head.dep_ in ("prep", "agent", "dative"):
         prep = t.head

@@ -5,8 +5,9 @@ spaCy's tagger and NER need case. A text whose letters are mostly capitals is lo
 handed, sentence by sentence, to the statistical truecaser of the ``truecase`` package (unigram,
 bigram and trigram case statistics shipped inside the package; loaded once per worker, about
 1 s, only when such a text arrives). Words it has never seen get a capital (they are mostly names).
-Then sentence starts get a capital and the acronyms of the actor table ("FMLN") come back in
-capitals. Every change keeps the text's length, so character offsets stay valid.
+Then sentence starts and month names next to a day number ("on 11 May") get a capital, and the
+acronyms of the actor table ("FMLN") come back in capitals. Every change keeps the text's length,
+so character offsets stay valid.
 """
 
 from __future__ import annotations
@@ -17,6 +18,14 @@ from typing import Any
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _SENT_END = re.compile(r"(?<=[.!?])\s+|\n\s*\n")
 _SENT_START = re.compile(r"(^|[.!?]\s+|\n\s*\n\s*|--\s*|\[TEXT\]\s*)([a-z])")
+#: a month name next to a day number ("on 11 may", "march 3"): a date, never the verb "may"
+_MONTHS = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)"
+)
+_DAY_MONTH = re.compile(
+    r"\b(?:[0-3]?\d\s+" + _MONTHS + r"|" + _MONTHS + r"(?=\s+[0-3]?\d\b))\b", re.I
+)
 
 
 def mostly_capitals(text: str, threshold: float = 0.6) -> bool:
@@ -34,6 +43,13 @@ def lost_case(text: str) -> bool:
         return False
     upper = sum(c.isupper() for c in letters) / len(letters)
     return upper >= 0.6 or upper <= 0.005
+
+
+def _capitalise_month(m: re.Match[str]) -> str:
+    """ "11 may" -> "11 May", "march 3" -> "March 3" (the day's digits stay as they are)."""
+    text = m.group(0)
+    i = next(k for k, c in enumerate(text) if c.isalpha())
+    return text[:i] + text[i].upper() + text[i + 1 :]
 
 
 class CaseRestorer:
@@ -86,4 +102,5 @@ class CaseRestorer:
             out,
         )
         out = _SENT_START.sub(lambda m: m.group(1) + m.group(2).upper(), out)
+        out = _DAY_MONTH.sub(_capitalise_month, out)
         return out if len(out) == len(text) else text
