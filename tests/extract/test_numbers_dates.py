@@ -68,6 +68,11 @@ MONDAY = date(2016, 5, 23)
         ("on December 25", date(2015, 12, 25), True),  # never after publication
         ("attacks in 1986 that", date(1986, 1, 1), True),
         ("on 3 FEB 90", date(1990, 2, 3), True),
+        ("bombed it last week", date(2016, 5, 16), False),
+        ("earlier this week", date(2016, 5, 23), False),
+        ("last month", date(2016, 4, 1), False),
+        ("in the past 48 hours", date(2016, 5, 22), False),
+        ("over the weekend", date(2016, 5, 21), False),
     ],
 )
 def test_dates_resolve_against_publication(text, expected, history):

@@ -105,6 +105,17 @@ PATTERNS = [
             re.I,
         ),
     ),
+    # "last week", "earlier this week", "last month", "in the past 24 hours", "over the weekend"
+    (
+        "period",
+        re.compile(
+            r"\b(?:(?P<lastw>last|past)\s+week|(?:earlier\s+)?this\s+week|"
+            r"(?P<lastm>last|past)\s+month|(?:earlier\s+)?this\s+month|"
+            r"(?:in|over|during|within)\s+the\s+(?:last|past)\s+(?P<hours>\d+|24|48)\s+hours|"
+            r"(?P<weekend>(?:over\s+the|last|this)\s+weekend))\b",
+            re.I,
+        ),
+    ),
     (
         "weekday",
         re.compile(
@@ -218,6 +229,20 @@ def _resolve(kind: str, m: re.Match, published: date | None) -> tuple[date | Non
         if rel.startswith("on"):
             return None
         return published, "day"
+    if kind == "period":
+        if g.get("lastw"):
+            return published - timedelta(days=7), "week"
+        if g.get("lastm"):
+            first = published.replace(day=1) - timedelta(days=1)
+            return first.replace(day=1), "month"
+        if g.get("hours"):
+            return published - timedelta(days=max(0, int(g["hours"]) // 24 - 1)), "day"
+        if g.get("weekend"):
+            back = (published.weekday() - 5) % 7  # the last Saturday (today when it is one)
+            return published - timedelta(days=back), "week"
+        if "month" in m.group(0).lower():
+            return published.replace(day=1), "month"
+        return published, "week"
     if kind == "weekday":
         wd = WEEKDAYS[g["wd"].lower()]
         back = (published.weekday() - wd) % 7
