@@ -463,3 +463,17 @@ def test_the_story_of_a_second_incident_keeps_its_toll(extractor):
     found = reports(extractor, text, published=datetime(2014, 4, 16, tzinfo=UTC))
     [blast] = [r for r in found if r.killed.low == 71]
     assert "bus station" in [t.text for t in blast.targets]
+
+
+def test_a_list_of_incidents_each_opening_on_its_place(extractor):
+    # a wave of kidnappings is many incidents; each sentence opens on its own town, however near
+    text = (
+        "A wave of kidnappings by ELN guerrillas has shaken northern Colombia. In Canalete, "
+        "Cordoba, rebels kidnapped cattleman Pedro Pablo Mejia on Saturday. In Monteria, "
+        "guerrillas kidnapped businessman Sergio Alarcon on Saturday."
+    )
+    found = reports(extractor, text)
+    assert {r.location.name for r in found if r.location} >= {"Canalete", "Monteria"}
+    by_place = {r.location.name: {v.text for v in r.victims} for r in found if r.location}
+    assert any("Pedro Pablo Mejia" in v for v in by_place["Canalete"])
+    assert not any("Pedro Pablo Mejia" in v for v in by_place["Monteria"])

@@ -114,10 +114,10 @@ def build_frames(facts: list[SentenceFacts]) -> list[Frame]:
     return frames
 
 
-#: words that say several sites were hit in one operation (no split by distance then)
+#: words that say several sites were hit in one operation (no split by distance then); "a wave
+#: of kidnappings", "a string of attacks" tell many incidents, not one
 COORDINATED = re.compile(
-    r"\b(?:coordinated|simultaneous|near-simultaneous|twin|series of|wave of|string of|"
-    r"multiple|several)\b",
+    r"\b(?:coordinated|simultaneous|near-simultaneous|twin|series of|multiple|several)\b",
     re.I,
 )
 #: words that introduce another incident in the same country
@@ -296,7 +296,7 @@ def _target_frame(
         return None
     separate = bool(SEPARATE.search(s.text))
     far = bool(main.places) and all(_far(p, main.places) for p in below)
-    if not (separate or (far and not coordinated)):
+    if not (separate or (far and not coordinated) or (_fronted(s, below) and not coordinated)):
         return None
     for f in frames:
         if (
@@ -306,6 +306,22 @@ def _target_frame(
         ):
             return f
     return Frame(main.country)
+
+
+#: a sentence that opens on its place: "In Pedregales, on the road to Sardinata, the ELN ..."
+FRONTED = re.compile(r"^\W*(?:in|at|near)\s+(?:the\s+)?", re.I)
+
+
+def _fronted(s: SentenceFacts, below: list[Location]) -> bool:
+    """The sentence opens on one of its own places below the country ("In Canalete, cattleman
+    Pedro Mejia was kidnapped") and tells its own event with its own victims, targets or toll:
+    one item of a list of incidents, however near the places lie."""
+    m = FRONTED.match(s.text)
+    if m is None or not (s.strong and (s.victims or s.targets or s.figures)):
+        return False
+    if UPDATE.search(s.text):
+        return False
+    return any(p.evidence is not None and p.evidence.start - s.start == m.end() for p in below)
 
 
 def _far(place: Location, others: list[Location]) -> bool:
