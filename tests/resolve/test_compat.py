@@ -13,7 +13,7 @@ from tollwatch.config import Settings
 from tollwatch.resolve import resolve, resolve_incidents, score_pair
 from tollwatch.resolve.compat import names_of, names_score, people_conflict
 from tollwatch.resolve.engine import CONFLICT, WEAK
-from tollwatch.types import Mention, Toll
+from tollwatch.types import Actor, Mention, Toll
 
 SETTINGS = Settings()
 DAY = date(2016, 5, 23)
@@ -71,6 +71,30 @@ def test_victims_named_from_one_described_group_do_not_conflict():
     # a nationality is no group: these two name different men
     assert names_of(soldiers).groups == frozenset()
     assert people_conflict(names_of(one), names_of(soldiers))
+
+
+def test_victims_of_one_described_group_are_evidence_for_one_incident():
+    # one report blames the army, the other the rebels: without the group they score too low
+    base = {"day": DAY, **SHOOTING}
+    priests = simple_report(
+        "r1",
+        victims=victims("six Jesuit priests"),
+        perpetrators=(Actor("the army", "Army", "organization"),),
+        **base,
+    )
+    jesuits = simple_report(
+        "r2",
+        day=DAY + timedelta(days=2),
+        date_source="published",  # a later story that does not date the murder itself
+        victims=victims("the Jesuits"),
+        perpetrators=(Actor("the FMLN", "FMLN", "organization"),),
+        **SHOOTING,
+    )
+    nationals = replace(jesuits, id="r3", article_id="a_r3", victims=victims("Salvadorans"))
+    assert names_of(jesuits).groups == frozenset({"jesuit"})
+    assert names_of(nationals).groups == frozenset()  # a nationality is no group
+    assert groups([priests, jesuits]) == [("r1", "r2")]
+    assert groups([priests, nationals]) == [("r1",), ("r3",)]
 
 
 def test_the_same_victim_named_differently_joins():

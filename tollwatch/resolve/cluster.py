@@ -13,7 +13,9 @@
    Place names are the case-folded names (as written and as matched) of the report's location and
    sites, leaving out locations only as precise as an admin1 or a country ("Syria" is no evidence).
 3. Candidates are scored (``score_pair``) on place, date, event type, perpetrators, named victims
-   and targets, tolls and text copies; a pair scoring at least ``MERGE_SCORE`` is merged. What
+   and targets, victims of one described group ("six Jesuit priests" / "the Jesuits",
+   ``GROUP_SCORE``: weaker than a name, and it lifts no conflict), tolls and text copies; a pair
+   scoring at least ``MERGE_SCORE`` is merged. What
    keeps apart reports of one city and week (``compat``): different named victims, incompatible
    types (a kidnapping is no bombing), dates read from each text two or more days apart; a
    victim named by both outweighs a disagreement on the date or the sub-event type, and stands in
@@ -77,6 +79,8 @@ __all__ = [
 MERGE_SCORE = 2.5
 #: Two killed tolls this far apart (smaller / larger) count against a pair (``_figure_score``).
 TOLL_RATIO = 0.15
+#: Added to a pair whose victims belong to one described group and that name no common person.
+GROUP_SCORE = 1.0
 #: Added to a pair whose texts are copies of one story (shingle Jaccard >= FAMILY_JACCARD).
 TEXT_SCORE = 2.0
 #: The date part of a follow-up pair (the same full-named victim, more than
@@ -309,13 +313,17 @@ def _pair(
             figures = -1.0
     similarity = jaccard(a.shingles, b.shingles) if a.shingles and b.shingles else 0.0
     text = TEXT_SCORE if similarity >= FAMILY_JACCARD else 0.0
-    score = place + date_score + event + perp + names + figures + text
+    # victims of one described group ("the six Jesuit priests" / "the Jesuits"): weaker than a
+    # name, and it lifts no conflict
+    group = GROUP_SCORE if not named and a.names.groups & b.names.groups else 0.0
+    score = place + date_score + event + perp + names + figures + text + group
     return score, {
         "place": place,
         "date": date_score,
         "event_type": event,
         "perpetrators": perp,
         "names": names,
+        "group": group,
         "figures": figures,
         "text": text,
         "jaccard": round(similarity, 3) if similarity else 0.0,

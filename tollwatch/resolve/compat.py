@@ -13,7 +13,8 @@ the incident *was*; these rules read it:
   alone is no match). Both reports naming someone or something and no name matching is a
   *conflict*: the murder of one named man is not the murder of another, unless both describe
   their victims as one group by the same distinctive word ("six Jesuit priests": one report
-  names Ellacuria, another Martin-Baro).
+  names Ellacuria, another Martin-Baro). Such a group ("Jesuit priests", "the Jesuits"; never a
+  nationality) is also some evidence for one incident (``cluster.GROUP_SCORE``).
 - **The same victim** (``same_victim``, ``victim_keys``): a stricter match for follow-up reports
   published days or weeks later ("the funeral of Luis Carlos Galan"): both reports name a person
   by two or more distinctive words and the words of the shorter name are all words of the longer
@@ -166,6 +167,23 @@ def _group_word(run: list[str], text: str, ignore: frozenset[str]) -> bool:
     )
 
 
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _group_plural(run: list[str], text: str, ignore: frozenset[str]) -> bool:
+    """A single capitalised plural word that is the whole description ("Jesuits", "six
+    Copts"), not a nationality ("Salvadorans") or a word of the report's places."""
+    words = [w.strip(".,;:()[]\"'") for w in text.split()]
+    if len(run) != 1 or not words or run[0] != words[-1]:
+        return False
+    key = run[0].casefold()
+    if len(key) < 4 or not key.endswith("s") or key.endswith("ss"):
+        return False
+    demonyms = _demonyms()
+    return key not in ignore and key not in demonyms and _singular(key) not in demonyms
+
+
 def names_of(report: Report, places: frozenset[str] = frozenset()) -> Names:
     """The named victims and targets of a report (module docstring). ``places``: case-folded
     place names of the report, whose words are no name ("Tejutla church" in Tejutla)."""
@@ -180,7 +198,10 @@ def names_of(report: Report, places: frozenset[str] = frozenset()) -> Names:
                 people.append(key)
             elif _group_word(run, mention.text, ignore):
                 # "Jesuit priests", "Uca students": a group the victims belong to
-                groups.add(run[0].casefold())
+                groups.add(_singular(run[0].casefold()))
+            elif _group_plural(run, mention.text, ignore):
+                # "the Jesuits", "six Copts": the group itself
+                groups.add(_singular(run[0].casefold()))
     for mention in report.targets:
         key = _distinctive([w for run in _name_runs(mention.text) for w in run], ignore)
         found = people if len(key) >= 2 else things
