@@ -477,3 +477,17 @@ def test_a_list_of_incidents_each_opening_on_its_place(extractor):
     by_place = {r.location.name: {v.text for v in r.victims} for r in found if r.location}
     assert any("Pedro Pablo Mejia" in v for v in by_place["Canalete"])
     assert not any("Pedro Pablo Mejia" in v for v in by_place["Monteria"])
+
+
+def test_a_round_up_item_on_a_town_the_gazetteer_does_not_know(extractor):
+    text = (
+        "A wave of bombings across Iraq on Monday killed 57 people. In the western town of "
+        "Heet, a car bomb exploded near an army patrol, killing four soldiers. In March, "
+        "gunmen killed two people in Mosul."
+    )
+    found = reports(extractor, text)
+    heet = [r for r in found if "Heet" in (r.summary or "")]
+    assert len(heet) == 1 and totals(heet[0]) == [(4, 4, "exact")]
+    # the first incident keeps its own toll; a month opening a sentence is no town
+    first = next(r for r in found if "57" in (r.summary or ""))
+    assert totals(first) == [(57, 57, "exact")]

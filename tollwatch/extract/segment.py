@@ -291,6 +291,10 @@ def _target_frame(
         return Frame(main.country, day=day)
     # the same country, somewhere else: far from every place of the main incident, or said
     # to be separate
+    if not coordinated and _fronted_unknown(s, main):
+        # "In the western town of Heet, a car bomb exploded ...", "In Taji, north of Baghdad,
+        # ...": a list item opening on a town the gazetteer does not know
+        return Frame(main.country)
     below = [p for p in s.places if p.precision != "country" and p.country == main.country]
     if not below or any(_key(p) in {_key(q) for q in main.places} for p in below):
         return None
@@ -308,8 +312,13 @@ def _target_frame(
     return Frame(main.country)
 
 
-#: a sentence that opens on its place: "In Pedregales, on the road to Sardinata, the ELN ..."
-FRONTED = re.compile(r"^\W*(?:in|at|near)\s+(?:the\s+)?", re.I)
+#: a sentence that opens on its place: "In Pedregales, on the road to Sardinata, the ELN ...",
+#: "In the western town of Heet, a car bomb exploded ..."
+FRONTED = re.compile(
+    r"^\W*(?:in|at|near)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,3}?(?:town|city|village|province|"
+    r"district|region|area|neighbou?rhood|suburb|department|municipality|state)\s+of\s+)?",
+    re.I,
+)
 
 
 def _fronted(s: SentenceFacts, below: list[Location]) -> bool:
@@ -322,6 +331,31 @@ def _fronted(s: SentenceFacts, below: list[Location]) -> bool:
     if UPDATE.search(s.text):
         return False
     return any(p.evidence is not None and p.evidence.start - s.start == m.end() for p in below)
+
+
+#: capitalised words and a comma right after the opening of a fronted sentence
+_NAME_COMMA = re.compile(r"([A-Z][\w'-]+(?:\s+(?:al-|el-)?[A-Z][\w'-]+){0,3})\s*,")
+
+
+def _fronted_unknown(s: SentenceFacts, main: Frame) -> bool:
+    """``_fronted`` for a place the gazetteer does not know: the sentence opens on a
+    capitalised name and a comma ("In Heet, ...") that is no date, no known place of the
+    sentence and no word of the main incident's sentences."""
+    m = FRONTED.match(s.text)
+    if m is None or not (s.strong and (s.victims or s.targets or s.figures)):
+        return False
+    if UPDATE.search(s.text):
+        return False
+    name = _NAME_COMMA.match(s.text, m.end())
+    if name is None:
+        return False
+    at = s.start + m.end()
+    if any(d.start == at for d in s.dates) or any(
+        p.evidence is not None and p.evidence.start == at for p in s.places
+    ):
+        return False
+    told = " ".join(t.text for t in main.sentences)
+    return name.group(1) not in told
 
 
 def _far(place: Location, others: list[Location]) -> bool:
