@@ -60,6 +60,11 @@ def perps(extractor, text):
             "Police arrested two men in connection with the bombing of a bank in Lima on Monday.",
             ("two men", "individual"),
         ),
+        (
+            "This morning a group of subversives conducted an armed attack on the home of a "
+            "former minister in San Salvador.",
+            ("group of subversives", "individual"),
+        ),
     ],
 )
 def test_the_author_a_sentence_names(extractor, text, expected):
