@@ -61,8 +61,8 @@ def perps(extractor, text):
             ("two men", "individual"),
         ),
         (
-            "This morning a group of subversives conducted an armed attack on the home of a "
-            "former minister in San Salvador.",
+            "This morning a group of subversives conducted an armed attack on a former defence "
+            "minister in San Salvador, wounding his bodyguard.",
             ("group of subversives", "individual"),
         ),
     ],
