@@ -62,7 +62,7 @@ def perps(extractor, text):
         ),
         (
             "This morning a group of subversives conducted an armed attack on a former defence "
-            "minister in San Salvador, wounding his bodyguard.",
+            "minister in San Salvador, wounding two bodyguards.",
             ("group of subversives", "individual"),
         ),
     ],
