@@ -126,3 +126,41 @@ def test_a_distance_in_a_victims_description_is_no_running_total(extractor):
         "to death."
     )
     assert killed(extractor, text) == [1]
+
+
+def injured(extractor, text):
+    out = [r for r in extractor.extract(Article(id="i", text=text, published=PUB))]
+    return [r.injured.best for r in out if not r.is_reference]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("A policeman was wounded when guerrillas attacked a patrol in Lima on Monday.", [1]),
+        ("Guerrillas wounded a soldier in Lima on Monday.", [1]),
+        ("Two soldiers were wounded in Lima on Monday.", [2]),
+        ("Gunmen attacked a former minister in Lima on Monday, wounding his bodyguard.", [1]),
+        ("Three people were injured in a car crash in Lima on Monday.", []),
+    ],
+)
+def test_people_hurt_make_an_incident_and_its_toll(extractor, text, expected):
+    assert injured(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Two journalists were found dead in Veracruz on Monday.", [2]),
+        ("Police fired tear gas at protesters in Nairobi; two demonstrators were shot dead.", [2]),
+    ],
+)
+def test_bodies_found_and_protesters_shot_are_incidents(extractor, text, expected):
+    assert killed(extractor, text) == expected
+
+
+def test_an_attacker_and_the_building_they_burned_make_an_incident(extractor):
+    text = "Unknown assailants set fire to a church in Minya on Sunday, police said."
+    out = [r for r in extractor.extract(Article(id="f", text=text, published=PUB))]
+    assert len(out) == 1
+    assert [t.text for t in out[0].targets] == ["church"]
+    assert [a.text for a in out[0].perpetrators] == ["Unknown assailants"]

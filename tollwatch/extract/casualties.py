@@ -487,10 +487,14 @@ def find_figures(
             key = (cue.i, kind, place.name if place else None)
             groups.setdefault(key, []).append((len(found) - 1, person))
         last_kind = kind
+    singles = _single_victims(sent, lex, article_id, attributed_to)
+    dead = [x for x in singles if x[0].kind == "killed"]
     if not any(f.kind == "killed" for f, _ in found):
-        found = found + _single_victims(sent, lex, article_id, attributed_to)
+        found = found + dead
     elif any(t.lower_ == "also" for t in sent):
-        found = _also_killed(found, _single_victims(sent, lex, article_id, attributed_to), sent)
+        found = _also_killed(found, dead, sent)
+    if not any(f.kind == "injured" for f, _ in found):
+        found = found + [x for x in singles if x[0].kind == "injured"]
     figures = [f for f, _ in found]
     # "three other civilians, two women and a man, also died": the apposition is a breakdown
     for members in groups.values():
@@ -631,20 +635,29 @@ SECURITY_FORCES = frozenset(
 SINGLE_KILL_VERBS = frozenset(
     {"kill", "murder", "assassinate", "behead", "execute", "slay", "shoot", "stab", "lynch"}
 )
+#: verbs that hurt one person: "a policeman was wounded", "wounding his bodyguard"
+SINGLE_HURT_VERBS = frozenset({"wound", "injure"})
 
 
 def _single_victims(
     sent: Span, lex: Lexicons, article_id: str, attributed_to: str | None
 ) -> list[tuple[Figure, int]]:
     """One person killed, named or described in the singular: "a peasant was killed",
-    "gunmen shot dead Ahmad Shah", "the mayor was assassinated" -> killed 1 (each)."""
+    "gunmen shot dead Ahmad Shah", "the mayor was assassinated" -> killed 1 (each); or hurt:
+    "a policeman was wounded", "wounding his bodyguard" -> injured 1."""
     out: list[tuple[Figure, int]] = []
 
     def dead(
-        n: int, lo: int, hi: int, at: Token, category: str | None = None, total: bool = True
+        n: int,
+        lo: int,
+        hi: int,
+        at: Token,
+        category: str | None = None,
+        total: bool = True,
+        kind: str = "killed",
     ) -> None:
         fig = Figure(
-            "killed",
+            kind,
             n,
             n,
             "exact",
@@ -720,8 +733,9 @@ def _single_victims(
                 dead(1, lo, hi, subj)
                 break
             continue
-        if tok.pos_ != "VERB" or lemma not in SINGLE_KILL_VERBS:
+        if tok.pos_ != "VERB" or lemma not in SINGLE_KILL_VERBS | SINGLE_HURT_VERBS:
             continue
+        kind = "injured" if lemma in SINGLE_HURT_VERBS else "killed"
         if lemma in ("shoot", "stab") and not any(
             t.lower_ in ("dead", "death") for t in tok.doc[tok.i + 1 : min(tok.i + 4, sent.end)]
         ):
@@ -790,7 +804,7 @@ def _single_victims(
             category = _category(v, lex) if v.ent_type_ != "PERSON" else None
             if by_security:
                 category = "attackers"  # "police shot the driver dead": the attacker
-            dead(count, lo, hi, v, category, total=not by_security)
+            dead(count, lo, hi, v, category, total=not by_security, kind=kind)
             break
     return out
 

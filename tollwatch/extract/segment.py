@@ -402,6 +402,13 @@ def _is_incident(frame: Frame) -> bool:
             # "Otto Sorto Milla was wounded in an attack": an event word and the named person
             # it hurt
             or (s.triggers and s.extra.get("named_victims") and not s.non_violent)
+            # "Unknown assailants set fire to a church": an attacker and what they hit
+            or (
+                s.triggers
+                and s.targets
+                and any(not a.claimed for a in s.actors)
+                and not s.non_violent
+            )
             for s in frame.sentences
         )
     has_actor = any(a for s in frame.sentences for a in s.actors)
@@ -630,6 +637,7 @@ def _actors(frame: Frame, all_facts: list[SentenceFacts]) -> tuple[Actor, ...]:
         if not (
             s.strong
             or s.figures
+            or (s.triggers and s.targets)  # "assailants set fire to a church"
             or s.claim_anaphora
             or s.extra.get("attributed")
             or any(a.claimed or a.suspected for a in s.actors)
