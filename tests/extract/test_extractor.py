@@ -491,3 +491,19 @@ def test_a_round_up_item_on_a_town_the_gazetteer_does_not_know(extractor):
     # the first incident keeps its own toll; a month opening a sentence is no town
     first = next(r for r in found if "57" in (r.summary or ""))
     assert totals(first) == [(57, 57, "exact")]
+
+
+def test_the_cheap_filter_lets_every_strong_event_word_through():
+    # an article whose only event word is a strong one must reach the pipeline
+    from importlib import resources
+
+    from tollwatch.extract.pipeline import PREFILTER
+
+    lexicon = resources.files("tollwatch.data").joinpath("lexicon", "triggers.tsv")
+    strong = [
+        row.split("\t")[0]
+        for row in lexicon.read_text(encoding="utf-8").splitlines()
+        if row.strip() and not row.startswith("#") and row.split("\t")[1] == "strong"
+    ]
+    assert strong and [w for w in strong if not PREFILTER.search(w)] == []
+    assert PREFILTER.search("Unknown assailants set fire to a church")

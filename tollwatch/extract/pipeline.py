@@ -46,7 +46,9 @@ PREFILTER = re.compile(
     r"kill|dead|death|die[ds]?\b|wound|injur|bomb|blast|explo|attack|shoot|shot|gunm|stab|"
     r"kidnap|abduct|hostage|massacre|air ?strike|shell|clash|fight|ambush|assault|rocket|mortar|"
     r"grenade|militan|rebel|insurgen|terror|murder|slay|slain|behead|execut|raid|riot|arson|"
-    r"torch|burn|missing|hijack|assassin|casualt|victim|guerrill",
+    r"torch|burn|missing|hijack|assassin|casualt|victim|guerrill|detonat|dynamit|\bieds?\b|"
+    r"landmine|drone|missile|opened fire|open fire|set fire|on fire|gunfire|machete|ramm|plow|"
+    r"plough|sabotag|skirmish|lynch|headless|assailant|attacker|rams? into|carr(?:y|ied|ies) off",
     re.I,
 )
 
