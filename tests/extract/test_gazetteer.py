@@ -344,3 +344,23 @@ def test_unwritable_location_raises_gazetteer_error(tmp_path: Path) -> None:
     blocker.write_text("x")
     with pytest.raises(GazetteerError, match="cannot create"):
         ensure_gazetteer(Settings(gazetteer_path=str(blocker / "sub" / "g.sqlite")))
+
+
+def test_a_town_the_small_model_mislabels_after_a_preposition_of_place(extractor):
+    # spaCy's small model tags "Culiacan" NORP and "Tumaco" EVENT in these sentences
+    from datetime import UTC, datetime
+
+    from tollwatch.types import Article
+
+    published = datetime(2021, 3, 25, tzinfo=UTC)
+    for text, town, country in (
+        ("The bodies of six men were found dead in a ditch outside Culiacan.", "Culiacan", "MX"),
+        (
+            "Gunmen on motorcycles shot and killed a local councillor outside his home in "
+            "Tumaco on Thursday night.",
+            "Tumaco",
+            "CO",
+        ),
+    ):
+        [r] = extractor.extract(Article(id="p", text=text, published=published))
+        assert (r.location.name, r.location.country) == (town, country)

@@ -17,6 +17,10 @@ from tollwatch.extract.gazetteer import Gazetteer
 from tollwatch.types import Evidence, Location
 
 PLACE_LABELS = ("GPE", "LOC", "FAC", "ORG", "PERSON", "NORP")
+#: prepositions of place: a name right after one may be a town whatever the NER made of it
+LOCATIVE = frozenset({"in", "near", "outside", "around", "at"})
+#: labels the small model gives some towns ("Culiacan" NORP, "Tumaco" EVENT)
+ODD_LABELS = frozenset({"NORP", "EVENT"})
 EDGE_WORDS = frozenset({"the", "-", "–", "—", ",", ".", "'s", "’s", "(", ")", '"'})
 
 
@@ -121,14 +125,20 @@ def find_places(
     # surnames of people named in full elsewhere ("Tarek William Saab" ... "Saab said")
     surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2}
     for ent in doc.ents:
-        if ent.label_ not in PLACE_LABELS or not _usable(ent):
+        # "outside Culiacan" (tagged NORP), "in Tumaco" (tagged EVENT): after a preposition of
+        # place, any name may be a town
+        locative = (
+            ent.label_ in ODD_LABELS and ent.start > 0 and doc[ent.start - 1].lower_ in LOCATIVE
+        )
+        if (ent.label_ not in PLACE_LABELS and not locative) or not _usable(ent):
             continue
         if (len(ent) == 1 and ent.text in surnames) or (
             ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in TITLES
         ):
             continue
-        if ent.label_ == "NORP":
+        if ent.label_ == "NORP" and not locative:
             continue  # demonyms give context, not places
+        label = ent.label_
         ent = _trimmed(ent)
         if ent is None:
             continue
@@ -137,12 +147,14 @@ def find_places(
         loc = gaz.resolve(text, context_countries=countries)
         if loc is None:
             continue
-        if (
-            ent.label_ in ("ORG", "PERSON", "FAC")
-            and loc.precision == "city"
-            and (loc.country not in countries or _population(gaz, text, loc) < MIN_POP_RELABEL)
-        ):
-            continue  # an organisation or a person that happens to share a town's name
+        if label not in ("GPE", "LOC") and loc.precision == "city":
+            pop = _population(gaz, text, loc)
+            if locative:
+                # "in Tumaco": a known city
+                if pop < MIN_POP_UNTAGGED:
+                    continue
+            elif loc.country not in countries or pop < MIN_POP_RELABEL:
+                continue  # an organisation or a person that happens to share a town's name
         if loc.precision == "city" and loc.country not in countries:
             # a town abroad must be a known city: "Pacific" or "Tomas" are not Missouri towns
             floor = MIN_POP_ABROAD if countries else MIN_POP_NO_CONTEXT
