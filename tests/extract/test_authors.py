@@ -191,3 +191,20 @@ def test_people_arrested_for_something_else_are_no_attackers(extractor):
         "drunk driving."
     )
     assert ("three men", "individual") not in perps(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Taliban condemned the bombing that killed 40 people in Kabul on Sunday.",
+        "The Taliban denied involvement in the bombing that killed 40 people in Kabul on Sunday.",
+        "Hamas praised the attack that killed three people in Jerusalem on Sunday.",
+    ],
+)
+def test_a_group_that_reacts_to_an_attack_did_not_carry_it_out(extractor, text):
+    assert perps(extractor, text) == set()
+
+
+def test_a_group_that_claims_an_attack_stays_its_perpetrator(extractor):
+    text = "The Taliban claimed the bombing that killed 40 people in Kabul on Sunday."
+    assert ("taliban", "organization") in perps(extractor, text)

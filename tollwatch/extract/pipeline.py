@@ -214,7 +214,11 @@ class Extractor:
             victims: list = []
             protected: set = set()  # lexicon phrases: the model may add to them, never drop them
             authored = False
-            actors = [_widened(a, doc, aid) for a in self.actors.find(sent, aid, caps)]
+            actors = [
+                _widened(a, doc, aid)
+                for a in self.actors.find(sent, aid, caps)
+                if a.claimed or not _reacting(doc, a)
+            ]
             if triggers or figures:
                 roles = find_roles(
                     sent,
@@ -530,6 +534,20 @@ def _span_of(doc: Any, item: Mention | Actor) -> Any:
     if ev is None or ev.start is None or ev.end is None:
         return None
     return doc.char_span(ev.start, ev.end, alignment_mode="expand")
+
+
+#: "the Taliban condemned the bombing": verbs whose subject reacts to an attack (lexicon data)
+REACTION_VERBS = word_list("reaction_verbs.txt")
+
+
+def _reacting(doc: Any, actor: Actor) -> bool:
+    """The actor is the subject of a verb of reaction ("condemned", "denied involvement in",
+    "praised"): it did not carry the attack out, whatever the sentence goes on to say."""
+    span = _span_of(doc, actor)
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in REACTION_VERBS
 
 
 def _seized(doc: Any, mention: Mention) -> bool:
