@@ -364,3 +364,16 @@ def test_a_town_the_small_model_mislabels_after_a_preposition_of_place(extractor
     ):
         [r] = extractor.extract(Article(id="p", text=text, published=published))
         assert (r.location.name, r.location.country) == (town, country)
+
+
+def test_the_town_that_owns_a_place_is_the_place(extractor):
+    from datetime import UTC, datetime
+
+    from tollwatch.types import Article
+
+    text = (
+        "Health officials said 17 people were killed in the blast near Lahore's Data Darbar "
+        "shrine in Pakistan on Wednesday."
+    )
+    [r] = extractor.extract(Article(id="l", text=text, published=datetime(2019, 5, 9, tzinfo=UTC)))
+    assert (r.location.name, r.location.country) == ("Lahore", "PK")

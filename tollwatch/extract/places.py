@@ -98,6 +98,15 @@ def _trimmed(span: Span) -> Span | None:
     return doc[start:end] if end > start else None
 
 
+def _possessor(span: Span) -> Span | None:
+    """The words before a possessive inside an entity ("Lahore's Data Darbar" -> "Lahore"),
+    or None when it has none."""
+    for tok in span[:-1]:
+        if tok.tag_ == "POS" and tok.i > span.start:
+            return span.doc[span.start : tok.i]
+    return None
+
+
 def country_counts(doc: Doc, gaz: Gazetteer) -> dict[str, int]:
     """How often the document names each country (by name, demonym or province)."""
     counts: dict[str, int] = {}
@@ -142,6 +151,9 @@ def find_places(
         ent = _trimmed(ent)
         if ent is None:
             continue
+        owner = _possessor(ent)
+        if owner is not None:
+            ent = owner  # "Lahore's Data Darbar shrine": the town that owns the place
         text = ent.text
         ev = Evidence(article_id, ent.start_char, ent.end_char, ent.text)
         loc = gaz.resolve(text, context_countries=countries)
