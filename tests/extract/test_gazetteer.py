@@ -377,3 +377,21 @@ def test_the_town_that_owns_a_place_is_the_place(extractor):
     )
     [r] = extractor.extract(Article(id="l", text=text, published=datetime(2019, 5, 9, tzinfo=UTC)))
     assert (r.location.name, r.location.country) == ("Lahore", "PK")
+
+
+def test_a_town_tagged_as_an_organisation_in_the_country_of_the_places_named_before(extractor):
+    # restored from capitals, "Cartagena" comes out of spaCy as an ORG; the article names no
+    # country, but Bogota before it is Colombian
+    from datetime import UTC, datetime
+
+    from tollwatch.types import Article
+
+    text = (
+        "BOGOTA, 25 SEP 89 (AFP) -- [TEXT] THE POLICE HAVE REPORTED THAT THREE TERRORIST ATTACKS "
+        "HERE IN BOGOTA AND IN THE CARIBBEAN PORT OF CARTAGENA LEFT TWO DEAD AND THREE INJURED."
+    )
+    out = extractor.extract(Article(id="c", text=text, published=datetime(1989, 9, 25, tzinfo=UTC)))
+    names = {s.location.name for r in out for s in r.sites} | {
+        r.location.name for r in out if r.location
+    }
+    assert "Cartagena" in names

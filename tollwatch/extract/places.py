@@ -165,8 +165,12 @@ def find_places(
                 # "in Tumaco": a known city
                 if pop < MIN_POP_UNTAGGED:
                     continue
-            elif loc.country not in countries or pop < MIN_POP_RELABEL:
-                continue  # an organisation or a person that happens to share a town's name
+            elif pop < MIN_POP_RELABEL or (
+                loc.country not in countries and all(p.country != loc.country for p in out)
+            ):
+                # an organisation or a person that happens to share a town's name (a town of
+                # a country the article names, or of one of the places it named before, is kept)
+                continue
         if loc.precision == "city" and loc.country not in countries:
             # a town abroad must be a known city: "Pacific" or "Tomas" are not Missouri towns
             floor = MIN_POP_ABROAD if countries else MIN_POP_NO_CONTEXT
