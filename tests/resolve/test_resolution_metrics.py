@@ -23,3 +23,14 @@ def test_the_dev_set_has_copies_near_misses_and_several_reports_per_incident():
     assert len(records) >= 35 and len(incidents) >= 15
     assert len({r["id"] for r in records}) == len(records)
     assert json.dumps(records)  # plain JSON
+
+
+def test_the_team_dev_set_stays_above_the_issue_target(extractor):
+    # a guard on extraction changes too: an extractor that loses a town ("Jableh" tagged as an
+    # organisation, in a report that names no country) splits incidents here
+    from tollwatch.config import Settings
+    from tollwatch.evaluate.resolution import evaluate_resolution
+
+    result = evaluate_resolution(DEFAULT_DEVSET, Settings(), extractor)
+    assert result["pairwise"]["f1"] >= 0.95
+    assert result["cross_country_merges"] == 0

@@ -166,10 +166,13 @@ def find_places(
                 if pop < MIN_POP_UNTAGGED:
                     continue
             elif pop < MIN_POP_RELABEL or (
-                loc.country not in countries and all(p.country != loc.country for p in out)
+                (countries or out)
+                and loc.country not in countries
+                and all(p.country != loc.country for p in out)
             ):
-                # an organisation or a person that happens to share a town's name (a town of
-                # a country the article names, or of one of the places it named before, is kept)
+                # an organisation or a person that happens to share a town's name: a town of a
+                # country the article names, or of a place it named before, is kept, and so is
+                # any sizeable town of an article that gives no country at all ("Jableh")
                 continue
         if loc.precision == "city" and loc.country not in countries:
             # a town abroad must be a known city: "Pacific" or "Tomas" are not Missouri towns
