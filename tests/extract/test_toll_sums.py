@@ -164,3 +164,15 @@ def test_an_attacker_and_the_building_they_burned_make_an_incident(extractor):
     assert len(out) == 1
     assert [t.text for t in out[0].targets] == ["church"]
     assert [a.text for a in out[0].perpetrators] == ["Unknown assailants"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Six Jesuit priests were assassinated in San Salvador on Thursday.", [6]),
+        ("Gunmen gunned down three policemen in Medellin on Sunday.", [3]),
+        ("Militants decapitated two hostages in Raqqa on Sunday.", [2]),
+    ],
+)
+def test_more_verbs_of_killing_count_their_dead(extractor, text, expected):
+    assert killed(extractor, text) == expected
