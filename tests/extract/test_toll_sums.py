@@ -176,3 +176,12 @@ def test_an_attacker_and_the_building_they_burned_make_an_incident(extractor):
 )
 def test_more_verbs_of_killing_count_their_dead(extractor, text, expected):
     assert killed(extractor, text) == expected
+
+
+def test_a_named_person_the_model_took_for_an_organisation_still_dies(extractor):
+    # spaCy's small model tags "Diego Vargas Escobar" ORG here; only people are assassinated
+    text = (
+        "The authorities have reported that radio announcer Diego Vargas Escobar was "
+        "assassinated today in Medellin."
+    )
+    assert killed(extractor, text) == [1]

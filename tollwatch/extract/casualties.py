@@ -674,7 +674,7 @@ def _single_victims(
         # "the assassination of Dr Jose Antonio Rodriguez Porth": one named person killed
         if (
             tok.pos_ == "NOUN"
-            and lemma in ("assassination", "murder", "killing", "slaying")
+            and lemma in ("assassination", "murder", "killing", "slaying", "execution", "body")
             and not (
                 any(c.lemma_.lower() in ("attempt", "plot") for c in tok.children)
                 or tok.head.lemma_.lower() in ("attempt", "plot")
@@ -784,6 +784,14 @@ def _single_victims(
             person = (
                 v.ent_type_ == "PERSON"
                 or partly_named_person(v, lex.victims)
+                # "radio announcer Diego Vargas Escobar was assassinated" (the model said ORG):
+                # only people are murdered
+                or (
+                    v.pos_ == "PROPN"
+                    and kind == "killed"
+                    and lemma not in ("shoot", "stab")
+                    and v.ent_type_ not in ("GPE", "LOC", "FAC", "NORP")
+                )
                 or (
                     v.tag_ in ("NN", "NNP")
                     # "a peasant was killed"; "a rebel was killed" (an attacker is a death too)
