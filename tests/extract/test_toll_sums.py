@@ -185,3 +185,12 @@ def test_a_named_person_the_model_took_for_an_organisation_still_dies(extractor)
         "assassinated today in Medellin."
     )
     assert killed(extractor, text) == [1]
+
+
+def test_a_player_injured_in_a_match_is_no_incident(extractor):
+    text = (
+        "Playing without their injured forwards, the home side attacked from the first whistle. "
+        "The midfielder, who came on at half-time after the full-back was injured, then scored "
+        "twice in two minutes."
+    )
+    assert injured(extractor, text) == []

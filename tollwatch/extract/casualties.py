@@ -801,6 +801,12 @@ def _single_victims(
             )
             if not person or any(c.like_num and c.dep_ == "nummod" for c in v.children):
                 continue
+            if (
+                lemma == "injure"
+                and v.ent_type_ == "PERSON"
+                and v.lemma_.lower() not in lex.victims
+            ):
+                continue  # "after Andy Robertson was injured": a player, a crash, not an attack
             count = 1 + sum(
                 1
                 for c in v.conjuncts
