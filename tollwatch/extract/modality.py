@@ -74,24 +74,26 @@ def _imperative(verb: Any) -> bool:
     return not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "expl") for c in root.children)
 
 
-def _governing_verb(noun: Any) -> Any | None:
-    """The verb whose argument the noun is (through lists: "bombs and bullets"), or None."""
+def _list_head(noun: Any) -> Any:
+    """The first noun of the list a noun is in ("bombs and bullets" -> "bombs")."""
     tok = noun
     for _ in range(4):
         if tok.dep_ not in ("conj", "appos") or tok.head == tok:
             break
         tok = tok.head
+    return tok
+
+
+def _governing_verb(noun: Any) -> Any | None:
+    """The verb whose argument the noun is (through lists: "bombs and bullets"), or None."""
+    tok = _list_head(noun)
     if tok.dep_ in ARGUMENT_DEPS and tok.head.pos_ in ("VERB", "AUX"):
         return tok.head
     return None
 
 
 def _absent(noun: Any) -> bool:
-    tok = noun
-    for _ in range(4):
-        if tok.dep_ not in ("conj", "appos") or tok.head == tok:
-            break
-        tok = tok.head
+    tok = _list_head(noun)
     return tok.dep_ == "pobj" and tok.head.lower_ in ABSENT
 
 
