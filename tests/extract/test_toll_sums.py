@@ -194,3 +194,11 @@ def test_a_player_injured_in_a_match_is_no_incident(extractor):
         "twice in two minutes."
     )
     assert injured(extractor, text) == []
+
+
+def test_dead_told_in_a_later_sentence_with_also_add_up(extractor):
+    text = (
+        "Presidency Minister Antonio Rodriguez Porth was murdered in San Salvador on Friday. "
+        "Two of his bodyguards were also killed."
+    )
+    assert killed(extractor, text) == [3]

@@ -481,7 +481,7 @@ def frame_to_report(
     ):
         location = main_country
     sites = _sites(frame, cities, all_facts, article.id) if len(cities) >= 2 else ()
-    figures = _inherit_sources(tuple(f for s in sents for f in s.figures))
+    figures = _inherit_sources(_added_dead(sents))
     actors = _actors(frame, all_facts)
     weapons = _dedupe(m for s in sents for m in s.weapons)
     targets = _dedupe(m for s in sents for m in s.targets)
@@ -574,6 +574,48 @@ def _dateline_place(facts: list[SentenceFacts], text: str) -> Location | None:
             if any(mark in after for mark in ("--", "—", "–", "(")) or after.startswith(","):
                 return p
     return None
+
+
+#: words that add victims to those told before: "Two of his bodyguards were also killed"
+ALSO = re.compile(r"\b(?:also|as well)\b", re.I)
+
+
+def _added_dead(sents: list[SentenceFacts]) -> tuple[Figure, ...]:
+    """The figures of a frame's sentences, where a later sentence's one killed total that says
+    "also" adds to the one killed total told before it ("Minister X was murdered today." ...
+    "Two of his bodyguards were also killed."): both become parts of a new total."""
+    out: list[Figure] = []
+    for s in sents:
+        new = [f for f in s.figures if f.kind == "killed" and f.is_total and f.low is not None]
+        before = [f for f in out if f.kind == "killed" and f.is_total and f.low is not None]
+        if (
+            ALSO.search(s.text)
+            and len(new) == 1
+            and len(before) == 1
+            and not UPDATE.search(s.text)
+            and new[0].attributed_to == before[0].attributed_to
+        ):
+            first, later = before[0], new[0]
+            total = first.low + later.low  # type: ignore[operator]
+            out = [replace(f, is_total=False) if f is first else f for f in out]
+            out += [replace(f, is_total=False) if f is later else f for f in s.figures]
+            open_ended = first.high is None or later.high is None
+            out.append(
+                Figure(
+                    "killed",
+                    total,
+                    None if open_ended else total,
+                    "at least" if open_ended else "exact",
+                    first.attributed_to,
+                    None,
+                    None,
+                    True,
+                    later.evidence,
+                )
+            )
+            continue
+        out += s.figures
+    return tuple(out)
 
 
 def _inherit_sources(figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
