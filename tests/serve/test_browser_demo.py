@@ -16,31 +16,21 @@ import time
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
+from tests.demo_run import run_demo
 from tests.serve.conftest import PASSWORDS
 from tests.serve.test_browser import CHROMIUM, FLAGS, _missing
 
 pytestmark = pytest.mark.browser
-ROOT = Path(__file__).resolve().parents[2]
-DEMO = ["demo/articles", "demo/feed.xml", "demo/wire.jsonl", "demo/page.html"]
 
 
 def _demo_db(folder: Path) -> str:
-    """The demo database, built like ``make demo`` builds it (from the checkout's root)."""
-    from tollwatch.cli import main
+    """The demo database, built like ``make demo`` builds it, with an analyst."""
     from tollwatch.serve.auth import hash_password
     from tollwatch.store import open_store
 
     db = str(folder / "demo.db")
-    here = os.getcwd()
-    os.chdir(ROOT)
-    try:
-        args = ["run", *DEMO, "--db", db, "--published-map", "demo/published.tsv", "--quiet"]
-        result = CliRunner().invoke(main, args)
-    finally:
-        os.chdir(here)
-    assert result.exit_code in (0, 1), result.output  # 1: the corpus holds two bad documents
+    run_demo(db)
     with open_store(db) as store:
         store.add_user("ana", "analyst", hash_password(PASSWORDS["ana"]))
     return db

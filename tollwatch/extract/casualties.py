@@ -591,29 +591,32 @@ def _also_killed(
     if not singles or len(totals) != 1 or totals[0][1].low is None:
         return found
     k, counted = totals[0]
-    extra = sum(f.low or 0 for f, _ in singles)
     out = list(found)
     out[k] = (_replace(counted, is_total=False), found[k][1])
     out += [(_replace(f, is_total=False), at) for f, at in singles]
     ev = counted.evidence
     whole = Evidence(ev.article_id, sent.start_char, sent.end_char, sent.text) if ev else None
-    out.append(
-        (
-            Figure(
-                "killed",
-                counted.low + extra,
-                None if counted.high is None else counted.high + extra,
-                counted.qualifier,
-                counted.attributed_to,
-                None,
-                None,
-                True,
-                whole,
-            ),
-            found[k][1],
-        )
-    )
+    out.append((added_dead(counted, [f for f, _ in singles], whole), found[k][1]))
     return out
+
+
+def added_dead(total: Figure, more: list[Figure], evidence: Evidence | None) -> Figure:
+    """The killed total of ``total`` and the dead of ``more`` told as added to it ("... two of
+    his bodyguards were also killed"), with ``total``'s source and hedge; open-ended when either
+    is ("at least" when an added count is)."""
+    extra = sum(f.low or 0 for f in more)
+    open_more = any(f.high is None for f in more)
+    return Figure(
+        "killed",
+        (total.low or 0) + extra,
+        None if open_more or total.high is None else total.high + extra,
+        "at least" if open_more else total.qualifier,
+        total.attributed_to,
+        None,
+        None,
+        True,
+        evidence,
+    )
 
 
 SECURITY_FORCES = frozenset(

@@ -364,8 +364,7 @@ class Extractor:
                             speaker_tokens,
                         )
                     else:
-                        found = confident(classified, place_spans, speaker_tokens)
-                        a, t, v, w = found
+                        a, t, v, w = confident(classified, place_spans, speaker_tokens)
                         extra["roles"] = (a, t, [self._typed(x) for x in v], w)
                     # a weapon the model adds is no more used when seized than one of the rules
                     weapons = [w for w in weapons if not _seized(doc, w)]

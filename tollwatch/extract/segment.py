@@ -36,6 +36,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
+from tollwatch.extract.casualties import added_dead
 from tollwatch.extract.events import among_armed, type_event
 from tollwatch.extract.facts import SentenceFacts
 from tollwatch.extract.lexicon import word_list
@@ -321,16 +322,24 @@ FRONTED = re.compile(
 )
 
 
-def _fronted(s: SentenceFacts, below: list[Location]) -> bool:
-    """The sentence opens on one of its own places below the country ("In Canalete, cattleman
-    Pedro Mejia was kidnapped") and tells its own event with its own victims, targets or toll:
-    one item of a list of incidents, however near the places lie."""
+def _list_item_opening(s: SentenceFacts) -> int | None:
+    """Where the place starts in a sentence that opens on it ("In Canalete, ...", "In the
+    western town of Heet, ...") and tells its own event with its own victims, targets or toll
+    (no toll update); None for any other sentence."""
     m = FRONTED.match(s.text)
     if m is None or not (s.strong and (s.victims or s.targets or s.figures)):
-        return False
-    if UPDATE.search(s.text):
-        return False
-    return any(p.evidence is not None and p.evidence.start - s.start == m.end() for p in below)
+        return None
+    return None if UPDATE.search(s.text) else m.end()
+
+
+def _fronted(s: SentenceFacts, below: list[Location]) -> bool:
+    """The sentence opens on one of its own places below the country ("In Canalete, cattleman
+    Pedro Mejia was kidnapped"): one item of a list of incidents, however near the places
+    lie."""
+    at = _list_item_opening(s)
+    return at is not None and any(
+        p.evidence is not None and p.evidence.start - s.start == at for p in below
+    )
 
 
 #: capitalised words and a comma right after the opening of a fronted sentence
@@ -341,15 +350,11 @@ def _fronted_unknown(s: SentenceFacts, main: Frame) -> bool:
     """``_fronted`` for a place the gazetteer does not know: the sentence opens on a
     capitalised name and a comma ("In Heet, ...") that is no date, no known place of the
     sentence and no word of the main incident's sentences."""
-    m = FRONTED.match(s.text)
-    if m is None or not (s.strong and (s.victims or s.targets or s.figures)):
+    opening = _list_item_opening(s)
+    name = _NAME_COMMA.match(s.text, opening) if opening is not None else None
+    if opening is None or name is None:
         return False
-    if UPDATE.search(s.text):
-        return False
-    name = _NAME_COMMA.match(s.text, m.end())
-    if name is None:
-        return False
-    at = s.start + m.end()
+    at = s.start + opening
     if any(d.start == at for d in s.dates) or any(
         p.evidence is not None and p.evidence.start == at for p in s.places
     ):
@@ -596,23 +601,9 @@ def _added_dead(sents: list[SentenceFacts]) -> tuple[Figure, ...]:
             and new[0].attributed_to == before[0].attributed_to
         ):
             first, later = before[0], new[0]
-            total = first.low + later.low  # type: ignore[operator]
             out = [replace(f, is_total=False) if f is first else f for f in out]
             out += [replace(f, is_total=False) if f is later else f for f in s.figures]
-            open_ended = first.high is None or later.high is None
-            out.append(
-                Figure(
-                    "killed",
-                    total,
-                    None if open_ended else total,
-                    "at least" if open_ended else "exact",
-                    first.attributed_to,
-                    None,
-                    None,
-                    True,
-                    later.evidence,
-                )
-            )
+            out.append(added_dead(first, [later], later.evidence))
             continue
         out += s.figures
     return tuple(out)

@@ -151,37 +151,27 @@ def _demonyms() -> frozenset[str]:
     return frozenset(load_demonyms())
 
 
-def _group_word(run: list[str], text: str, ignore: frozenset[str]) -> bool:
-    """A single capitalised word that opens a description of several victims ("Jesuit
-    priests"), not a nationality ("Salvadoran soldiers") or a word of the report's places."""
-    words = [w.strip(".,;:()[]\"'") for w in text.split()]
-    if len(run) != 1 or run[0] not in words[:-1]:
-        return False  # a description goes on after the word: "six Jesuit priests"
-    key = run[0].casefold()
-    demonyms = _demonyms()
-    return (
-        len(key) >= 3
-        and key not in ignore
-        and key not in demonyms
-        and key.rstrip("s") not in demonyms
-    )
-
-
 def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
-def _group_plural(run: list[str], text: str, ignore: frozenset[str]) -> bool:
-    """A single capitalised plural word that is the whole description ("Jesuits", "six
-    Copts"), not a nationality ("Salvadorans") or a word of the report's places."""
+def _group(run: list[str], text: str, ignore: frozenset[str]) -> str | None:
+    """The group a victim description names by one capitalised word, singular: a word that
+    opens it ("six Jesuit priests", "Uca students") or a plural that is all of it ("the
+    Jesuits", "six Copts"); never a nationality ("Salvadoran soldiers", "Salvadorans") or a
+    word of the report's places. None otherwise."""
     words = [w.strip(".,;:()[]\"'") for w in text.split()]
-    if len(run) != 1 or not words or run[0] != words[-1]:
-        return False
-    key = run[0].casefold()
-    if len(key) < 4 or not key.endswith("s") or key.endswith("ss"):
-        return False
+    if len(run) != 1 or not words:
+        return None
+    word, key = run[0], run[0].casefold()
+    opens = word in words[:-1]
+    whole = word == words[-1] and len(key) >= 4 and key.endswith("s") and not key.endswith("ss")
+    if not (opens or whole) or len(key) < 3 or key in ignore:
+        return None
     demonyms = _demonyms()
-    return key not in ignore and key not in demonyms and _singular(key) not in demonyms
+    if key in demonyms or key.rstrip("s") in demonyms or _singular(key) in demonyms:
+        return None
+    return _singular(key)
 
 
 def names_of(report: Report, places: frozenset[str] = frozenset()) -> Names:
@@ -196,12 +186,8 @@ def names_of(report: Report, places: frozenset[str] = frozenset()) -> Names:
             key = _distinctive(run, ignore) if len(run) >= 2 else ()
             if key and key not in people:
                 people.append(key)
-            elif _group_word(run, mention.text, ignore):
-                # "Jesuit priests", "Uca students": a group the victims belong to
-                groups.add(_singular(run[0].casefold()))
-            elif _group_plural(run, mention.text, ignore):
-                # "the Jesuits", "six Copts": the group itself
-                groups.add(_singular(run[0].casefold()))
+            elif (group := _group(run, mention.text, ignore)) is not None:
+                groups.add(group)  # "Jesuit priests", "the Jesuits": a group the victims form
     for mention in report.targets:
         key = _distinctive([w for run in _name_runs(mention.text) for w in run], ignore)
         found = people if len(key) >= 2 else things
