@@ -202,3 +202,77 @@ def test_dead_told_in_a_later_sentence_with_also_add_up(extractor):
         "Two of his bodyguards were also killed."
     )
     assert killed(extractor, text) == [3]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the nominal "murder of" counts whatever it counts: only people are murdered
+        ("The president condemned the murder of six Jesuits and two women in San Salvador.", [8]),
+        # a part after the total ("five of them Spaniards") is no total of its own
+        ("The bishop condemned the assassination of six Jesuits, five of them Spaniards.", [6]),
+        # a list of ranks and names, its items joined by commas and "and"
+        (
+            "A police colonel, a judge and presidential candidate Luis Carlos Galan were "
+            "murdered in Medellin on Friday.",
+            [3],
+        ),
+        (
+            "Jesuits Ignacio Ellacuria, Ignacio Martin Baro, Segundo Montes, Amando Lopez, Juan "
+            "Ramon Moreno, and Joaquin Lopez were killed in San Salvador on 16 November.",
+            [6],
+        ),
+        # a kin of the named person is another person; the description of a name is not
+        ("Police said Rodriguez Gacha, his son, and 15 others were killed near Tolu.", [17]),
+        ("The mayor, Ricardo Bohorquez, was shot dead in Medellin on Sunday.", [1]),
+        # people killed by two verbs of one sentence add up
+        ("The magistrate and the colonel had been murdered; Galan was murdered that evening.", [3]),
+        # a named person and the others killed in the attack the sentence tells
+        (
+            "The government denounced the assassination of Presidency Minister Jose Antonio "
+            "Rodriguez Porth in San Salvador today in an attack in which his bodyguard and driver "
+            "were also killed.",
+            [3],
+        ),
+        ("The assassination of Galan, who was killed in Soacha on Friday, shocked the country.", [1]),
+        # "along with N other": the named person and the others
+        (
+            "Party leader Cecilio Rivera was shot to death along with two other party militants "
+            "in Sonsonate on Monday.",
+            [3],
+        ),
+    ],
+)
+def test_lists_and_clauses_of_victims_add_up(extractor, text, expected):
+    assert killed(extractor, text) == expected
+
+
+def test_a_later_count_of_others_adds_to_the_dead_told_before(extractor):
+    text = (
+        "Union leader Febe Elisabeth Velasquez died at the scene of the bombing in San Salvador "
+        "on Tuesday, medical sources said. The blast at the union's office left 7 other people "
+        "dead and 35 wounded."
+    )
+    assert killed(extractor, text) == [8]
+
+
+def test_the_other_dead_of_a_group_told_before_are_a_part_of_it(extractor):
+    text = (
+        "Ten people were killed when guerrillas attacked the village of Tenancingo on Monday. "
+        "Three died at the scene; the other seven died in hospital."
+    )
+    assert killed(extractor, text) == [10]
+
+
+def test_a_plural_name_of_a_group_is_not_one_dead_person(extractor):
+    text = "Soldiers stood guard outside the house where the Jesuits were killed in San Salvador."
+    assert killed(extractor, text) in ([], [None])
+
+
+def test_a_named_person_assassinated_whom_the_model_took_for_an_organisation(extractor):
+    text = (
+        "Regarding the assassination of Hector Oqueli Colindres, leader of the National "
+        "Revolutionary Movement, in Guatemala City on Friday, the party said it held the "
+        "army responsible."
+    )
+    assert killed(extractor, text) == [1]

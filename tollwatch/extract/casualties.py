@@ -84,6 +84,9 @@ TO_DEATH_VERBS = frozenset(
         "hang",
     }
 )
+#: a count of others beside someone told before: "along with two other militants", "15 others"
+#: (not "the other seven": a part of a group told before)
+OTHERS = re.compile(r"(?<!\bthe )\b(?:other|others)\b", re.I)
 #: nouns of killing whose "of" phrase counts the dead: "the murders of three reporters"
 EVENT_NOUNS = frozenset(
     {
@@ -111,13 +114,21 @@ PERIOD = re.compile(
 
 
 def _patient_of_casualty_verb(noun: Token, lex: Lexicons) -> bool:
-    """ "six Jesuits were killed": a plural noun that a casualty verb kills or wounds is people,
-    whether or not the lexicon lists it (not "20 houses were destroyed": no casualty verb)."""
+    """ "six Jesuits were killed", "the murder of six Jesuits": a plural noun that a casualty
+    verb kills or wounds, or that a noun of killing counts, is people, whether or not the lexicon
+    lists it (not "20 houses were destroyed": no casualty verb)."""
     if noun.tag_ not in ("NNS", "NNPS") or noun.lemma_.lower() in lex.non_toll_units:
         return False
     if noun.lower_ in lex.non_toll_units:
         return False
     head = noun.head
+    if (
+        noun.dep_ == "pobj"
+        and head.lower_ == "of"
+        and head.head.pos_ == "NOUN"
+        and head.head.lemma_.lower() in EVENT_NOUNS
+    ):
+        return True  # "the murder of six Jesuits": only people are murdered
     return noun.dep_ in ("nsubjpass", "dobj") and _kind_of(head, lex, ("verb",)) is not None
 
 
@@ -490,8 +501,12 @@ def find_figures(
     singles = _single_victims(sent, lex, article_id, attributed_to)
     dead = [x for x in singles if x[0].kind == "killed"]
     if not any(f.kind == "killed" for f, _ in found):
-        found = found + dead
-    elif any(t.lower_ == "also" for t in sent):
+        found = found + _each_killed(dead, sent)
+    elif any(t.lower_ == "also" for t in sent) or any(
+        f.kind == "killed" and f.is_total and f.evidence and OTHERS.search(f.evidence.text)
+        for f, _ in found
+    ):
+        # "Rivera was shot to death along with two other party militants": 3
         found = _also_killed(found, dead, sent)
     if not any(f.kind == "injured" for f, _ in found):
         found = found + [x for x in singles if x[0].kind == "injured"]
@@ -600,6 +615,19 @@ def _also_killed(
     return out
 
 
+def _each_killed(dead: list[tuple[Figure, int]], sent: Span) -> list[tuple[Figure, int]]:
+    """ "The magistrate and the colonel had been murdered; Galan was murdered that evening":
+    people killed by different verbs of one sentence are parts of one total (3)."""
+    totals = [(f, at) for f, at in dead if f.is_total]
+    if len(totals) < 2:
+        return dead
+    first = totals[0][0]
+    ev = first.evidence
+    whole = Evidence(ev.article_id, sent.start_char, sent.end_char, sent.text) if ev else None
+    parts = [(_replace(f, is_total=False) if f.is_total else f, at) for f, at in dead]
+    return parts + [(added_dead(first, [f for f, _ in totals[1:]], whole), totals[0][1])]
+
+
 def added_dead(total: Figure, more: list[Figure], evidence: Evidence | None) -> Figure:
     """The killed total of ``total`` and the dead of ``more`` told as added to it ("... two of
     his bodyguards were also killed"), with ``total``'s source and hedge; open-ended when either
@@ -642,6 +670,41 @@ SINGLE_KILL_VERBS = frozenset(
 SINGLE_HURT_VERBS = frozenset({"wound", "injure"})
 
 
+def _listed_people(first: Token, lex: Lexicons) -> list[Token]:
+    """The people of a list that opens on ``first``, one token each: its conjuncts ("the
+    magistrate and the colonel") and the appositions that are items of the list rather than
+    descriptions ("Jesuits Ignacio Ellacuria, Ignacio Martin Baro, Segundo Montes, and Joaquin
+    Lopez", "a police colonel, a judge, and candidate Luis Carlos Galan"): an apposition is an
+    item when the list goes on with "and" after it and it is a name beside a name, a noun beside
+    a noun, or someone's kin or aide ("Rodriguez Gacha, his son, and 15 others"); "Galan, a
+    senator, and ..." describes Galan."""
+
+    def person(t: Token) -> bool:
+        return t.ent_type_ == "PERSON" or (
+            t.tag_ in ("NN", "NNP") and t.lemma_.lower() in lex.victims
+        )
+
+    def item(appos: Token) -> bool:
+        head = appos.head
+        goes_on = any(c.dep_ == "conj" for c in appos.children) or any(
+            c.dep_ in ("conj", "cc") and c.i > appos.i for c in head.children
+        )
+        comma = appos.left_edge.i > 0 and appos.doc[appos.left_edge.i - 1].text == ","
+        # "Rodriguez Gacha, his son, and 15 others": a kin or aide of the name is another person
+        theirs = any(c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in appos.children)
+        alike = (appos.ent_type_ == "PERSON") == (head.ent_type_ == "PERSON")
+        return goes_on and comma and (alike or theirs)
+
+    out = [first]
+    k = 0
+    while k < len(out):
+        for c in out[k].children:
+            if c not in out and (c.dep_ == "conj" or (c.dep_ == "appos" and item(c))) and person(c):
+                out.append(c)
+        k += 1
+    return out
+
+
 def _single_victims(
     sent: Span, lex: Lexicons, article_id: str, attributed_to: str | None
 ) -> list[tuple[Figure, int]]:
@@ -649,6 +712,7 @@ def _single_victims(
     "gunmen shot dead Ahmad Shah", "the mayor was assassinated" -> killed 1 (each); or hurt:
     "a policeman was wounded", "wounding his bodyguard" -> injured 1."""
     out: list[tuple[Figure, int]] = []
+    named: set[str] = set()  # the victims counted, by their head word
 
     def dead(
         n: int,
@@ -671,6 +735,7 @@ def _single_victims(
             _evidence(sent, lo, hi, article_id),
         )
         out.append((fig, at.i - sent.start))
+        named.add(at.lower_)
 
     for tok in sent:
         lemma = tok.lemma_.lower()
@@ -688,6 +753,13 @@ def _single_victims(
                     for v in prep.children:
                         if v.dep_ == "pobj" and (
                             v.ent_type_ == "PERSON"
+                            # "the assassination of Hector Oqueli Colindres" (the model said
+                            # ORG): only people are assassinated
+                            or (
+                                v.tag_ == "NNP"
+                                and lemma in ("assassination", "murder", "slaying")
+                                and v.ent_type_ not in ("GPE", "LOC", "FAC", "NORP")
+                            )
                             # "the murders of the governor, another judge and the commander"
                             or (
                                 v.tag_ == "NN"
@@ -696,22 +768,23 @@ def _single_victims(
                             )
                         ):
                             # "the assassination of Dr Oqueli and his companion, Gilda Flores"
-                            n = 1 + sum(
-                                1
-                                for c in v.conjuncts
-                                if c.ent_type_ == "PERSON" or c.lemma_.lower() in lex.victims
-                            )
+                            n = len(_listed_people(v, lex))
                             lo, hi = tok.i - sent.start, v.right_edge.i - sent.start + 1
                             dead(n, lo, hi, v)
-            if out:
+            if out and out[-1][0].low != 1:
                 break
+            # "the assassination of the minister in an attack in which his bodyguard and driver
+            # were also killed": the named person and the others of the sentence (3)
             continue
         if tok.pos_ == "VERB" and lemma == "die" and not _is_cumulative(tok):
             # "he died early this morning": one person, named before
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subj is not None and (
                 subj.lower_ in ("he", "she")
-                or (subj.ent_type_ == "PERSON" and not any(ch.like_num for ch in subj.children))
+                or (
+                    (subj.ent_type_ == "PERSON" or partly_named_person(subj, lex.victims))
+                    and not any(ch.like_num for ch in subj.children)
+                )
             ):
                 lo, hi = subj.i - sent.start, tok.i - sent.start + 1
                 dead(1, lo, hi, subj)
@@ -784,13 +857,17 @@ def _single_victims(
         ] + [c for c in tok.children if c.dep_ == "nsubj"]
         by_security = any(a.lemma_.lower() in SECURITY_FORCES for a in agent)
         for v in victims:
+            if v.lower_ in named:
+                continue  # "the murder of X ...; X was killed": told twice
+            if out and v.ent_type_ != "PERSON" and any(c.lower_ == "the" for c in v.children):
+                continue  # "the body of deputy X lies where the party leader was killed"
             person = (
                 v.ent_type_ == "PERSON"
                 or partly_named_person(v, lex.victims)
                 # "radio announcer Diego Vargas Escobar was assassinated" (the model said ORG):
                 # only people are murdered
                 or (
-                    v.pos_ == "PROPN"
+                    v.tag_ == "NNP"  # not "the Jesuits were killed": a group, not one
                     and kind == "killed"
                     and lemma not in ("shoot", "stab")
                     and v.ent_type_ not in ("GPE", "LOC", "FAC", "NORP")
@@ -810,12 +887,7 @@ def _single_victims(
                 and v.lemma_.lower() not in lex.victims
             ):
                 continue  # "after Andy Robertson was injured": a player, a crash, not an attack
-            count = 1 + sum(
-                1
-                for c in v.conjuncts
-                if c.ent_type_ == "PERSON"
-                or (c.lemma_.lower() in lex.victims and c.tag_ in ("NN", "NNP"))
-            )
+            count = len(_listed_people(v, lex))
             lo = min(v.left_edge.i, tok.i) - sent.start
             hi = max(v.right_edge.i, tok.i) - sent.start + 1
             category = _category(v, lex) if v.ent_type_ != "PERSON" else None

@@ -36,7 +36,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
-from tollwatch.extract.casualties import added_dead
+from tollwatch.extract.casualties import OTHERS, added_dead
 from tollwatch.extract.events import among_armed, type_event
 from tollwatch.extract.facts import SentenceFacts
 from tollwatch.extract.lexicon import word_list
@@ -585,21 +585,33 @@ def _dateline_place(facts: list[SentenceFacts], text: str) -> Location | None:
 ALSO = re.compile(r"\b(?:also|as well)\b", re.I)
 
 
+def _adds_to(later: Figure, s: SentenceFacts, first: Figure) -> bool:
+    """Whether a later sentence's killed total adds to the one told before: it says "also"
+    (then both come from one source) or counts "other" people ("left 7 other people dead",
+    "15 others were killed") and has summed no dead of its own ("Rivera was shot along with two
+    other militants" is complete)."""
+    if UPDATE.search(s.text):
+        return False
+    if ALSO.search(s.text):
+        return later.attributed_to == first.attributed_to
+    words = later.evidence.text if later.evidence else ""
+    own_sum = any(f.kind == "killed" and not f.is_total for f in s.figures)
+    return bool(OTHERS.search(words)) and not own_sum and (
+        None in (later.attributed_to, first.attributed_to)
+        or later.attributed_to == first.attributed_to
+    )
+
+
 def _added_dead(sents: list[SentenceFacts]) -> tuple[Figure, ...]:
     """The figures of a frame's sentences, where a later sentence's one killed total that says
-    "also" adds to the one killed total told before it ("Minister X was murdered today." ...
-    "Two of his bodyguards were also killed."): both become parts of a new total."""
+    "also" or counts "other" people adds to the one killed total told before it ("Minister X was
+    murdered today." ... "Two of his bodyguards were also killed."; "Velazquez died." ... "The
+    blast left 7 other people dead."): both become parts of a new total."""
     out: list[Figure] = []
     for s in sents:
         new = [f for f in s.figures if f.kind == "killed" and f.is_total and f.low is not None]
         before = [f for f in out if f.kind == "killed" and f.is_total and f.low is not None]
-        if (
-            ALSO.search(s.text)
-            and len(new) == 1
-            and len(before) == 1
-            and not UPDATE.search(s.text)
-            and new[0].attributed_to == before[0].attributed_to
-        ):
+        if len(new) == 1 and len(before) == 1 and _adds_to(new[0], s, before[0]):
             first, later = before[0], new[0]
             out = [replace(f, is_total=False) if f is first else f for f in out]
             out += [replace(f, is_total=False) if f is later else f for f in s.figures]
