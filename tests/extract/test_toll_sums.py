@@ -234,7 +234,10 @@ def test_dead_told_in_a_later_sentence_with_also_add_up(extractor):
             "were also killed.",
             [3],
         ),
-        ("The assassination of Galan, who was killed in Soacha on Friday, shocked the country.", [1]),
+        (
+            "The assassination of Galan, who was killed in Soacha on Friday, shocked the country.",
+            [1],
+        ),
         # "along with N other": the named person and the others
         (
             "Party leader Cecilio Rivera was shot to death along with two other party militants "

@@ -691,7 +691,9 @@ def _listed_people(first: Token, lex: Lexicons) -> list[Token]:
         )
         comma = appos.left_edge.i > 0 and appos.doc[appos.left_edge.i - 1].text == ","
         # "Rodriguez Gacha, his son, and 15 others": a kin or aide of the name is another person
-        theirs = any(c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in appos.children)
+        theirs = any(
+            c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in appos.children
+        )
         alike = (appos.ent_type_ == "PERSON") == (head.ent_type_ == "PERSON")
         return goes_on and comma and (alike or theirs)
 
