@@ -500,9 +500,12 @@ def find_figures(
         last_kind = kind
     singles = _single_victims(sent, lex, article_id, attributed_to)
     dead = [x for x in singles if x[0].kind == "killed"]
-    if not any(f.kind == "killed" for f, _ in found):
+    if not any(f.kind == "killed" and f.is_total for f, _ in found):
+        # (an attacker killed is no total: "X was killed; one of the murderers was shot")
         found = found + _each_killed(dead, sent)
-    elif any(t.lower_ == "also" for t in sent) or any(
+    elif any(
+        t.lower_ == "also" and _kind_of(t.head, lex, ("verb", "adj")) == "killed" for t in sent
+    ) or any(
         f.kind == "killed" and f.is_total and f.evidence and OTHERS.search(f.evidence.text)
         for f, _ in found
     ):

@@ -582,7 +582,7 @@ def _dateline_place(facts: list[SentenceFacts], text: str) -> Location | None:
 
 
 #: words that add victims to those told before: "Two of his bodyguards were also killed"
-ALSO = re.compile(r"\b(?:also|as well)\b", re.I)
+ALSO = re.compile(r"\b(?:also(?! known\b)|as well)\b", re.I)
 
 
 def _adds_to(later: Figure, s: SentenceFacts, first: Figure) -> bool:
