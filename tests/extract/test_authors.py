@@ -208,3 +208,31 @@ def test_a_group_that_reacts_to_an_attack_did_not_carry_it_out(extractor, text):
 def test_a_group_that_claims_an_attack_stays_its_perpetrator(extractor):
     text = "The Taliban claimed the bombing that killed 40 people in Kabul on Sunday."
     assert ("taliban", "organization") in perps(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # another deed against another target, added with "In addition" / "Meanwhile"
+        (
+            "Urban guerrillas attacked the presidential residence in San Salvador with rifle "
+            "fire on Wednesday. In addition, a dynamite charge destroyed a vehicle of the "
+            "agriculture ministry near the ministry building.",
+            2,
+        ),
+        # "in the attack": the same deed goes on
+        (
+            "Urban guerrillas attacked the presidential residence in San Salvador with rifle "
+            "fire on Wednesday. In addition, a vehicle parked at the residence was destroyed by a "
+            "dynamite charge in the attack.",
+            1,
+        ),
+    ],
+)
+def test_another_deed_added_with_in_addition_is_another_incident(extractor, text, expected):
+    out = [
+        r
+        for r in extractor.extract(Article(id="a", text=text, published=PUB))
+        if not r.is_reference
+    ]
+    assert len(out) == expected

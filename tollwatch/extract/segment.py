@@ -132,6 +132,19 @@ ANOTHER = re.compile(
     r"kidnapping|assault|case)\b",
     re.I,
 )
+#: a sentence that opens by adding another deed: "In addition, an agriculture ministry vehicle
+#: was destroyed by a dynamite charge", "Meanwhile, two bombs were detonated near power poles"
+ADDITION = re.compile(
+    r"^\W*(?:in addition|additionally|meanwhile|moreover|furthermore|at the same time|"
+    r"likewise|similarly|also)\b",
+    re.I,
+)
+#: words that keep a sentence inside the attack told before ("in the attack", "during the raid")
+SAME_ATTACK = re.compile(
+    r"\b(?:in|during) (?:the|that|this) (?:same )?(?:\w+ )?(?:attack|action|incident|"
+    r"bombing|operation|raid|ambush|explosion|assault|blast)\b",
+    re.I,
+)
 SPLIT_DISTANCE_KM = 50.0
 #: words of a later update of the same incident (its toll, its victims' funerals, its inquiry)
 UPDATE = re.compile(
@@ -290,6 +303,21 @@ def _target_frame(
         and (not countries or main.country in countries)
     ):
         return Frame(main.country, day=day)
+    # the same country, another deed added to the first: a sentence that opens on "In
+    # addition" or "Meanwhile" and tells its own strong event against its own targets
+    if (
+        in_main
+        and ADDITION.search(s.text)
+        and s.strong
+        and s.targets
+        and not coordinated
+        and not UPDATE.search(s.text)
+        and not SAME_ATTACK.search(s.text)
+        and (not countries or main.country in countries)
+    ):
+        told = {m.text.lower() for t in main.sentences for m in t.targets}
+        if not any(m.text.lower() in told for m in s.targets):
+            return Frame(main.country, day=day)
     # the same country, somewhere else: far from every place of the main incident, or said
     # to be separate
     if not coordinated and _fronted_unknown(s, main):
