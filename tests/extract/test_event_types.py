@@ -51,3 +51,17 @@ def test_victims_carry_a_gtd_target_type(extractor):
     r = only_report(extractor, "Rebels killed three peasants and two soldiers in Morazan.")
     types = {v.text.split()[-1]: v.type for v in r.victims}
     assert types == {"peasants": "Private Citizens & Property", "soldiers": "Military"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels blew up two high-tension pylons near Usulutan on Sunday.",
+        "A beer truck was blown up on the highway near Zacatecoluca on Sunday.",
+        "Two men on a motorcycle threw an explosive device at a police post in Medellin on Sunday.",
+    ],
+)
+def test_blowing_up_and_explosive_devices_are_explosions(extractor, text):
+    r = only_report(extractor, text)
+    assert r.event_type == "Explosions/Remote violence"
+    assert r.targets
