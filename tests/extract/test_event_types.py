@@ -65,3 +65,18 @@ def test_blowing_up_and_explosive_devices_are_explosions(extractor, text):
     r = only_report(extractor, text)
     assert r.event_type == "Explosions/Remote violence"
     assert r.targets
+
+
+def test_rebels_who_destroy_a_bridge_make_an_incident_and_a_storm_does_not(extractor):
+    r = only_report(extractor, "Rebels destroyed a bridge near Usulutan on Sunday.")
+    assert r.sub_event_type == "Destruction"
+    assert [t.text for t in r.targets] == ["bridge"]
+    storm = "A storm destroyed 200 homes in Usulutan on Sunday, officials said."
+    assert extractor.extract(Article(id="s", text=storm, published=PUB)) == []
+
+
+def test_the_killing_of_named_people_is_an_incident(extractor):
+    text = "Gunmen carried out the killing of two union leaders in Soyapango on Sunday."
+    r = only_report(extractor, text)
+    assert r.event_type == "Violence against civilians"
+    assert r.killed.best == 2
