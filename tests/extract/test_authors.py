@@ -236,3 +236,13 @@ def test_another_deed_added_with_in_addition_is_another_incident(extractor, text
         if not r.is_reference
     ]
     assert len(out) == expected
+
+
+def test_a_hedge_before_the_attackers_makes_them_suspected_not_part_of_their_name(extractor):
+    text = (
+        "Minister Rodriguez Porth was killed by alleged urban guerrilla commandos who "
+        "machinegunned his residence in San Salvador on Friday."
+    )
+    out = extractor.extract(Article(id="h", text=text, published=PUB))
+    actors = [(a.text, a.suspected) for r in out for a in r.perpetrators]
+    assert actors == [("urban guerrilla commandos", True)]

@@ -718,10 +718,28 @@ def _person_key(doc: Any, mention: Mention) -> str | None:
     return None
 
 
+#: words that hedge an attribution: "alleged urban guerrilla commandos" are suspected
+HEDGE = re.compile(
+    r"^(?:alleged|suspected|presumed|purported|presumable|apparent|possible)\s+", re.I
+)
+
+
 def _individual(mention, generic_actors) -> Actor:
     """A perpetrator known only by a description ("urban guerrillas"), with the claim flags the
-    sentence gave the generic word."""
+    sentence gave the generic word; a hedge before it ("alleged urban guerrillas") makes the
+    attribution suspected and is no part of the description."""
     flags = generic_actors[0] if generic_actors else None
+    hedge = HEDGE.match(mention.text)
+    if hedge and len(mention.text) > hedge.end():
+        ev = mention.evidence
+        cut = hedge.end()
+        mention = Mention(
+            mention.text[cut:],
+            mention.type,
+            Evidence(ev.article_id, ev.start + cut, ev.end, ev.text[cut:])
+            if ev is not None and ev.text == mention.text
+            else ev,
+        )
     # the head word: "soldiers of the Atlacatl Battalion" are individuals
     words = mention.text.lower().split(" of ")[0].split()
     organisation = bool(words) and words[-1] in ORGANISATION_HEADS
@@ -731,7 +749,7 @@ def _individual(mention, generic_actors) -> Actor:
         "organization" if organisation else "individual",
         flags.claimed if flags else False,
         flags.claim_channel if flags else None,
-        flags.suspected if flags else False,
+        bool(hedge) or (flags.suspected if flags else False),
         mention.evidence,
     )
 
