@@ -246,3 +246,25 @@ def test_a_hedge_before_the_attackers_makes_them_suspected_not_part_of_their_nam
     out = extractor.extract(Article(id="h", text=text, published=PUB))
     actors = [(a.text, a.suspected) for r in out for a in r.perpetrators]
     assert actors == [("urban guerrilla commandos", True)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Terrorists of the Farabundo Marti National Liberation Front attacked an army post "
+            "in San Miguel on Friday, killing two soldiers.",
+            {
+                ("Farabundo Marti National Liberation Front", "organization"),
+                ("Terrorists", "individual"),
+            },
+        ),
+        (
+            "ELN guerrillas dynamited the oil pipeline near Saravena on Friday.",
+            {("ELN", "organization"), ("guerrillas", "individual")},
+        ),
+    ],
+)
+def test_members_are_described_apart_from_their_organisation(extractor, text, expected):
+    out = extractor.extract(Article(id="m", text=text, published=PUB))
+    assert {(a.text, a.kind) for r in out for a in r.perpetrators} == expected

@@ -265,7 +265,9 @@ class Extractor:
                 named = [a for a in actors if not a.name.startswith("unidentified")]
                 generic = [a for a in actors if a.name.startswith("unidentified")]
                 if roles.perpetrators:
-                    generic = [_individual(m, actors) for m in roles.perpetrators]
+                    generic = [
+                        _individual(_members_of(m, named), actors) for m in roles.perpetrators
+                    ]
                 # an organisation the parse makes the agent of the attack, not in the alias table
                 known = {a.evidence.start for a in named if a.evidence}
                 place_starts = {p.evidence.start for p in places if p.evidence}
@@ -716,6 +718,38 @@ def _person_key(doc: Any, mention: Mention) -> str | None:
     if len(run) >= 2 and span.root in run and not any(t.ent_type_ in ("ORG", "GPE") for t in run):
         return run[-1].lower_
     return None
+
+
+def _members_of(mention: Mention, named: list[Actor]) -> Mention:
+    """The members as a description of their own when the organisation they belong to is
+    itself a perpetrator of the sentence: "terrorists of the Farabundo Marti National Liberation
+    Front" -> "terrorists", "ELN guerrillas" -> "guerrillas" (the FMLN, the ELN stay
+    organisations); "soldiers of the Atlacatl Battalion" when the battalion is one too."""
+    text = mention.text
+    orgs = [a.text.lower() for a in named if a.kind == "organization" and len(a.text) > 1]
+    if not orgs:
+        return mention
+    low = text.lower()
+    cut: tuple[int, int] | None = None
+    at = low.find(" of ")
+    if at > 0 and any(o in low[at + 4 :] for o in orgs):
+        cut = (0, at)
+    else:
+        for o in orgs:
+            if low.startswith(o + " ") and len(low) > len(o) + 1:
+                cut = (len(o) + 1, len(text))
+                break
+    if cut is None:
+        return mention
+    a, b = cut
+    ev = mention.evidence
+    return Mention(
+        text[a:b],
+        mention.type,
+        Evidence(ev.article_id, ev.start + a, ev.start + b, text[a:b])
+        if ev is not None and ev.text == text
+        else ev,
+    )
 
 
 #: words that hedge an attribution: "alleged urban guerrilla commandos" are suspected
