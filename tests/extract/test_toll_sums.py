@@ -279,3 +279,16 @@ def test_a_named_person_assassinated_whom_the_model_took_for_an_organisation(ext
         "army responsible."
     )
     assert killed(extractor, text) == [1]
+
+
+@pytest.mark.parametrize(
+    "text, reference",
+    [
+        ("Two hours ago a bomb exploded at a bank in Medellin, wounding three clerks.", False),
+        ("A few minutes ago a bomb exploded at a bank in Medellin, wounding three clerks.", False),
+        ("Ten years ago a bomb exploded at a bank in Medellin, wounding three clerks.", True),
+    ],
+)
+def test_minutes_and_hours_ago_are_news_and_years_ago_history(extractor, text, reference):
+    out = extractor.extract(Article(id="g", text=text, published=PUB))
+    assert [r.is_reference for r in out] == [reference]

@@ -836,7 +836,17 @@ def _is_history(
         return True
     if lemmas & COURT_CUES:
         return True  # court news about an attack is never the attack itself
+    if sent is not None and RECENT_AGO.search(sent.text):
+        return False  # "just a few minutes ago two strong explosions occurred": news, not history
     return bool(lemmas & lex.reference_cues) and not current
+
+
+#: an "ago" of the news itself, not of history
+RECENT_AGO = re.compile(
+    r"\b(?:(?:a few|several|some|\w+) (?:minutes|hours)|an hour|moments|a (?:few|couple of) days)"
+    r" ago\b",
+    re.I,
+)
 
 
 def _comparison(dm: DateMention, sent: Any) -> bool:
