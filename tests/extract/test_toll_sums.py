@@ -292,3 +292,13 @@ def test_a_named_person_assassinated_whom_the_model_took_for_an_organisation(ext
 def test_minutes_and_hours_ago_are_news_and_years_ago_history(extractor, text, reference):
     out = extractor.extract(Article(id="g", text=text, published=PUB))
     assert [r.is_reference for r in out] == [reference]
+
+
+def test_the_killers_are_not_counted_and_him_is_one_dead(extractor):
+    text = (
+        "Mayor Carlos Ossa left his office in Medellin on Friday. Two gunmen on a motorcycle "
+        "shot him dead outside the building."
+    )
+    out = [r for r in extractor.extract(Article(id="h", text=text, published=PUB))]
+    assert [r.killed.best for r in out] == [1]
+    assert not [f for r in out for f in r.figures if f.low == 2]

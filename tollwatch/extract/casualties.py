@@ -295,9 +295,16 @@ def _link(sent: Span, num: Number, lex: Lexicons) -> tuple[str, Token, Token | N
                     return None
                 if kind == "killed" and _is_cumulative(parent):
                     return None
+                if h.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in parent.children):
+                    return None  # "two gunmen shot him dead": the killers, not the dead
                 return kind, parent, person
+            killers = h.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in parent.children)
             for child in parent.children:
-                if child.dep_ in ("acomp", "oprd", "xcomp", "ccomp") and child.i > h.i:
+                if (
+                    child.dep_ in ("acomp", "oprd", "xcomp", "ccomp")
+                    and child.i > h.i
+                    and not killers  # "two gunmen shot him dead"
+                ):
                     kind = _kind_of(child, lex, ("adj", "verb"))
                     if kind:
                         return kind, child, person
@@ -883,6 +890,8 @@ def _single_victims(
                     and (v.lemma_.lower() in lex.victims or v.lemma_.lower() in PERPETRATOR_HEADS)
                     and v.lower_ not in ("people", "police")
                 )
+                # "gunmen shot him dead": one person, named before (never twice in a sentence)
+                or (v.pos_ == "PRON" and v.lower_ in ("he", "him", "she", "her") and not out)
             )
             if not person or any(c.like_num and c.dep_ == "nummod" for c in v.children):
                 continue
