@@ -80,3 +80,14 @@ def test_the_killing_of_named_people_is_an_incident(extractor):
     r = only_report(extractor, text)
     assert r.event_type == "Violence against civilians"
     assert r.killed.best == 2
+
+
+def test_an_event_that_dates_another_sentence_does_not_type_the_incident(extractor):
+    text = (
+        "Police fired on hundreds of protesters marching towards the presidential palace in "
+        "Kabul on Friday, killing four people, officials said. The protesters demanded the "
+        "resignation of the government after the truck bombing."
+    )
+    r = only_report(extractor, text)
+    assert r.event_type != "Explosions/Remote violence"
+    assert r.killed.best == 4

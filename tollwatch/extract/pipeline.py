@@ -205,6 +205,10 @@ class Extractor:
                 and asserted(doc[m.start], sent)
             ]
             figures = find_figures(sent, lex, aid, spans, who)
+            if not figures:
+                # "demanded the government resign after the truck bombing": an event told
+                # before, as the time of this sentence, is no event word of it
+                triggers = [m for m in triggers if not _earlier_event(doc[m.end - 1])]
             lemmas = {t.lemma_.lower() for t in sent}
             weapons, suicide = find_weapons(sent, lex, aid)
             excluded = _subject_tokens(sent) | (
@@ -847,6 +851,18 @@ RECENT_AGO = re.compile(
     r" ago\b",
     re.I,
 )
+
+
+def _earlier_event(tok: Any) -> bool:
+    """An event noun that dates something else: "after the truck bombing", "since the
+    massacre", "following Sunday's attack" (the object of a preposition of time, with "the" or
+    a possessive)."""
+    return (
+        tok.pos_ == "NOUN"
+        and tok.dep_ == "pobj"
+        and tok.head.lower_ in ("after", "following", "since", "before")
+        and any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in tok.children)
+    )
 
 
 def _comparison(dm: DateMention, sent: Any) -> bool:
