@@ -91,3 +91,27 @@ def test_an_event_that_dates_another_sentence_does_not_type_the_incident(extract
     r = only_report(extractor, text)
     assert r.event_type != "Explosions/Remote violence"
     assert r.killed.best == 4
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Security forces opened fire on protesters in Khartoum on Monday, killing 12 people.",
+            ("Protests", "Excessive force against protesters"),
+        ),
+        (
+            "Gunmen opened fire on protesters in Baghdad on Friday, killing five.",
+            ("Violence against civilians", "Attack"),
+        ),
+    ],
+)
+def test_state_forces_killing_protesters_is_excessive_force(extractor, text, expected):
+    r = only_report(extractor, text)
+    assert (r.event_type, r.sub_event_type) == expected
+    assert r.perpetrators
+
+
+def test_what_gunmen_opened_fire_on_is_their_target(extractor):
+    r = only_report(extractor, "Gunmen opened fire on a bus in Baghdad on Friday, killing five.")
+    assert [t.text for t in r.targets] == ["bus"]

@@ -219,3 +219,13 @@ def test_a_report_weakly_linked_to_an_incident_stays_apart():
     result = resolve([r1, r2, r3], SETTINGS)
     assert sorted(i.report_ids for i in result.incidents) == [("r1", "r2"), ("r3",)]
     assert any(k.outcome == WEAK for links in result.links.values() for k in links)
+
+
+def test_excessive_force_against_protesters_may_be_the_shooting_another_outlet_tells():
+    force = simple_report(
+        "r1", event_type="Protests", sub_event_type="Excessive force against protesters"
+    )
+    shooting = simple_report("r2", **SHOOTING)
+    bombing = simple_report("r3", **BOMBING)
+    assert groups([force, shooting]) == [("r1", "r2")]
+    assert groups([force, bombing]) == [("r1",), ("r3",)]

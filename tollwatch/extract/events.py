@@ -3,6 +3,7 @@ against the lexicons; and the typing rule that turns a report's triggers into AC
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -280,3 +281,28 @@ def among_armed(
     if any(f.victim_category in CIVILIAN_CATEGORIES for f in figures):
         return typing
     return Typing("Battles", "Armed clash", typing.attack_type)
+
+
+#: people at a protest: their killing by state forces is ACLED's "excessive force against
+#: protesters"
+PROTESTERS = frozenset({"protester", "protestor", "demonstrator", "marcher", "rioter"})
+#: perpetrators who are state forces ("police", "security forces", "troops")
+STATE_FORCES = re.compile(
+    r"\b(?:police|policemen|security forces|soldiers|troops|army|armed forces|national guard|"
+    r"riot police|gendarmes?)\b",
+    re.I,
+)
+
+
+def against_protesters(typing: Typing, people: Sequence[Mention], actors: Sequence[Any]) -> Typing:
+    """ACLED's "Protests / Excessive force against protesters": state forces that kill or
+    wound people at a protest ("security forces opened fire on protesters, killing 12"), not a
+    terrorist attack on civilians. ``people``: the report's victims and targets."""
+    if typing.event_type != "Violence against civilians" or typing.sub_event_type != "Attack":
+        return typing
+    heads = {v.text.lower().split()[-1].rstrip("s") for v in people if v.text.strip()}
+    if not heads & {p.rstrip("s") for p in PROTESTERS}:
+        return typing
+    if not actors or not all(STATE_FORCES.search(a.text) for a in actors):
+        return typing
+    return Typing("Protests", "Excessive force against protesters", typing.attack_type)

@@ -185,6 +185,9 @@ PERPETRATOR_HEADS = frozenset(
         "soldier",
         "soldiers",
         "troops",
+        "forces",
+        "police",
+        "policemen",
         "mob",
         "youths",
         "unit",
@@ -581,9 +584,16 @@ def find_roles(
             and lemma == "open"
             and any(c.dep_ == "dobj" and c.lower_ == "fire" for c in tok.children)
         ):
-            # "gunmen opened fire on the bus": its subject is the attacker
+            # "gunmen opened fire on the bus": its subject is the attacker, what it was opened
+            # on the patient
             for c in _subjects_of(tok):
                 agent(c)
+            for head in [tok, *(c for c in tok.children if c.dep_ == "dobj")]:
+                for prep in head.children:
+                    if prep.dep_ == "prep" and prep.lower_ in ("on", "at"):
+                        for c in prep.children:
+                            if c.dep_ == "pobj":
+                                patient(c)
         if tok.pos_ == "VERB" and (lemma, "verb") in role_words:
             preps = role_words[(lemma, "verb")]
             passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)

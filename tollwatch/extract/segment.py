@@ -37,7 +37,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from tollwatch.extract.casualties import OTHERS, added_dead
-from tollwatch.extract.events import among_armed, type_event
+from tollwatch.extract.events import against_protesters, among_armed, type_event
 from tollwatch.extract.facts import SentenceFacts
 from tollwatch.extract.lexicon import word_list
 from tollwatch.tolls import reconcile
@@ -526,6 +526,8 @@ def frame_to_report(
     typing = type_event(lead_strong or [t for s in sents for t in s.triggers], [], suicide)
     # "guerrillas killed five soldiers": a fight among armed men is a battle (ACLED)
     typing = among_armed(typing, victims, targets, figures)
+    # "security forces opened fire on protesters, killing 12": excessive force (ACLED)
+    typing = against_protesters(typing, [*victims, *targets], actors)
     summary_sent = next((s for s in sents if s.figures), sents[0])
     rid = (
         "r_"

@@ -94,6 +94,8 @@ _PRECISE = {"point", "city"}
 _EVENT_GROUPS = (
     {"Battles", "Explosions/Remote violence", "Violence against civilians"},
     {"Protests", "Riots"},
+    # "security forces fired on protesters" (excessive force) / "gunfire killed 12 marchers"
+    {"Protests", "Violence against civilians"},
 )
 
 
