@@ -745,8 +745,13 @@ def _members_of(mention: Mention, named: list[Actor]) -> Mention:
                 break
     if cut is None:
         return mention
-    a, b = cut
+    return _part(mention, *cut)
+
+
+def _part(mention: Mention, a: int, b: int) -> Mention:
+    """The characters ``a:b`` of a mention, its evidence cut alike."""
     ev = mention.evidence
+    text = mention.text
     return Mention(
         text[a:b],
         mention.type,
@@ -769,15 +774,7 @@ def _individual(mention, generic_actors) -> Actor:
     flags = generic_actors[0] if generic_actors else None
     hedge = HEDGE.match(mention.text)
     if hedge and len(mention.text) > hedge.end():
-        ev = mention.evidence
-        cut = hedge.end()
-        mention = Mention(
-            mention.text[cut:],
-            mention.type,
-            Evidence(ev.article_id, ev.start + cut, ev.end, ev.text[cut:])
-            if ev is not None and ev.text == mention.text
-            else ev,
-        )
+        mention = _part(mention, hedge.end(), len(mention.text))
     # the head word: "soldiers of the Atlacatl Battalion" are individuals
     words = mention.text.lower().split(" of ")[0].split()
     organisation = bool(words) and words[-1] in ORGANISATION_HEADS
