@@ -268,3 +268,29 @@ def test_a_hedge_before_the_attackers_makes_them_suspected_not_part_of_their_nam
 def test_members_are_described_apart_from_their_organisation(extractor, text, expected):
     out = extractor.extract(Article(id="m", text=text, published=PUB))
     assert {(a.text, a.kind) for r in out for a in r.perpetrators} == expected
+
+
+def test_a_dateline_is_no_victim_and_a_radio_station_is_a_claim_channel(extractor):
+    text = (
+        "MOGADISHU, Somalia — At least 21 people were killed when al-Shabaab militants "
+        "stormed a hotel in the Somali capital on Friday night, police said. Al-Shabaab "
+        "claimed responsibility for the attack through its Andalus radio station."
+    )
+    published = datetime(2022, 8, 20, 10, tzinfo=UTC)
+    out = extractor.extract(Article(id="m", text=text, published=published))
+    assert len(out) == 1
+    assert "mogadishu" not in {v.text.lower() for v in out[0].victims}
+    channels = {a.claim_channel for a in out[0].perpetrators if a.claimed}
+    assert channels == {"Andalus radio station"}
+
+
+def test_a_series_of_kidnappings_is_no_target_and_bandits_are_attackers(extractor):
+    text = (
+        "Bandits abducted 73 students from a secondary school in Zamfara state on Wednesday, "
+        "police said, the latest in a string of mass kidnappings in the region."
+    )
+    published = datetime(2021, 9, 1, 18, tzinfo=UTC)
+    out = extractor.extract(Article(id="k", text=text, published=published))
+    assert len(out) == 1
+    assert not any("kidnapping" in t.text.lower() for t in out[0].targets)
+    assert [a.text.lower() for a in out[0].perpetrators] == ["bandits"]

@@ -45,6 +45,7 @@ GENERIC = {
         "killers",
         "slayers",
         "hijackers",
+        "bandits",
     )
 }
 CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\b(?! the lives)|\bresponsibility\b", re.I)
@@ -64,7 +65,8 @@ ATTRIBUTE = re.compile(
 CHANNEL = re.compile(
     r"\b(?:via|through|in|on)\s+(?:its|their|a|an|the)?\s*"
     r"((?:[A-Z][\w'-]+\s+){0,3}(?:news agency|agency|channel|statement|website|account|"
-    r"Telegram|Twitter|video|communique|propaganda outlet)|Telegram|Twitter)",
+    r"Telegram|Twitter|video|communique|propaganda outlet|radio station|radio|"
+    r"television station|TV station|newspaper)|Telegram|Twitter)",
 )
 _GENERIC_RE = re.compile(
     r"\b(" + "|".join(sorted(map(re.escape, GENERIC), key=len, reverse=True)) + r")\b", re.I

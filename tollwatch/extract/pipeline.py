@@ -246,6 +246,8 @@ class Extractor:
                     for t in targets
                     if t.text.lower().split()[-1] not in weapon_heads
                     and _head_lemma(t.text) not in lex.weapons
+                    # "the latest in a string of mass kidnappings": an event is no target
+                    and not _event_word(_head_lemma(t.text), lex)
                     and not _place_of_care(doc, t)
                 ]
                 victims = list(roles.victims)
@@ -265,6 +267,13 @@ class Extractor:
                 # article gives them (the evidence stays on the words of this sentence)
                 victims = [
                     dataclasses.replace(v, text=_full_name(v.text, full_names)) for v in victims
+                ]
+                # a place is nobody's victim ("MOGADISHU, Somalia --": the dateline)
+                at_places = {(p.evidence.start, p.evidence.end) for p in places if p.evidence}
+                victims = [
+                    v
+                    for v in victims
+                    if not (v.evidence and (v.evidence.start, v.evidence.end) in at_places)
                 ]
                 named = [a for a in actors if not a.name.startswith("unidentified")]
                 generic = [a for a in actors if a.name.startswith("unidentified")]
@@ -374,8 +383,12 @@ class Extractor:
                         extra["roles"] = (a, t, [self._typed(x) for x in v], w)
                     # a weapon the model adds is no more used when seized than one of the rules
                     weapons = [w for w in weapons if not _seized(doc, w)]
-                    # nor is a place of care a target when the model adds it
-                    targets = [t for t in targets if not _place_of_care(doc, t)]
+                    # nor is a place of care or an event a target when the model adds it
+                    targets = [
+                        t
+                        for t in targets
+                        if not _place_of_care(doc, t) and not _event_word(_head_lemma(t.text), lex)
+                    ]
             facts.append(
                 SentenceFacts(
                     index=si,
@@ -691,6 +704,11 @@ def _full_name(text: str, full_names: list[str]) -> str:
         if len(parts) > len(words) and all(w in parts for w in words):
             return name
     return text
+
+
+def _event_word(lemma: str, lex: Lexicons) -> bool:
+    """A one-word event trigger ("kidnapping", "attack", "bombing")."""
+    return any(len(t.lemmas) == 1 for t in lex.triggers.get(lemma, ()))
 
 
 def _head_lemma(text: str) -> str:
