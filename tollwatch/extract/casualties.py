@@ -278,6 +278,8 @@ def _link(sent: Span, num: Number, lex: Lexicons) -> tuple[str, Token, Token | N
             and h.head != h
         ):
             parent = h.head
+            # the subject of a verb that has an object kills, it is not killed
+            killers = h.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in parent.children)
             if parent.pos_ == "NOUN" and h.lower_ == "of" and parent.lemma_.lower() in EVENT_NOUNS:
                 # "the murders of three reporters", "the bodies of three students"
                 kind = (
@@ -295,10 +297,9 @@ def _link(sent: Span, num: Number, lex: Lexicons) -> tuple[str, Token, Token | N
                     return None
                 if kind == "killed" and _is_cumulative(parent):
                     return None
-                if h.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in parent.children):
+                if killers:
                     return None  # "two gunmen shot him dead": the killers, not the dead
                 return kind, parent, person
-            killers = h.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in parent.children)
             for child in parent.children:
                 if (
                     child.dep_ in ("acomp", "oprd", "xcomp", "ccomp")
@@ -619,8 +620,7 @@ def _also_killed(
     out = list(found)
     out[k] = (_replace(counted, is_total=False), found[k][1])
     out += [(_replace(f, is_total=False), at) for f, at in singles]
-    ev = counted.evidence
-    whole = Evidence(ev.article_id, sent.start_char, sent.end_char, sent.text) if ev else None
+    whole = _sentence_evidence(sent, counted)
     out.append((added_dead(counted, [f for f, _ in singles], whole), found[k][1]))
     return out
 
@@ -632,10 +632,16 @@ def _each_killed(dead: list[tuple[Figure, int]], sent: Span) -> list[tuple[Figur
     if len(totals) < 2:
         return dead
     first = totals[0][0]
-    ev = first.evidence
-    whole = Evidence(ev.article_id, sent.start_char, sent.end_char, sent.text) if ev else None
+    whole = _sentence_evidence(sent, first)
     parts = [(_replace(f, is_total=False) if f.is_total else f, at) for f, at in dead]
     return parts + [(added_dead(first, [f for f, _ in totals[1:]], whole), totals[0][1])]
+
+
+def _sentence_evidence(sent: Span, fig: Figure) -> Evidence | None:
+    """The whole sentence as the evidence of a total summed from its parts (None when the
+    figure it extends has none)."""
+    ev = fig.evidence
+    return Evidence(ev.article_id, sent.start_char, sent.end_char, sent.text) if ev else None
 
 
 def added_dead(total: Figure, more: list[Figure], evidence: Evidence | None) -> Figure:

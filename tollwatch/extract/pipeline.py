@@ -47,8 +47,8 @@ PREFILTER = re.compile(
     r"kidnap|abduct|hostage|massacre|air ?strike|shell|clash|fight|ambush|assault|rocket|mortar|"
     r"grenade|militan|rebel|insurgen|terror|murder|slay|slain|behead|execut|raid|riot|arson|"
     r"torch|burn|missing|hijack|assassin|casualt|victim|guerrill|detonat|dynamit|\bieds?\b|"
-    r"landmine|\bbl[eo]wn? up|strafe|strafing|drone|missile|opened fire|open fire|set fire|on fire|gunfire|machete|ramm|plow|"
-    r"plough|sabotag|skirmish|lynch|headless|assailant|attacker|rams? into|carr(?:y|ied|ies) off",
+    r"landmine|\bbl[eo]wn? up|strafe|strafing|drone|missile|opened fire|open fire|set fire|"
+    r"on fire|gunfire|machete|ramm|plow|plough|sabotag|skirmish|lynch|headless|assailant|attacker|rams? into|carr(?:y|ied|ies) off",
     re.I,
 )
 
@@ -246,9 +246,7 @@ class Extractor:
                     for t in targets
                     if t.text.lower().split()[-1] not in weapon_heads
                     and _head_lemma(t.text) not in lex.weapons
-                    # "the latest in a string of mass kidnappings": an event is no target
-                    and not _event_word(_head_lemma(t.text), lex)
-                    and not _place_of_care(doc, t)
+                    and not _no_target(doc, t, lex)
                 ]
                 victims = list(roles.victims)
                 # people are victims, not physical targets ("soldiers", "police", "civilians")
@@ -384,11 +382,7 @@ class Extractor:
                     # a weapon the model adds is no more used when seized than one of the rules
                     weapons = [w for w in weapons if not _seized(doc, w)]
                     # nor is a place of care or an event a target when the model adds it
-                    targets = [
-                        t
-                        for t in targets
-                        if not _place_of_care(doc, t) and not _event_word(_head_lemma(t.text), lex)
-                    ]
+                    targets = [t for t in targets if not _no_target(doc, t, lex)]
             facts.append(
                 SentenceFacts(
                     index=si,
@@ -706,9 +700,14 @@ def _full_name(text: str, full_names: list[str]) -> str:
     return text
 
 
-def _event_word(lemma: str, lex: Lexicons) -> bool:
-    """A one-word event trigger ("kidnapping", "attack", "bombing")."""
-    return any(len(t.lemmas) == 1 for t in lex.triggers.get(lemma, ()))
+def _no_target(doc: Any, target: Mention, lex: Lexicons) -> bool:
+    """Words the rules or the model take for a target that are none: the place the hurt were
+    taken to, or an event ("the latest in a string of mass kidnappings": its head is a one-word
+    event trigger)."""
+    head = _head_lemma(target.text)
+    if any(len(t.lemmas) == 1 for t in lex.triggers.get(head, ())):
+        return True
+    return _place_of_care(doc, target)
 
 
 def _head_lemma(text: str) -> str:

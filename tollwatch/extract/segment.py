@@ -626,14 +626,10 @@ def _adds_to(later: Figure, s: SentenceFacts, first: Figure) -> bool:
         return later.attributed_to == first.attributed_to
     words = later.evidence.text if later.evidence else ""
     own_sum = any(f.kind == "killed" and not f.is_total for f in s.figures)
-    return (
-        bool(OTHERS.search(words))
-        and not own_sum
-        and (
-            None in (later.attributed_to, first.attributed_to)
-            or later.attributed_to == first.attributed_to
-        )
+    one_source = None in (later.attributed_to, first.attributed_to) or (
+        later.attributed_to == first.attributed_to
     )
+    return bool(OTHERS.search(words)) and not own_sum and one_source
 
 
 def _added_dead(sents: list[SentenceFacts]) -> tuple[Figure, ...]:
