@@ -302,3 +302,48 @@ def test_the_killers_are_not_counted_and_him_is_one_dead(extractor):
     out = [r for r in extractor.extract(Article(id="h", text=text, published=PUB))]
     assert [r.killed.best for r in out] == [1]
     assert not [f for r in out for f in r.figures if f.low == 2]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The mayor of Segovia was found dead together with his wife on Sunday.", 2),
+        ("The labour minister was killed along with his bodyguard and his driver in Lima.", 3),
+        ("Judge Carlos Ortiz was murdered along with his driver on Monday in Medellin.", 2),
+        # a proper name the small model may type as an organisation, and its companion named
+        (
+            "Tomas Ayala Reyes, a leader of the Socialist Union, was found dead along with "
+            "Marta Quiroga, a member of the same party, in a town near the border.",
+            2,
+        ),
+    ],
+)
+def test_people_found_dead_or_killed_along_with_others_add_up(extractor, text, expected):
+    assert killed(extractor, text) == [expected]
+
+
+def test_a_named_victim_goes_with_the_incident_that_dates_and_places_the_death(extractor):
+    # a story on one massacre that asks, in passing, about another man's murder, and then
+    # tells where and when that man was found dead: two incidents, each with its own victims
+    text = (
+        "SAN SALVADOR, 15 Jan 90 -- The ruling party today called for an inquiry into the "
+        "murder of six Jesuit priests and two women on 16 November at the Central American "
+        "University. In addition, the party asked the governments of El Salvador and "
+        "Guatemala for an exhaustive investigation into the murder of opposition leader Tomas "
+        "Ayala Reyes. Ayala Reyes was found dead along with Marta Quiroga on 13 January "
+        "in a town in southeastern Guatemala."
+    )
+    out = [
+        r
+        for r in extractor.extract(
+            Article(id="o", text=text, published=datetime(1990, 1, 15, tzinfo=UTC))
+        )
+        if not r.is_reference
+    ]
+    assert len(out) == 2
+    jesuits, ayala = sorted(out, key=lambda r: r.date)
+    assert jesuits.killed.best == 8
+    assert not any("Ayala" in v.text for v in jesuits.victims)
+    assert ayala.location.country == "GT"
+    assert ayala.killed.best == 2
+    assert any("Ayala" in v.text for v in ayala.victims)

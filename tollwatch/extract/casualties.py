@@ -723,6 +723,44 @@ def _listed_people(first: Token, lex: Lexicons) -> list[Token]:
     return out
 
 
+def _companions(verb: Token, lex: Lexicons) -> list[Token]:
+    """The people a verb's "along with" / "together with" adds, one token each, when they are
+    named or described in the singular ("found dead along with Gilda Flores", "together with his
+    driver"); a count ("along with two other militants") is a figure of its own."""
+    out: list[Token] = []
+    withs = [
+        w
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in ("along", "together")
+        for w in prep.children
+        if w.dep_ == "prep" and w.lower_ == "with"
+    ] + [
+        w
+        for w in verb.children
+        if w.dep_ == "prep"
+        and w.lower_ == "with"
+        and w.i > 0
+        and w.doc[w.i - 1].lower_ in ("along", "together")  # prt, advmod: parses vary
+    ]
+    for with_ in withs:
+        for p in with_.children:
+            if (
+                p.dep_ == "pobj"
+                and not any(c.like_num for c in p.children)
+                and p.tag_ in ("NN", "NNP")
+                and (
+                    p.ent_type_ == "PERSON"
+                    or partly_named_person(p, lex.victims)
+                    or p.lemma_.lower() in lex.victims
+                    # "along with Marta Quiroga" (the model said ORG): one found dead with a
+                    # person is a person
+                    or (p.tag_ == "NNP" and p.ent_type_ not in ("GPE", "LOC", "FAC", "NORP"))
+                )
+            ):
+                out.extend(_listed_people(p, lex))
+    return out
+
+
 def _single_victims(
     sent: Span, lex: Lexicons, article_id: str, attributed_to: str | None
 ) -> list[tuple[Figure, int]]:
@@ -821,10 +859,14 @@ def _single_victims(
             subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
             if subj is not None and (
                 subj.ent_type_ == "PERSON"
+                or partly_named_person(subj, lex.victims)
                 or (subj.tag_ == "NN" and subj.lemma_.lower() in lex.victims)
             ):
-                lo, hi = subj.left_edge.i - sent.start, tok.i - sent.start + 2
-                dead(1, lo, hi, subj)
+                # "X, a party leader, was found dead along with Y": X and Y (2)
+                company = _companions(tok, lex)
+                lo = subj.left_edge.i - sent.start
+                hi = max([tok.i + 1] + [c.right_edge.i for c in company]) - sent.start + 1
+                dead(len(_listed_people(subj, lex)) + len(company), lo, hi, subj)
                 break
             continue
         if tok.pos_ != "VERB" or lemma not in SINGLE_KILL_VERBS | SINGLE_HURT_VERBS:
@@ -907,9 +949,10 @@ def _single_victims(
                 and v.lemma_.lower() not in lex.victims
             ):
                 continue  # "after Andy Robertson was injured": a player, a crash, not an attack
-            count = len(_listed_people(v, lex))
+            company = _companions(tok, lex)  # "murdered along with his driver": 2
+            count = len(_listed_people(v, lex)) + len(company)
             lo = min(v.left_edge.i, tok.i) - sent.start
-            hi = max(v.right_edge.i, tok.i) - sent.start + 1
+            hi = max([v.right_edge.i, tok.i] + [c.right_edge.i for c in company]) - sent.start + 1
             category = _category(v, lex) if v.ent_type_ != "PERSON" else None
             if by_security:
                 category = "attackers"  # "police shot the driver dead": the attacker

@@ -112,7 +112,45 @@ def build_frames(facts: list[SentenceFacts]) -> list[Frame]:
             target.kind = _kind(s)
         _add(target, s)
         previous = (s.index, target)
+    if main is not None:
+        _own_incidents(frames, main)
     return frames
+
+
+def _victim_names(s: SentenceFacts) -> set[str] | None:
+    """The surnames (last capitalised word, case-folded) of a sentence's victims when every
+    victim is named ("social democratic leader Hector Oqueli Colindres" -> colindres); None when
+    one is only described ("six Jesuit priests") or there are none."""
+    names = set()
+    for m in s.victims:
+        last = m.text.split()[-1].strip(".,;:()\"'") if m.text.split() else ""
+        if not (last[:1].isupper() and last.isalpha()):
+            return None
+        names.add(last.casefold())
+    return names or None
+
+
+def _own_incidents(frames: list[Frame], main: Frame) -> None:
+    """A sentence of the main incident without a strong event word of its own that only names
+    victims whose death another incident of the article tells, dated or placed apart ("...
+    asked for an investigation so that the murder of Hector Oqueli Colindres does not go
+    unpunished" in a story on the Jesuits' murder, then "Oqueli Colindres was found dead on 13
+    January in Guatemala"), belongs to that incident."""
+    others = [f for f in frames if f is not main and not f.reference and (f.day or f.country)]
+    if not others:
+        return
+    for s in list(main.sentences[1:]):
+        names = None if s.strong else _victim_names(s)
+        if names is None:
+            continue
+        for f in others:
+            told = {w.strip(".,;:()\"'").casefold() for t in f.sentences for w in t.text.split()}
+            if names <= told:
+                main.sentences.remove(s)
+                main.places = [p for p in main.places if p not in s.places]
+                _add(f, s)
+                f.sentences.sort(key=lambda t: t.index)
+                break
 
 
 #: words that say several sites were hit in one operation (no split by distance then); "a wave

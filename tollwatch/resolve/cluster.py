@@ -17,7 +17,7 @@
    ``GROUP_SCORE``: weaker than a name, and it lifts no conflict), tolls and text copies; a pair
    scoring at least ``MERGE_SCORE`` is merged. What
    keeps apart reports of one city and week (``compat``): different named victims, incompatible
-   types (a kidnapping is no bombing), dates read from each text two or more days apart; a
+   types (a kidnapping is no bombing), dates read from each text three or more days apart; a
    victim named by both outweighs a disagreement on the date or the sub-event type, and stands in
    for a common place (a story filed from the capital).
 4. Merging is union-find over the pairs taken by descending score (then by ids), refusing a union

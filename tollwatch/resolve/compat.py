@@ -10,7 +10,8 @@ the incident *was*; these rules read it:
   titles, ranks, institution nouns and demonyms (``data/lexicon/generic_name_words.txt``) and the
   words of the report's own place names are left out. Two names match when the last word of one
   is a word of the other ("Carlos Galan" / "Luis Carlos Galan Sarmiento"; a shared first name
-  alone is no match). Both reports naming someone or something and no name matching is a
+  alone is no match); a victim named by one word ("Ellacuria") matches a name that ends on it,
+  and conflicts with nothing. Both reports naming someone or something and no name matching is a
   *conflict*: the murder of one named man is not the murder of another, unless both describe
   their victims as one group by the same distinctive word ("six Jesuit priests": one report
   names Ellacuria, another Martin-Baro). Such a group ("Jesuit priests", "the Jesuits"; never a
@@ -64,8 +65,10 @@ NAME_SCORE = 1.0
 #: Added to a pair that names different places or bodies only ("Noor mosque", "Linwood mosque"):
 #: evidence against, but no conflict, since the sites of one coordinated attack differ too.
 THING_CONFLICT_SCORE = -1.0
-#: Text dates at day precision at least this many days apart are different incidents.
-DATE_CONFLICT_DAYS = 2
+#: Text dates at day precision at least this many days apart are different incidents. A date
+#: read from a text can be a day off either way (an attack after midnight, "nine days ago", the
+#: day of a statement taken for the event's), so two readings two days apart may be one event.
+DATE_CONFLICT_DAYS = 3
 
 _PARTICLES = frozenset({"de", "del", "la", "las", "los", "da", "dos", "do", "van", "von", "y"})
 
@@ -103,6 +106,9 @@ class Names:
     things: tuple[tuple[str, ...], ...] = ()
     #: distinctive single capitalised words of victim descriptions ("Jesuit priests" -> jesuit)
     groups: frozenset[str] = frozenset()
+    #: victims named by one word ("Ellacuria"): they match a full name that ends on it, but
+    #: one word alone names nobody for sure, so they make no conflict
+    surnames: frozenset[str] = frozenset()
 
     def __bool__(self) -> bool:
         return bool(self.people or self.things)
@@ -181,6 +187,7 @@ def names_of(report: Report, places: frozenset[str] = frozenset()) -> Names:
     people: list[tuple[str, ...]] = []
     things: list[tuple[str, ...]] = []
     groups: set[str] = set()
+    surnames: set[str] = set()
     for mention in report.victims:
         for run in _name_runs(mention.text):
             key = _distinctive(run, ignore) if len(run) >= 2 else ()
@@ -188,12 +195,14 @@ def names_of(report: Report, places: frozenset[str] = frozenset()) -> Names:
                 people.append(key)
             elif (group := _group(run, mention.text, ignore)) is not None:
                 groups.add(group)  # "Jesuit priests", "the Jesuits": a group the victims form
+            elif len(run) == 1 and len(_words(mention.text)) == 1:
+                surnames.update(_distinctive(run, ignore))  # "Ellacuria"
     for mention in report.targets:
         key = _distinctive([w for run in _name_runs(mention.text) for w in run], ignore)
         found = people if len(key) >= 2 else things
         if key and key not in found:
             found.append(key)
-    return Names(tuple(people), tuple(things), frozenset(groups))
+    return Names(tuple(people), tuple(things), frozenset(groups), frozenset(surnames))
 
 
 def _match(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
@@ -204,6 +213,12 @@ def _any_match(xs: tuple[tuple[str, ...], ...], ys: tuple[tuple[str, ...], ...])
     return any(_match(x, y) for x in xs for y in ys)
 
 
+def _surname_match(a: Names, b: Names) -> bool:
+    """A one-word victim of one report is the last word of a person the other names
+    ("Ellacuria" / "Ignacio Ellacuria")."""
+    return any(x[-1] in b.surnames for x in a.people) or any(y[-1] in a.surnames for y in b.people)
+
+
 def names_score(a: Names, b: Names) -> float:
     """``NAME_SCORE`` when a name of one matches a name of the other; else ``CONFLICT_SCORE``
     when both name people, or both name places or bodies, and none matches; else 0 (a report
@@ -211,7 +226,7 @@ def names_score(a: Names, b: Names) -> float:
     if not a or not b:
         return 0.0
     mine, theirs = a.people + a.things, b.people + b.things
-    if _any_match(mine, theirs):
+    if _any_match(mine, theirs) or _surname_match(a, b):
         return NAME_SCORE
     if people_conflict(a, b):
         return CONFLICT_SCORE
@@ -232,6 +247,8 @@ def people_conflict(a: Names, b: Names) -> bool:
         return False
     if a.groups & b.groups:
         return False  # different victims named of one group ("six Jesuit priests")
+    if _surname_match(a, b):
+        return False  # "Amando Lopez" and "Ellacuria" / "Ignacio Ellacuria"
     return not _any_match(a.people + a.things, b.people + b.things)
 
 
