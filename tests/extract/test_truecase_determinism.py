@@ -44,3 +44,28 @@ def test_a_capitals_date_with_may_dates_the_incident(extractor):
     text = "LIMA, 14 MAY 90 -- ON 11 MAY A BOMB DESTROYED A BUILDING OWNED BY THE MAYOR OF LIMA."
     out = extractor.extract(Article(id="c", text=text, published=datetime(1990, 5, 14, tzinfo=UTC)))
     assert [r.date for r in out if not r.is_reference] == [date(1990, 5, 11)]
+
+
+def test_unseen_common_words_stay_in_lower_case_and_unseen_names_get_a_capital():
+    from tollwatch.extract.truecase import CaseRestorer
+
+    text = CaseRestorer(common=frozenset({"cattleman"})).restore(
+        "GUNMEN MACHINEGUNNED THE CAR OF A CATTLEMAN IN ZARAGOZA, KILLING ONE OF HIS BODYGUARDS "
+        "AND WOUNDING ANSELMO QUIJANO."
+    )
+    # an inflection of a word only ever seen in lower case, and a lexicon word, are no names
+    assert "machinegunned" in text and "bodyguards" in text and "cattleman" in text
+    assert "Anselmo Quijano" in text and "Zaragoza" in text
+
+
+def test_a_toll_in_capitals_counts_every_victim_of_a_list(extractor):
+    from datetime import UTC, datetime
+
+    from tollwatch.types import Article
+
+    text = (
+        "SAN SALVADOR, 14 APR 89 -- THE MINISTER WAS SERIOUSLY WOUNDED THIS MORNING IN A "
+        "TERRORIST ATTACK IN WHICH HIS DRIVER AND ONE OF HIS BODYGUARDS WERE KILLED."
+    )
+    out = extractor.extract(Article(id="t", text=text, published=datetime(1989, 4, 14, tzinfo=UTC)))
+    assert [r.killed.best for r in out if not r.is_reference] == [2]

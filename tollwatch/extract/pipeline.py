@@ -87,7 +87,10 @@ class Extractor:
         acronyms = frozenset(
             a.alias.lower() for a in self.lex.actors if a.case_sensitive and len(a.alias) > 2
         )
-        self.case_restorer = CaseRestorer(acronyms)
+        common = frozenset(
+            w for words in (self.lex.victims, self.lex.weapons) for w in words if w.isalpha()
+        )
+        self.case_restorer = CaseRestorer(acronyms, common)
         # the learned second opinion on roles (None: the rules alone)
         self.role_model = RoleModel.load() if role_model == "default" else role_model
         self.collect_candidates = collect_candidates

@@ -52,12 +52,38 @@ def _capitalise_month(m: re.Match[str]) -> str:
     return text[:i] + text[i].upper() + text[i + 1 :]
 
 
-class CaseRestorer:
-    """Built once per worker; the truecaser model loads on first use."""
+#: endings of inflected forms whose stem the truecaser knows: "bodyguards", "machinegunned"
+_INFLECTIONS = (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"))
 
-    def __init__(self, acronyms: frozenset[str] = frozenset()) -> None:
+
+class CaseRestorer:
+    """Built once per worker; the truecaser model loads on first use. ``common``: lower-cased
+    common nouns (the lexicons' person, weapon and target words) that stay in lower case when
+    the truecaser has never seen them."""
+
+    def __init__(
+        self, acronyms: frozenset[str] = frozenset(), common: frozenset[str] = frozenset()
+    ) -> None:
         self.acronyms = acronyms  # lower-cased words to put back in capitals
+        self.common = common
         self._model: Any = None
+
+    def _unseen_common(self, word: str, lookup: dict[str, Any]) -> bool:
+        """A word the truecaser has never seen that is no name: a common word of the lexicons
+        (or its plural), or an inflection of a word it has only ever seen in lower case
+        ("bodyguards" from "bodyguard"). Unseen words get a capital otherwise."""
+        if word in lookup or not word.isalpha():
+            return False
+        if word in self.common or (word.endswith("s") and word[:-1] in self.common):
+            return True
+        for end, add in _INFLECTIONS:
+            if word.endswith(end) and len(word) > len(end) + 3:
+                stem = word[: -len(end)]
+                # "machinegunned": a doubled last consonant
+                for cand in {stem + add, stem[:-1] if stem[-1] == stem[-2] else stem}:
+                    if list(lookup.get(cand, ())) == [cand]:
+                        return True
+        return False
 
     def _truecaser(self) -> Any:
         if self._model is None:
@@ -91,7 +117,10 @@ class CaseRestorer:
                 )
             except Exception:  # noqa: BLE001 - a model failure must not lose the text
                 continue
+            lookup = model.word_casing_lookup
             for m, word in zip(matches, cased, strict=False):
+                if self._unseen_common(m.group(0), lookup):
+                    continue  # stays in lower case
                 if len(word) == len(m.group(0)) and word.lower() == m.group(0):
                     s = start + m.start()
                     chars[s : s + len(word)] = word
