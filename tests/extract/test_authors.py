@@ -294,3 +294,13 @@ def test_a_series_of_kidnappings_is_no_target_and_bandits_are_attackers(extracto
     assert len(out) == 1
     assert not any("kidnapping" in t.text.lower() for t in out[0].targets)
     assert [a.text.lower() for a in out[0].perpetrators] == ["bandits"]
+
+
+def test_an_organisation_is_not_also_a_description_of_individuals(extractor):
+    text = (
+        "The armed forces bombed the village of Corral de Piedra on Monday, killing three peasants."
+    )
+    out = extractor.extract(Article(id="o", text=text, published=PUB))
+    assert [(a.text, a.kind) for r in out for a in r.perpetrators] == [
+        ("armed forces", "organization")
+    ]

@@ -398,7 +398,7 @@ class Extractor:
                     figures=tuple(figures),
                     places=sp,
                     dates=sd,
-                    actors=tuple(actors),
+                    actors=_one_kind(actors),
                     weapons=tuple(weapons),
                     targets=tuple(targets),
                     victims=tuple(self._typed(v) for v in victims),
@@ -785,6 +785,13 @@ def _part(mention: Mention, a: int, b: int) -> Mention:
 HEDGE = re.compile(
     r"^(?:alleged|suspected|presumed|purported|presumable|apparent|possible)\s+", re.I
 )
+
+
+def _one_kind(actors: list[Actor]) -> tuple[Actor, ...]:
+    """Each attacker once: words that name an organisation ("the armed forces", "FMLN") are not
+    also a description of individuals."""
+    orgs = {a.text.casefold() for a in actors if a.kind != "individual"}
+    return tuple(a for a in actors if a.kind != "individual" or a.text.casefold() not in orgs)
 
 
 def _individual(mention, generic_actors) -> Actor:
