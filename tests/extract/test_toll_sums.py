@@ -347,3 +347,16 @@ def test_a_named_victim_goes_with_the_incident_that_dates_and_places_the_death(e
     assert ayala.location.country == "GT"
     assert ayala.killed.best == 2
     assert any("Ayala" in v.text for v in ayala.victims)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The party said the assassination on Sunday of its candidate Bernardo Jaramillo forced "
+        "it to withdraw from the elections.",
+        "The president believes a right-wing group took part in the assassination in Guatemala "
+        "of opposition leader Tomas Ayala Reyes.",
+    ],
+)
+def test_the_murder_of_a_named_person_past_a_date_or_place_is_one_dead(extractor, text):
+    assert killed(extractor, text) == [1]

@@ -49,12 +49,14 @@ def test_a_capitals_date_with_may_dates_the_incident(extractor):
 def test_unseen_common_words_stay_in_lower_case_and_unseen_names_get_a_capital():
     from tollwatch.extract.truecase import CaseRestorer
 
-    text = CaseRestorer(common=frozenset({"cattleman"})).restore(
+    text = CaseRestorer(common=frozenset({"cattleman", "abduct"})).restore(
         "GUNMEN MACHINEGUNNED THE CAR OF A CATTLEMAN IN ZARAGOZA, KILLING ONE OF HIS BODYGUARDS "
-        "AND WOUNDING ANSELMO QUIJANO."
+        "AND WOUNDING ANSELMO QUIJANO. TWO WORKERS WERE ABDUCTED."
     )
-    # an inflection of a word only ever seen in lower case, and a lexicon word, are no names
+    # an inflection of a word only ever seen in lower case, a lexicon word and its inflections
+    # are no names
     assert "machinegunned" in text and "bodyguards" in text and "cattleman" in text
+    assert "were abducted" in text
     assert "Anselmo Quijano" in text and "Zaragoza" in text
 
 

@@ -723,6 +723,23 @@ def _listed_people(first: Token, lex: Lexicons) -> list[Token]:
     return out
 
 
+def _of_phrases(noun: Token) -> list[Token]:
+    """The "of" phrases of an event noun, also past a date or place between them that the parse
+    took for their head ("the assassination on 22 March of Bernardo Jaramillo", "the
+    assassination in Guatemala of Hector Oqueli")."""
+    out = []
+    for prep in noun.children:
+        if prep.dep_ != "prep":
+            continue
+        if prep.lower_ == "of":
+            out.append(prep)
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj" and pobj.ent_type_ in ("DATE", "TIME", "GPE", "LOC"):
+                out += [c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"]
+    return out
+
+
 def _companions(verb: Token, lex: Lexicons) -> list[Token]:
     """The people a verb's "along with" / "together with" adds, one token each, when they are
     named or described in the singular ("found dead along with Gilda Flores", "together with his
@@ -804,29 +821,28 @@ def _single_victims(
                 or tok.head.lemma_.lower() in ("attempt", "plot")
             )
         ):
-            for prep in tok.children:
-                if prep.dep_ == "prep" and prep.lower_ == "of":
-                    for v in prep.children:
-                        if v.dep_ == "pobj" and (
-                            v.ent_type_ == "PERSON"
-                            # "the assassination of Hector Oqueli Colindres" (the model said
-                            # ORG): only people are assassinated
-                            or (
-                                v.tag_ == "NNP"
-                                and lemma in ("assassination", "murder", "slaying")
-                                and v.ent_type_ not in ("GPE", "LOC", "FAC", "NORP")
-                            )
-                            # "the murders of the governor, another judge and the commander"
-                            or (
-                                v.tag_ == "NN"
-                                and v.lemma_.lower() in lex.victims
-                                and v.lower_ not in ("people", "police")
-                            )
-                        ):
-                            # "the assassination of Dr Oqueli and his companion, Gilda Flores"
-                            n = len(_listed_people(v, lex))
-                            lo, hi = tok.i - sent.start, v.right_edge.i - sent.start + 1
-                            dead(n, lo, hi, v)
+            for prep in _of_phrases(tok):
+                for v in prep.children:
+                    if v.dep_ == "pobj" and (
+                        v.ent_type_ == "PERSON"
+                        # "the assassination of Hector Oqueli Colindres" (the model said
+                        # ORG): only people are assassinated
+                        or (
+                            v.tag_ == "NNP"
+                            and lemma in ("assassination", "murder", "slaying")
+                            and v.ent_type_ not in ("GPE", "LOC", "FAC", "NORP")
+                        )
+                        # "the murders of the governor, another judge and the commander"
+                        or (
+                            v.tag_ == "NN"
+                            and v.lemma_.lower() in lex.victims
+                            and v.lower_ not in ("people", "police")
+                        )
+                    ):
+                        # "the assassination of Dr Oqueli and his companion, Gilda Flores"
+                        n = len(_listed_people(v, lex))
+                        lo, hi = tok.i - sent.start, v.right_edge.i - sent.start + 1
+                        dead(n, lo, hi, v)
             if out and out[-1][0].low != 1:
                 break
             # "the assassination of the minister in an attack in which his bodyguard and driver

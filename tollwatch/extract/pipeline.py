@@ -88,7 +88,10 @@ class Extractor:
             a.alias.lower() for a in self.lex.actors if a.case_sensitive and len(a.alias) > 2
         )
         common = frozenset(
-            w for words in (self.lex.victims, self.lex.weapons) for w in words if w.isalpha()
+            w
+            for words in (self.lex.victims, self.lex.weapons, self.lex.triggers)
+            for w in words
+            if w.isalpha()
         )
         self.case_restorer = CaseRestorer(acronyms, common)
         # the learned second opinion on roles (None: the rules alone)

@@ -58,8 +58,8 @@ _INFLECTIONS = (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("i
 
 class CaseRestorer:
     """Built once per worker; the truecaser model loads on first use. ``common``: lower-cased
-    common nouns (the lexicons' person, weapon and target words) that stay in lower case when
-    the truecaser has never seen them."""
+    common words (the lexicons' person, weapon and event words) that stay in lower case, with
+    their inflections, when the truecaser has never seen them."""
 
     def __init__(
         self, acronyms: frozenset[str] = frozenset(), common: frozenset[str] = frozenset()
@@ -81,8 +81,8 @@ class CaseRestorer:
                 stem = word[: -len(end)]
                 # "machinegunned": a doubled last consonant
                 for cand in {stem + add, stem[:-1] if stem[-1] == stem[-2] else stem}:
-                    if list(lookup.get(cand, ())) == [cand]:
-                        return True
+                    if list(lookup.get(cand, ())) == [cand] or cand in self.common:
+                        return True  # "abducted" from the event word "abduct"
         return False
 
     def _truecaser(self) -> Any:
