@@ -310,6 +310,12 @@ def test_the_killers_are_not_counted_and_him_is_one_dead(extractor):
         ("The mayor of Segovia was found dead together with his wife on Sunday.", 2),
         ("The labour minister was killed along with his bodyguard and his driver in Lima.", 3),
         ("Judge Carlos Ortiz was murdered along with his driver on Monday in Medellin.", 2),
+        # a named victim and a count joined by "and" under one verb
+        (
+            "Soldiers murdered party leader Cecilio Ramos and two other party supporters near "
+            "San Miguel on Monday.",
+            3,
+        ),
         # a proper name the small model may type as an organisation, and its companion named
         (
             "Tomas Ayala Reyes, a leader of the Socialist Union, was found dead along with "

@@ -216,11 +216,16 @@ def _link(sent: Span, num: Number, lex: Lexicons) -> tuple[str, Token, Token | N
         if (
             _is_person(noun, lex)
             or _patient_of_casualty_verb(noun, lex)
-            # "six Jesuit priests and their two employees were murdered"
+            # "six Jesuit priests and their two employees were murdered"; "murdering party
+            # leader Cecilio Rivera and two other party supporters"
             or (
                 noun.dep_ == "conj"
                 and noun.pos_ == "NOUN"
-                and (_is_person(noun.head, lex) or _patient_of_casualty_verb(noun.head, lex))
+                and (
+                    _is_person(noun.head, lex)
+                    or _patient_of_casualty_verb(noun.head, lex)
+                    or (noun.head.ent_type_ == "PERSON" and noun.head.dep_ in ("dobj", "nsubjpass"))
+                )
             )
         ):
             person = noun
@@ -259,7 +264,9 @@ def _link(sent: Span, num: Number, lex: Lexicons) -> tuple[str, Token, Token | N
                 return kind, child, person
     # climb to the governing verb: subject of "were killed", object of "killing"
     h = head
-    for _ in range(3):
+    # four steps: "the assassination of Rector Ellacuria, five other Jesuits, and two women"
+    # (women -> Jesuits -> Ellacuria -> of -> assassination)
+    for _ in range(4):
         if (
             h.dep_
             in (
