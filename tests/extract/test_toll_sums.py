@@ -366,3 +366,26 @@ def test_a_named_victim_goes_with_the_incident_that_dates_and_places_the_death(e
 )
 def test_the_murder_of_a_named_person_past_a_date_or_place_is_one_dead(extractor, text):
     assert killed(extractor, text) == [1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "During the last six months, five judges have been killed by hired gunmen in Medellin.",
+        "Over the course of a month, two mayors have been killed in our department.",
+        "The movement blamed the army for the assassination of four candidates in the past few "
+        "years.",
+    ],
+)
+def test_running_totals_over_a_period_are_no_toll(extractor, text):
+    assert all(k is None for k in killed(extractor, text))
+
+
+def test_the_number_of_people_kidnapped_is_no_count_of_dead(extractor):
+    text = (
+        "Two bodies were found shot to death in a park south of Guatemala City today. Another "
+        "student disappeared, bringing to eight the number of students kidnapped during the past few "
+        "weeks."
+    )
+    out = [r for r in extractor.extract(Article(id="n", text=text, published=PUB))]
+    assert [r.killed.best for r in out if not r.is_reference] == [2]

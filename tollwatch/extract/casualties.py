@@ -105,7 +105,8 @@ EVENT_NOUNS = frozenset(
 #: a running total over a period, not one event: "so far this year", "in the past two months"
 PERIOD = re.compile(
     r"\b(?:so far (?:this|in)|this year|since (?:january|the (?:start|beginning))|"
-    r"(?:in|over) the (?:last|past) (?:\w+ )?(?:days|weeks|months|years|decade)|"
+    r"(?:in|over|during|within) the (?:last|past) (?:\w+ )?(?:days|weeks|months|years|decade)|"
+    r"over the course of (?:a|one|the|\w+) (?:\w+ )?(?:weeks?|months?|years?)|"
     r"in \d+ (?:weeks|months|years)|(?:during|throughout) (?:the year )?(?:19|20)\d\d|"
     r"(?:in )?this decade|in recent (?:years|months)|"
     r"(?:during|in|over|after) (?:the )?(?:last |past )?(?:\d+|\w+) years of|years of (?:civil )?war)\b",
@@ -288,7 +289,10 @@ def _link(sent: Span, num: Number, lex: Lexicons) -> tuple[str, Token, Token | N
             # the subject of a verb that has an object kills, it is not killed
             killers = h.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in parent.children)
             if parent.pos_ == "NOUN" and h.lower_ == "of" and parent.lemma_.lower() in EVENT_NOUNS:
-                # "the murders of three reporters", "the bodies of three students"
+                # "the murders of three reporters", "the bodies of three students"; not "the
+                # assassination of four presidential candidates in the past few years"
+                if PERIOD.search(sent.text):
+                    return None
                 kind = (
                     "kidnapped"
                     if parent.lemma_.lower() in ("kidnapping", "abduction")
@@ -354,6 +358,11 @@ def _link(sent: Span, num: Number, lex: Lexicons) -> tuple[str, Token, Token | N
             injured = any(
                 t.lemma_.lower() in ("injury", "injured", "wounded") for t in toll.subtree
             )
+            if toll.lemma_.lower() == "number":
+                # "bringing to eight the number of students kidnapped": the kind of its word
+                kinds = [_kind_of(t, lex, ("verb", "adj")) for t in toll.subtree]
+                kind = next((k for k in kinds if k), None)
+                return (kind or ("injured" if injured else "killed")), toll, person
             return ("injured" if injured else "killed"), toll, person
     lo = max(sent.start, root.i - 8)
     window = sent.doc[lo : root.i]
