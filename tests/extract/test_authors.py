@@ -304,3 +304,12 @@ def test_an_organisation_is_not_also_a_description_of_individuals(extractor):
     assert [(a.text, a.kind) for r in out for a in r.perpetrators] == [
         ("armed forces", "organization")
     ]
+
+
+def test_who_threw_an_explosive_device_is_the_attacker(extractor):
+    text = (
+        "Two men riding on a motorcycle threw an explosive device at a police post in Medellin "
+        "on Monday."
+    )
+    out = extractor.extract(Article(id="w", text=text, published=PUB))
+    assert [(a.text, a.kind) for r in out for a in r.perpetrators] == [("Two men", "individual")]

@@ -251,6 +251,14 @@ NOT_USING = word_list("weapons_not_used.txt")
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
 
 
+def _is_weapon(tok: Token, weapon_lemmas: Collection[str]) -> bool:
+    """A weapon word, or a noun a weapon word qualifies ("explosive device", "dynamite sticks")."""
+    return any(
+        t.lemma_.lower() in weapon_lemmas or t.lower_ in weapon_lemmas
+        for t in (tok, *(c for c in tok.lefts if c.dep_ in ("compound", "amod")))
+    )
+
+
 def load_role_words() -> dict[tuple[str, str], tuple[str, ...]]:
     text = resources.files("tollwatch.data").joinpath("lexicon", "roles.tsv").read_text("utf-8")
     out: dict[tuple[str, str], tuple[str, ...]] = {}
@@ -568,11 +576,7 @@ def find_roles(
         if (
             tok.pos_ == "VERB"
             and weapon_lemmas
-            and any(
-                c.dep_ == "dobj"
-                and (c.lemma_.lower() in weapon_lemmas or c.lower_ in weapon_lemmas)
-                for c in tok.children
-            )
+            and any(c.dep_ == "dobj" and _is_weapon(c, weapon_lemmas) for c in tok.children)
             and lemma not in NOT_USING
         ):
             # "unidentified individuals placed two bombs", "two men set off 5 kg of dynamite"
