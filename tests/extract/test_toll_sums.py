@@ -34,6 +34,20 @@ def test_a_list_of_victims_is_one_total(extractor, text, expected):
     assert killed(extractor, text) == [expected]
 
 
+def test_the_day_a_report_came_in_from_the_capital_is_not_the_event_date(extractor):
+    text = (
+        "It was reported in this capital today that heavily armed men kidnapped three "
+        "European engineers in Tecun Uman last night."
+    )
+    published = datetime(1989, 9, 27, tzinfo=UTC)
+    out = [
+        r
+        for r in extractor.extract(Article(id="c", text=text, published=published))
+        if not r.is_reference
+    ]
+    assert [str(r.date) for r in out] == ["1989-09-26"]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -614,21 +614,21 @@ def _statement_date(text: str, start: int, end: int | None = None) -> bool:
         after = text[end : end + 30].lower().replace(",", " ").split()[:2]
         if after and (after[0] in STATEMENT_VERBS or after[-1] in STATEMENT_VERBS):
             return True
-    before = text[max(0, start - 24) : start].lower().replace(",", " ").split()
-    for k in range(1, min(4, len(before)) + 1):
+    before = text[max(0, start - 32) : start].lower().replace(",", " ").split()
+    for k in range(1, min(5, len(before)) + 1):
         word = before[-k]
         if word in SPEECH_WORDS or word in STATEMENT_VERBS:
-            return (
-                all(
-                    w in ("on", "late", "early", "in", "the", "last", "this")
-                    for w in before[-k + 1 :]
-                )
-                if k > 1
-                else True
-            )
-        if word not in ("on", "late", "early", "in", "the", "last", "this"):
+            return all(w in _BETWEEN for w in before[-k + 1 :]) if k > 1 else True
+        if word not in _BETWEEN:
             return False
     return False
+
+
+#: words that may stand between a statement verb and its date: "said late on Sunday", "it was
+#: reported in this capital today", "announced here today"
+_BETWEEN = frozenset(
+    {"on", "late", "early", "in", "the", "last", "this", "capital", "city", "here"}
+)
 
 
 def _distance(dm, anchors: tuple[int, ...]) -> int:
