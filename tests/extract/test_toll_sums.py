@@ -403,3 +403,29 @@ def test_the_number_of_people_kidnapped_is_no_count_of_dead(extractor):
     )
     out = [r for r in extractor.extract(Article(id="n", text=text, published=PUB))]
     assert [r.killed.best for r in out if not r.is_reference] == [2]
+
+
+def test_an_undated_incident_is_news_of_its_day_and_an_older_massacre_is_another(extractor):
+    published = datetime(1989, 1, 20, tzinfo=UTC)  # a Friday
+    text = (
+        "It has been confirmed that two leaders of the Patriotic Union were killed by unknown "
+        "persons near Rio Blanco, Tolima. According to the police, a paramilitary group is "
+        "responsible for the massacre of 12 peasants last Monday."
+    )
+    out = [
+        r
+        for r in extractor.extract(Article(id="u", text=text, published=published))
+        if not r.is_reference
+    ]
+    assert sorted(r.killed.best for r in out) == [2, 12]
+    # the day before the story ran is the same news: one incident
+    text = (
+        "Two leaders of the Patriotic Union were killed by unknown persons near Rio Blanco, "
+        "Tolima. They were shot on Thursday night as they left a meeting."
+    )
+    out = [
+        r
+        for r in extractor.extract(Article(id="v", text=text, published=published))
+        if not r.is_reference
+    ]
+    assert [r.killed.best for r in out] == [2]

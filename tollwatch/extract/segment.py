@@ -15,7 +15,11 @@ of responsibility:
    or a strong event word with a town there ("twin bombings in Aden that killed at least 41"); in
    the same country when the sentence names only places that are new, and these are more than
    50 km from every place of the main incident or the sentence says "separate", "elsewhere",
-   "meanwhile" (not when the lead says the attacks were coordinated or simultaneous).
+   "meanwhile" (not when the lead says the attacks were coordinated or simultaneous); or on
+   another day than the main incident's (a main incident that names no day but has a toll is
+   taken to be of the publication day, so a sentence dated two or more days from it is another
+   incident: "the massacre of 12 peasants last Monday"; "on Thursday night" in Friday's story
+   is the same news).
 5. A sentence without a place right after one placed in a secondary frame stays there ("Police
    said at least 71 were killed in that blast"); everything else joins the main frame.
 
@@ -55,7 +59,7 @@ class Frame:
     kind: str | None = None  # "abduction" or "explosion" when its first strong words say so
 
 
-def build_frames(facts: list[SentenceFacts]) -> list[Frame]:
+def build_frames(facts: list[SentenceFacts], published: date | None = None) -> list[Frame]:
     frames: list[Frame] = []
     main: Frame | None = None
     # an article that opens on history (an anniversary, a verdict) tells history: its sentences
@@ -92,7 +96,7 @@ def build_frames(facts: list[SentenceFacts]) -> list[Frame]:
         if main.country is None and countries:
             main.country = _first_country(s)
         in_main = previous is None or previous[1] is main
-        target = _target_frame(s, main, frames, countries, cities, coordinated, in_main)
+        target = _target_frame(s, main, frames, countries, cities, coordinated, in_main, published)
         if (
             target is None
             and not s.places
@@ -184,6 +188,9 @@ SAME_ATTACK = re.compile(
     re.I,
 )
 SPLIT_DISTANCE_KM = 50.0
+#: a sentence dated this many days from the publication of a story whose main incident names
+#: no day tells another incident (``_target_frame``)
+UNDATED_APART_DAYS = 2
 #: words of a later update of the same incident (its toll, its victims' funerals, its inquiry)
 UPDATE = re.compile(
     r"\b(?:rose|risen|climbed|increased|toll|funerals?|buried|burial|investigat\w*|"
@@ -263,6 +270,7 @@ def _target_frame(
     cities: list[Location],
     coordinated: bool,
     in_main: bool = True,
+    published: date | None = None,
 ) -> Frame | None:
     """The frame of another incident this sentence tells, or None for the main frame."""
     if not (s.figures or s.strong):
@@ -280,10 +288,22 @@ def _target_frame(
     # another day than the main incident ("On Sunday, guerrillas bombed a bridge ..." after
     # "Gunmen killed a judge on Friday"); toll updates and statements keep their frame
     day = _event_day(s)
+    main_day = main.day
+    if (
+        main_day is None
+        and day is not None
+        and published is not None
+        and abs((published - day).days) >= UNDATED_APART_DAYS
+        and any(t.figures for t in main.sentences)
+    ):
+        # an undated incident with a toll is news of the day the story ran or the day before
+        # ("two leaders were killed near Rio Blanco" ... "the massacre of 12 persons last
+        # Wednesday"); "on Thursday night" in Friday's story of an undated attack is the same one
+        main_day = published
     if (
         day is not None
-        and main.day is not None
-        and day != main.day
+        and main_day is not None
+        and day != main_day
         and (s.strong or (s.triggers and (s.figures or s.targets or s.victims)))
         and not coordinated
         and not UPDATE.search(s.text)
@@ -838,7 +858,7 @@ def reports_from_facts(
 ) -> list[Report]:
     """``main_country``: the country the article is mostly about (see the pipeline), taken by a
     frame that names no place of its own instead of the dateline's or the first sentence's."""
-    frames = build_frames(facts)
+    frames = build_frames(facts, article.published.date() if article.published else None)
     dateline = _dateline_place(facts, article.text)
     reports = []
     for k, frame in enumerate(frames):
