@@ -313,3 +313,19 @@ def test_who_threw_an_explosive_device_is_the_attacker(extractor):
     )
     out = extractor.extract(Article(id="w", text=text, published=PUB))
     assert [(a.text, a.kind) for r in out for a in r.perpetrators] == [("Two men", "individual")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The FMLN suspended its dialogue with the government to protest a dynamite attack on "
+        "the headquarters of a labour union in San Salvador that left 10 dead.",
+        "The FMLN holds Colonel Vargas responsible for the victims of the air attacks carried out "
+        "by the army on Monday.",
+        "Reporters asked about an FMLN communique denying any part in the murder of minister "
+        "Rodriguez Porth in San Salvador on Friday.",
+    ],
+)
+def test_a_group_that_protests_or_holds_another_responsible_is_no_perpetrator(extractor, text):
+    out = extractor.extract(Article(id="p", text=text, published=PUB))
+    assert not any("FMLN" in a.text for r in out for a in r.perpetrators)

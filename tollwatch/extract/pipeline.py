@@ -565,7 +565,28 @@ def _reacting(doc: Any, actor: Actor) -> bool:
     if span is None:
         return False
     root = span.root
-    return root.dep_ == "nsubj" and root.head.lemma_.lower() in REACTION_VERBS
+    if root.dep_ in ("compound", "poss", "nmod") and root.head.pos_ == "NOUN":
+        # "an FMLN communique denying participation in the murder": the group's statement
+        noun = root.head
+        if any(c.dep_ == "acl" and _reaction(c) for c in noun.children):
+            return True
+        root = noun
+    return root.dep_ == "nsubj" and _reaction(root.head)
+
+
+def _reaction(verb: Any) -> bool:
+    """A verb of reaction, or one done to react ("suspended the dialogue to protest the
+    attack"), or "holds X responsible" (the one who holds is not the one held)."""
+    if verb.lemma_.lower() in REACTION_VERBS:
+        return True
+    if verb.lemma_.lower() == "hold" and any(
+        c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and c.lower_ == "responsible"
+        for c in verb.subtree
+    ):
+        return True
+    return any(
+        c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in REACTION_VERBS for c in verb.children
+    )
 
 
 def _seized(doc: Any, mention: Mention) -> bool:
