@@ -756,6 +756,20 @@ def _of_phrases(noun: Token) -> list[Token]:
     return out
 
 
+def _proper_name(tok: Token) -> bool:
+    """A proper noun that is no place or nationality: someone's name, whatever entity type the
+    small model gave it ("Hector Oqueli Colindres" is often ORG)."""
+    return tok.tag_ == "NNP" and tok.ent_type_ not in ("GPE", "LOC", "FAC", "NORP")
+
+
+def _with_companions(victim: Token, verb: Token, lex: Lexicons, end: int) -> tuple[int, int]:
+    """How many people ``victim`` and the verb's companions are (``_listed_people`` +
+    ``_companions``), and the index of the last token of the phrase (at least ``end``)."""
+    company = _companions(verb, lex)
+    last = max([end] + [c.right_edge.i for c in company])
+    return len(_listed_people(victim, lex)) + len(company), last
+
+
 def _companions(verb: Token, lex: Lexicons) -> list[Token]:
     """The people a verb's "along with" / "together with" adds, one token each, when they are
     named or described in the singular ("found dead along with Gilda Flores", "together with his
@@ -787,7 +801,7 @@ def _companions(verb: Token, lex: Lexicons) -> list[Token]:
                     or p.lemma_.lower() in lex.victims
                     # "along with Marta Quiroga" (the model said ORG): one found dead with a
                     # person is a person
-                    or (p.tag_ == "NNP" and p.ent_type_ not in ("GPE", "LOC", "FAC", "NORP"))
+                    or _proper_name(p)
                 )
             ):
                 out.extend(_listed_people(p, lex))
@@ -843,11 +857,7 @@ def _single_victims(
                         v.ent_type_ == "PERSON"
                         # "the assassination of Hector Oqueli Colindres" (the model said
                         # ORG): only people are assassinated
-                        or (
-                            v.tag_ == "NNP"
-                            and lemma in ("assassination", "murder", "slaying")
-                            and v.ent_type_ not in ("GPE", "LOC", "FAC", "NORP")
-                        )
+                        or (lemma in ("assassination", "murder", "slaying") and _proper_name(v))
                         # "the murders of the governor, another judge and the commander"
                         or (
                             v.tag_ == "NN"
@@ -895,10 +905,8 @@ def _single_victims(
                 or (subj.tag_ == "NN" and subj.lemma_.lower() in lex.victims)
             ):
                 # "X, a party leader, was found dead along with Y": X and Y (2)
-                company = _companions(tok, lex)
-                lo = subj.left_edge.i - sent.start
-                hi = max([tok.i + 1] + [c.right_edge.i for c in company]) - sent.start + 1
-                dead(len(_listed_people(subj, lex)) + len(company), lo, hi, subj)
+                count, last = _with_companions(subj, tok, lex, tok.i + 1)
+                dead(count, subj.left_edge.i - sent.start, last - sent.start + 1, subj)
                 break
             continue
         if tok.pos_ != "VERB" or lemma not in SINGLE_KILL_VERBS | SINGLE_HURT_VERBS:
@@ -959,10 +967,9 @@ def _single_victims(
                 # "radio announcer Diego Vargas Escobar was assassinated" (the model said ORG):
                 # only people are murdered
                 or (
-                    v.tag_ == "NNP"  # not "the Jesuits were killed": a group, not one
+                    _proper_name(v)  # not "the Jesuits were killed": a group, not one
                     and kind == "killed"
                     and lemma not in ("shoot", "stab")
-                    and v.ent_type_ not in ("GPE", "LOC", "FAC", "NORP")
                 )
                 or (
                     v.tag_ in ("NN", "NNP")
@@ -981,10 +988,10 @@ def _single_victims(
                 and v.lemma_.lower() not in lex.victims
             ):
                 continue  # "after Andy Robertson was injured": a player, a crash, not an attack
-            company = _companions(tok, lex)  # "murdered along with his driver": 2
-            count = len(_listed_people(v, lex)) + len(company)
+            # "murdered along with his driver": 2
+            count, last = _with_companions(v, tok, lex, max(v.right_edge.i, tok.i))
             lo = min(v.left_edge.i, tok.i) - sent.start
-            hi = max([v.right_edge.i, tok.i] + [c.right_edge.i for c in company]) - sent.start + 1
+            hi = last - sent.start + 1
             category = _category(v, lex) if v.ent_type_ != "PERSON" else None
             if by_security:
                 category = "attackers"  # "police shot the driver dead": the attacker

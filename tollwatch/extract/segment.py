@@ -143,18 +143,24 @@ def _own_incidents(frames: list[Frame], main: Frame) -> None:
     others = [f for f in frames if f is not main and not f.reference and (f.day or f.country)]
     if not others:
         return
+    told = {id(f): {w for t in f.sentences for w in _words(t)} for f in others}
     for s in list(main.sentences[1:]):
         names = None if s.strong else _victim_names(s)
         if names is None:
             continue
         for f in others:
-            told = {w.strip(".,;:()\"'").casefold() for t in f.sentences for w in t.text.split()}
-            if names <= told:
+            if names <= told[id(f)]:
                 main.sentences.remove(s)
                 main.places = [p for p in main.places if p not in s.places]
                 _add(f, s)
                 f.sentences.sort(key=lambda t: t.index)
+                told[id(f)] |= _words(s)
                 break
+
+
+def _words(s: SentenceFacts) -> set[str]:
+    """The case-folded words of a sentence, punctuation stripped."""
+    return {w.strip(".,;:()\"'").casefold() for w in s.text.split()}
 
 
 #: words that say several sites were hit in one operation (no split by distance then); "a wave
