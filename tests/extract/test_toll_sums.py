@@ -11,9 +11,14 @@ from tollwatch.types import Article
 PUB = datetime(1989, 11, 20, tzinfo=UTC)
 
 
+def current(extractor, text, published=PUB):
+    """The reports of ``text`` that tell a current incident (references left out)."""
+    out = extractor.extract(Article(id="k", text=text, published=published))
+    return [r for r in out if not r.is_reference]
+
+
 def killed(extractor, text):
-    out = [r for r in extractor.extract(Article(id="k", text=text, published=PUB))]
-    return [r.killed.best for r in out if not r.is_reference]
+    return [r.killed.best for r in current(extractor, text)]
 
 
 @pytest.mark.parametrize(
@@ -40,11 +45,7 @@ def test_the_day_a_report_came_in_from_the_capital_is_not_the_event_date(extract
         "European engineers in Tecun Uman last night."
     )
     published = datetime(1989, 9, 27, tzinfo=UTC)
-    out = [
-        r
-        for r in extractor.extract(Article(id="c", text=text, published=published))
-        if not r.is_reference
-    ]
+    out = current(extractor, text, published)
     assert [str(r.date) for r in out] == ["1989-09-26"]
 
 
@@ -76,13 +77,7 @@ def test_the_date_of_a_statement_before_its_verb_is_not_the_event_date(extractor
         "nine soldiers in the assassination of six Jesuit priests and two women on 16 November "
         "at the Central American University."
     )
-    out = [
-        r
-        for r in extractor.extract(
-            Article(id="d", text=text, published=datetime(1990, 1, 15, tzinfo=UTC))
-        )
-        if not r.is_reference
-    ]
+    out = current(extractor, text, datetime(1990, 1, 15, tzinfo=UTC))
     assert [str(r.date) for r in out] == ["1989-11-16"]
 
 
@@ -143,8 +138,7 @@ def test_a_distance_in_a_victims_description_is_no_running_total(extractor):
 
 
 def injured(extractor, text):
-    out = [r for r in extractor.extract(Article(id="i", text=text, published=PUB))]
-    return [r.injured.best for r in out if not r.is_reference]
+    return [r.injured.best for r in current(extractor, text)]
 
 
 @pytest.mark.parametrize(
@@ -353,13 +347,7 @@ def test_a_named_victim_goes_with_the_incident_that_dates_and_places_the_death(e
         "Ayala Reyes. Ayala Reyes was found dead along with Marta Quiroga on 13 January "
         "in a town in southeastern Guatemala."
     )
-    out = [
-        r
-        for r in extractor.extract(
-            Article(id="o", text=text, published=datetime(1990, 1, 15, tzinfo=UTC))
-        )
-        if not r.is_reference
-    ]
+    out = current(extractor, text, datetime(1990, 1, 15, tzinfo=UTC))
     assert len(out) == 2
     jesuits, ayala = sorted(out, key=lambda r: r.date)
     assert jesuits.killed.best == 8
@@ -401,8 +389,7 @@ def test_the_number_of_people_kidnapped_is_no_count_of_dead(extractor):
         "student disappeared, bringing to eight the number of students kidnapped during the past few "
         "weeks."
     )
-    out = [r for r in extractor.extract(Article(id="n", text=text, published=PUB))]
-    assert [r.killed.best for r in out if not r.is_reference] == [2]
+    assert killed(extractor, text) == [2]
 
 
 def test_an_undated_incident_is_news_of_its_day_and_an_older_massacre_is_another(extractor):
@@ -412,20 +399,12 @@ def test_an_undated_incident_is_news_of_its_day_and_an_older_massacre_is_another
         "persons near Rio Blanco, Tolima. According to the police, a paramilitary group is "
         "responsible for the massacre of 12 peasants last Monday."
     )
-    out = [
-        r
-        for r in extractor.extract(Article(id="u", text=text, published=published))
-        if not r.is_reference
-    ]
+    out = current(extractor, text, published)
     assert sorted(r.killed.best for r in out) == [2, 12]
     # the day before the story ran is the same news: one incident
     text = (
         "Two leaders of the Patriotic Union were killed by unknown persons near Rio Blanco, "
         "Tolima. They were shot on Thursday night as they left a meeting."
     )
-    out = [
-        r
-        for r in extractor.extract(Article(id="v", text=text, published=published))
-        if not r.is_reference
-    ]
+    out = current(extractor, text, published)
     assert [r.killed.best for r in out] == [2]
