@@ -408,3 +408,38 @@ def test_an_undated_incident_is_news_of_its_day_and_an_older_massacre_is_another
     )
     out = current(extractor, text, published)
     assert [r.killed.best for r in out] == [2]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Relatives mourned three soldiers who died in the ambush near Tikrit on Tuesday.", [3]),
+        ("Crowds buried the 11 miners who were killed by the landslide and the gunmen.", [11]),
+        # the killers, not the dead; and a running total
+        ("Police in Lima arrested two men who killed a bank guard on Monday.", [1]),
+        ("The war has displaced 270,000 people who have been killed since 2011.", []),
+    ],
+)
+def test_people_a_relative_clause_says_were_killed_are_counted(extractor, text, expected):
+    assert [k for k in killed(extractor, text) if k is not None] == expected
+
+
+def test_a_funeral_of_people_killed_on_another_day_mourns_another_incident(extractor):
+    published = datetime(1989, 11, 2, tzinfo=UTC)
+    text = (
+        "Urban guerrillas wounded a policeman in San Salvador today when they attacked the guards "
+        "of a power station. The attack came hours before hundreds attended the funeral of the "
+        "nine trade unionists who were killed on 31 October in a bombing of their union's offices."
+    )
+    out = current(extractor, text, published)
+    assert sorted((str(r.date), r.killed.best) for r in out) == [
+        ("1989-10-31", 9),
+        ("1989-11-02", None),
+    ]
+    # the funeral of the victims of the day's own attack stays with it
+    text = (
+        "Gunmen killed nine trade unionists in San Salvador on 31 October. On 2 November "
+        "hundreds attended the funeral of the nine trade unionists who were killed on 31 October."
+    )
+    out = current(extractor, text, published)
+    assert [(str(r.date), r.killed.best) for r in out] == [("1989-10-31", 9)]

@@ -133,6 +133,35 @@ def _patient_of_casualty_verb(noun: Token, lex: Lexicons) -> bool:
     return noun.dep_ in ("nsubjpass", "dobj") and _kind_of(head, lex, ("verb",)) is not None
 
 
+#: relative pronouns that make the noun a relative clause hangs on its subject
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
+
+
+def _relative_casualty(clause: Token, lex: Lexicons) -> str | None:
+    """The kind of casualty a restrictive relative clause says its noun suffered: "the 10 union
+    leaders who were killed on 31 October", "three soldiers who died in the ambush"; None for the
+    killers ("two men who killed a guard": the pronoun is the active subject of a verb with an
+    object) and for running totals ("the 270,000 people who have been killed since 2011")."""
+    if clause.dep_ != "relcl" or clause.pos_ not in ("VERB", "AUX", "ADJ"):
+        return None
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.lower_ not in RELATIVE_PRONOUNS:
+        return None
+    noun = clause.head
+    if any(c.dep_ == "conj" for c in noun.children):
+        return None  # a list ("four priests and an employee, who were killed") sums elsewhere
+    if clause.doc[subject.i - 1].is_punct:
+        return None  # "five of them Spaniards, who were killed": an aside on part of a count
+    kind = _kind_of(clause, lex, ("verb", "adj"))
+    if kind is None:
+        return None
+    if subject.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in clause.children):
+        return None  # "the two men who killed a guard"
+    if kind == "killed" and _is_cumulative(clause):
+        return None
+    return kind
+
+
 #: verbs that mean abduction with a particle: "carried off 276 girls", "took away 20"
 ABDUCTION_VERBS = frozenset({"carry", "take", "drag", "march", "whisk", "lead"})
 
@@ -263,6 +292,9 @@ def _link(sent: Span, num: Number, lex: Lexicons) -> tuple[str, Token, Token | N
             kind = _kind_of(child, lex, ("adj", "verb"))
             if kind:
                 return kind, child, person
+        relative = _relative_casualty(child, lex)
+        if relative:
+            return relative, child, person
     # climb to the governing verb: subject of "were killed", object of "killing"
     h = head
     # four steps: "the assassination of Rector Ellacuria, five other Jesuits, and two women"

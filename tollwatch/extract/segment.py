@@ -203,6 +203,25 @@ UPDATE = re.compile(
     r"arrested|claimed responsibility|died (?:of|from) (?:his|her|their) (?:wounds|injuries))\b",
     re.I,
 )
+#: the words of UPDATE that tell the mourning of victims, whatever day they died
+MOURNING = frozenset({"funeral", "funerals", "buried", "burial"})
+#: a killing told with its own day right after it: "the 10 union leaders who were killed on 31
+#: October", "peasants murdered last Monday"
+KILLED_ON = re.compile(
+    r"\b(?:killed|murdered|assassinated|massacred|slain|executed)\s+(?:on\s+|last\s+)?$", re.I
+)
+
+
+def _update(s: SentenceFacts, day: date | None = None) -> bool:
+    """Whether the sentence updates an incident told before (its toll, funerals, inquiry). A
+    funeral of people killed on a day of their own ("attended the funeral of the 10 union leaders
+    who were killed on 31 October") mourns another incident when that day is not the main one's."""
+    words = {m.group(0).lower() for m in UPDATE.finditer(s.text)}
+    if not words:
+        return False
+    if day is None or not words <= MOURNING:
+        return True
+    return not any(d.date == day and KILLED_ON.search(s.text[: d.start - s.start]) for d in s.dates)
 
 
 EXPLOSION_SUBS = frozenset(
@@ -312,7 +331,7 @@ def _target_frame(
         and day != main_day
         and (s.strong or (s.triggers and (s.figures or s.targets or s.victims)))
         and not coordinated
-        and not UPDATE.search(s.text)
+        and not _update(s, day)
         and (not countries or main.country in countries)
     ):
         return next(
