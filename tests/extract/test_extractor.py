@@ -406,6 +406,25 @@ def test_an_abduction_after_a_bombing_is_another_incident(extractor):
     ]
 
 
+def test_vehicles_set_on_fire_after_a_bombing_are_another_incident(extractor):
+    published = datetime(1989, 10, 3, tzinfo=UTC)
+    text = (
+        "A bomb exploded outside a bank in central Lima on Monday night, wounding two guards. "
+        "Hours later, rebels burned three buses and a truck in the same district."
+    )
+    found = reports(extractor, text, published=published)
+    assert sorted(tuple(t.text for t in r.targets) for r in found) == [
+        ("bank",),
+        ("buses", "truck"),
+    ]
+    # fire that the blast itself set stays with the bombing
+    text = (
+        "A car bomb exploded outside a market in Baghdad on Monday, killing 12 people. The blast "
+        "set fire to nearby shops and cars."
+    )
+    assert len(reports(extractor, text, published=published)) == 1
+
+
 def test_an_attack_attributed_to_a_group_names_its_perpetrator(extractor):
     base = "A bomb exploded outside a hotel in San Salvador on Sunday, wounding three guests. "
     for second, suspected in (

@@ -235,16 +235,30 @@ EXPLOSION_SUBS = frozenset(
 )
 
 
+def _fire(t) -> bool:
+    """An event word of setting fire (arson, set fire, torch, burn)."""
+    return (
+        t.event_type == "Violence against civilians"
+        and t.attack_type == "Facility/Infrastructure Attack"
+    )
+
+
 def _kind(s: SentenceFacts) -> str | None:
-    """ "abduction" or "explosion" when every strong event word of the sentence is of that kind."""
+    """ "abduction", "explosion" or "fire" when every strong event word of the sentence is of that
+    kind; "fire" too when a sentence without strong words only sets fire ("guerrillas burned
+    three buses")."""
+    strong = [t for t in s.triggers if t.strong]
+    if not strong:
+        return "fire" if s.triggers and all(_fire(t) for t in s.triggers) else None
     kinds = {
         "abduction"
         if t.sub_event_type == "Abduction/forced disappearance"
         else "explosion"
         if t.sub_event_type in EXPLOSION_SUBS
+        else "fire"
+        if _fire(t)
         else "other"
-        for t in s.triggers
-        if t.strong
+        for t in strong
     }
     return next(iter(kinds)) if len(kinds) == 1 and "other" not in kinds else None
 
@@ -298,8 +312,8 @@ def _target_frame(
     published: date | None = None,
 ) -> Frame | None:
     """The frame of another incident this sentence tells, or None for the main frame."""
-    if not (s.figures or s.strong):
-        return None
+    if not (s.figures or s.strong or (s.targets and _kind(s) == "fire")):
+        return None  # "rebels burned three buses" is an event of its own; "police said" is not
     # another country: its own figure, or a strong event word with a town of that country
     other = [c for c in countries if c != main.country]
     if other and main.country not in countries:
