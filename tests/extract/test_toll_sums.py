@@ -443,3 +443,42 @@ def test_a_funeral_of_people_killed_on_another_day_mourns_another_incident(extra
     )
     out = current(extractor, text, published)
     assert [(str(r.date), r.killed.best) for r in out] == [("1989-10-31", 9)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a count the list after it only breaks down
+        ("Gunmen killed five people, three soldiers and two civilians, in Kabul on Monday.", 5),
+        ("The blast in Quetta on Monday killed four people, two men and two women.", 4),
+        (
+            "Soldiers killed three reporters, two Salvadorans and a Netherlander, near Suchitoto "
+            "on Friday.",
+            3,
+        ),
+        (
+            "Gunmen killed two journalists, John Hoagland and Ian Mates, near Suchitoto on Sunday.",
+            2,
+        ),
+        # a list of its own adds up
+        ("Gunmen killed six Jesuits, their cook and her daughter in San Salvador on Thursday.", 8),
+        (
+            "The Spanish Jesuit Ignacio Ellacuria, five other priests, and two Salvadoran women "
+            "were murdered in San Salvador at dawn today.",
+            8,
+        ),
+    ],
+)
+def test_a_list_that_breaks_down_a_count_is_not_added_to_it(extractor, text, expected):
+    assert killed(extractor, text) == [expected]
+
+
+def test_people_almost_killed_are_not_dead(extractor):
+    text = (
+        "Two American teachers were killed in crossfire in San Salvador on Saturday. The daughter "
+        "of the Egyptian ambassador, Nadine Elkashes, was almost killed."
+    )
+    assert killed(extractor, text) == [2]
+    assert killed(extractor, "Nearly 50 people were killed in the attack in Lima on Monday.") == [
+        50
+    ]

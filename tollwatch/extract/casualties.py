@@ -623,12 +623,32 @@ def _sum_conjuncts(
         and (c.ent_type_ == "PERSON" or c.lemma_.lower() in lex.victims)
         and not any(ch.like_num and ch.dep_ == "nummod" for ch in c.children)
     ]
+    # "the Spanish Jesuit Ignacio Ellacuria, five other priests, and two women": the parse hangs
+    # the "other" people on the named one as an apposition; the named one counts too
+    singles += [
+        anchors[p.i].head
+        for p in persons
+        if anchors[p.i].dep_ == "appos"
+        and any(c.lower_ in ("other", "more") for c in p.children)
+        and anchors[p.i].head.tag_ in ("NN", "NNP")
+        and (
+            anchors[p.i].head.ent_type_ == "PERSON"
+            or anchors[p.i].head.lemma_.lower() in lex.victims
+        )
+    ]
     singles = list({c.i: c for c in singles}.values())
     if len(linked) + len(singles) < 2 or not linked:
         return figures
     parts = [figures[i] for i, p in members if p in linked]
     if any(f.low is None for f in parts):
         return figures
+    breakdown = _breakdown(figures, members, anchors, lex)
+    if breakdown is not None:
+        out = list(figures)
+        for i, p in members:
+            if p in linked and i != breakdown:
+                out[i] = _replace(out[i], is_total=False, victim_category=p.lower_)
+        return out
     total = sum(f.low for f in parts) + len(singles)  # type: ignore[misc]
     open_ended = any(f.high is None for f in parts)
     out = list(figures)
@@ -654,6 +674,64 @@ def _sum_conjuncts(
         ),
     )
     return out
+
+
+#: nouns of a count that the list after it may break down: "five people, three soldiers and two
+#: civilians"
+BREAKDOWN_TOTALS = frozenset({"people", "person", "victim", "other", "individual"})
+#: categories of a breakdown by sex or age ("two men, a woman and a child")
+BREAKDOWN_CATEGORIES = frozenset({"children", "women"})
+
+
+def _breakdown(
+    figures: list[Figure],
+    members: list[tuple[int, Token]],
+    anchors: dict[int, Token],
+    lex: Lexicons,
+) -> int | None:
+    """The index of the figure a list only breaks down, or None: "killing five people, three
+    soldiers and two civilians" and "the murders of three reporters, two Salvadorans and a
+    Netherlander" are 5 and 3 dead, not 10 and 6. The first count is followed by a comma, the
+    others add up to it, and either its noun is a plain count of people or the others only sort
+    them by nationality, sex or age, or name them; "two policemen, a soldier and a civilian" stay
+    four."""
+    by_anchor = {anchors[p.i].i: (i, p) for i, p in members}
+    first_i, first = min(members, key=lambda m: anchors[m[1].i].i)
+    head = anchors[first.i]
+    rest = [c for c in head.conjuncts if c.i > head.i]
+    if not rest or figures[first_i].low is None or figures[first_i].high != figures[first_i].low:
+        return None
+    if not any(t.text == "," for t in head.doc[first.i + 1 : rest[0].i]):
+        return None
+    count = 0
+    sorts = True
+    for c in rest:
+        if c.i in by_anchor:
+            i, p = by_anchor[c.i]
+            if figures[i].low is None:
+                return None
+            count += figures[i].low
+            noun = p
+        elif c.tag_ in ("NN", "NNP") or any(d.lower_ in ("a", "an") for d in c.children):
+            count += 1
+            noun = c
+        else:
+            return None
+        category = lex.victims.get(noun.lemma_.lower())
+        if not (
+            noun.ent_type_ == "NORP"
+            # "a Netherlander", or the names of the people counted: "two journalists, John
+            # Hoagland and Ian Mates"
+            or noun.tag_ in ("NNP", "NNPS")
+            or category in BREAKDOWN_CATEGORIES
+            or noun.lemma_.lower() == "man"
+        ):
+            sorts = False
+    if count != figures[first_i].low:
+        return None
+    if first.lemma_.lower() not in BREAKDOWN_TOTALS and not sorts:
+        return None
+    return first_i
 
 
 def _also_killed(
@@ -948,8 +1026,8 @@ def _single_victims(
             t.lower_ in ("dead", "death") for t in tok.doc[tok.i + 1 : min(tok.i + 4, sent.end)]
         ):
             continue  # "shot" alone may be a wound; "shot dead", "shot to death" kill
-        if _is_cumulative(tok):
-            continue
+        if _is_cumulative(tok) or unrealised(tok):
+            continue  # "was almost killed", "threatened to kill the mayor"
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
         victims = [
             c for c in tok.children if (c.dep_ == "nsubjpass") or (c.dep_ == "dobj" and not passive)

@@ -37,6 +37,10 @@ OCCURRENCE = word_list("occurrence_verbs.txt")
 ARGUMENT_DEPS = frozenset({"dobj", "nsubjpass", "nsubj", "attr", "oprd"})
 
 
+#: adverbs that make a casualty verb a near miss
+NEAR_MISS = frozenset({"almost", "nearly"})
+
+
 def unrealised(cue: Any, attempts: bool = True) -> bool:
     """A verb of a threat, plan, attempt or hypothetical, not of an event: "threatened to kill
     10 judges", "a bomb that could kill dozens"; ``attempts=False`` lets "tried to kill" pass."""
@@ -44,6 +48,8 @@ def unrealised(cue: Any, attempts: bool = True) -> bool:
         return False
     if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in cue.children):
         return True
+    if any(c.dep_ == "advmod" and c.lower_ in NEAR_MISS and c.i < cue.i for c in cue.children):
+        return True  # "was almost killed": a near miss
     head = cue
     for _ in range(2):
         if head.dep_ not in ("xcomp", "conj") or head.head == head:
@@ -59,6 +65,8 @@ def _verb_asserted(verb: Any) -> bool:
     kids = list(verb.children)
     if any(c.dep_ == "neg" for c in kids):
         return False
+    if any(c.dep_ == "advmod" and c.lower_ in NEAR_MISS and c.i < verb.i for c in kids):
+        return False  # "was almost killed", "nearly died"; not "nearly 50 were killed"
     modal = any(c.dep_ == "aux" and c.lower_ in NOT_ASSERTED_AUX for c in kids)
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in kids)
     return not (modal and not perfect)
