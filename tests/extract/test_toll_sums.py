@@ -482,3 +482,14 @@ def test_people_almost_killed_are_not_dead(extractor):
     assert killed(extractor, "Nearly 50 people were killed in the attack in Lima on Monday.") == [
         50
     ]
+
+
+def test_a_crime_the_victim_was_investigating_is_no_toll_of_their_murder(extractor):
+    text = (
+        "Gunmen shot dead Judge Bernardo Jaramillo in Medellin today. The judge was investigating "
+        "the massacre of 43 persons in the town of Segovia."
+    )
+    assert killed(extractor, text) == [1]
+    # the police investigating the bombing told is no background
+    text = "Police are investigating the massacre of 43 persons in the town of Segovia on Friday."
+    assert killed(extractor, text) == [43]

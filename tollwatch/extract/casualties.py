@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from tollwatch.extract.lexicon import Lexicons
-from tollwatch.extract.modality import unrealised
+from tollwatch.extract.lexicon import Lexicons, word_list
+from tollwatch.extract.modality import investigated_before, unrealised
 from tollwatch.extract.numbers import Number, bounds, read_number, read_qualifier
 from tollwatch.extract.roles import PERPETRATOR_HEADS, partly_named_person
 from tollwatch.types import Evidence, Figure
@@ -133,6 +133,8 @@ def _patient_of_casualty_verb(noun: Token, lex: Lexicons) -> bool:
     return noun.dep_ in ("nsubjpass", "dobj") and _kind_of(head, lex, ("verb",)) is not None
 
 
+#: people who investigate crimes as their work (``modality.investigated_before``)
+INVESTIGATORS = word_list("investigators.txt")
 #: relative pronouns that make the noun a relative clause hangs on its subject
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 
@@ -507,6 +509,8 @@ def find_figures(
         kind, cue, person = link
         if unrealised(cue):
             continue  # "threatened to kill 10 judges": no one has died
+        if investigated_before(cue, INVESTIGATORS):
+            continue  # "the judge was investigating the massacre of 43 persons": another incident
         if _either_kind(cue, kind, lex):
             continue  # "dozens were killed or wounded": neither a death toll nor an injury toll
         low, high, q = bounds(num.value, qual, num.vague)
@@ -956,6 +960,7 @@ def _single_victims(
         if (
             tok.pos_ == "NOUN"
             and lemma in ("assassination", "murder", "killing", "slaying", "execution", "body")
+            and not investigated_before(tok, INVESTIGATORS)
             and not (
                 any(c.lemma_.lower() in ("attempt", "plot") for c in tok.children)
                 or tok.head.lemma_.lower() in ("attempt", "plot")

@@ -37,6 +37,42 @@ OCCURRENCE = word_list("occurrence_verbs.txt")
 ARGUMENT_DEPS = frozenset({"dobj", "nsubjpass", "nsubj", "attr", "oprd"})
 
 
+#: verbs of investigating a crime
+INVESTIGATING = frozenset({"investigate", "probe"})
+
+
+def investigated_before(cue: Any, investigators: frozenset[str]) -> bool:
+    """Whether a casualty word names a crime that a person was investigating: "Judge Jaramillo
+    was investigating the massacre of 43 persons in Segovia", "the magistrate, who had
+    investigated the murder of Colonel Quintero, ...": an earlier incident in the background of
+    the one told, not its toll. The investigator is a named person or a judge, prosecutor, ...
+    (``investigators``); the investigating was before ("was investigating", "had investigated").
+    "Police are investigating the bombing" is no such background."""
+    tok = cue
+    for _ in range(6):
+        if tok.head == tok:
+            return False
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            break
+    else:
+        return False
+    if tok.lemma_.lower() not in INVESTIGATING:
+        return False
+    aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+    if not (
+        (tok.tag_ == "VBG" and aux & {"was", "were", "been"})
+        or (tok.tag_ == "VBN" and "had" in aux)
+    ):
+        return False
+    subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ in ("who", "that") and tok.dep_ == "relcl":
+        subject = tok.head
+    if subject is None:
+        return False
+    return subject.ent_type_ == "PERSON" or subject.lemma_.lower() in investigators
+
+
 #: adverbs that make a casualty verb a near miss
 NEAR_MISS = frozenset({"almost", "nearly"})
 

@@ -19,7 +19,12 @@ from tollwatch.config import Settings
 from tollwatch.errors import ExtractError
 from tollwatch.extract.actors import ATTRIBUTE, ActorMatcher
 from tollwatch.extract.attribution import Speakers, find_attribution
-from tollwatch.extract.casualties import CUMULATIVE_SUBJECTS, PlaceSpan, find_figures
+from tollwatch.extract.casualties import (
+    CUMULATIVE_SUBJECTS,
+    INVESTIGATORS,
+    PlaceSpan,
+    find_figures,
+)
 from tollwatch.extract.casualties import _is_cumulative as is_cumulative
 from tollwatch.extract.dates import DateMention, find_dates
 from tollwatch.extract.events import (
@@ -32,7 +37,7 @@ from tollwatch.extract.events import (
 from tollwatch.extract.facts import SentenceFacts
 from tollwatch.extract.gazetteer import Gazetteer
 from tollwatch.extract.lexicon import Lexicons, load_lexicons, word_list
-from tollwatch.extract.modality import asserted
+from tollwatch.extract.modality import asserted, investigated_before
 from tollwatch.extract.places import country_counts, find_places
 from tollwatch.extract.rolemodel import RoleModel, combine, confident, sentence_candidates
 from tollwatch.extract.roles import find_roles, load_role_words, noun_phrase
@@ -407,7 +412,12 @@ class Extractor:
                     victims=tuple(self._typed(v) for v in victims),
                     suicide=suicide
                     or any(t.sub_event_type == "Suicide bomb" for t in (m.item for m in triggers)),
-                    history=_is_history(sd, figures, lemmas, lex, sent),
+                    history=_is_history(sd, figures, lemmas, lex, sent)
+                    # "The judge was investigating the massacre of 43 persons": an older crime
+                    or bool(
+                        triggers
+                        and all(investigated_before(doc[m.start], INVESTIGATORS) for m in triggers)
+                    ),
                     non_violent=bool(lemmas & lex.non_violent),
                     claim_anaphora=self.actors.anaphora_claim(sent),
                     extra=extra,
