@@ -245,11 +245,13 @@ def _fire(t) -> bool:
 
 def _kind(s: SentenceFacts) -> str | None:
     """ "abduction", "explosion" or "fire" when every strong event word of the sentence is of that
-    kind; "fire" too when a sentence without strong words only sets fire ("guerrillas burned
-    three buses")."""
+    kind; "fire" too when a sentence without strong words only sets fire to its targets
+    ("guerrillas burned three buses")."""
     strong = [t for t in s.triggers if t.strong]
     if not strong:
-        return "fire" if s.triggers and all(_fire(t) for t in s.triggers) else None
+        # something burned, not people hurt "with severe burns"
+        burned = s.targets and s.triggers and all(_fire(t) for t in s.triggers)
+        return "fire" if burned else None
     kinds = {
         "abduction"
         if t.sub_event_type == "Abduction/forced disappearance"
