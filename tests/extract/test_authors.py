@@ -61,6 +61,11 @@ def perps(extractor, text):
             ("two men", "individual"),
         ),
         (
+            "The government announced the arrest of four soldiers for killing two aid workers in "
+            "Kabul last Friday.",
+            ("four soldiers", "individual"),
+        ),
+        (
             "This morning a group of subversives conducted an armed attack on a former defence "
             "minister in San Salvador, wounding two bodyguards.",
             ("group of subversives", "individual"),
@@ -189,6 +194,11 @@ def test_people_arrested_for_something_else_are_no_attackers(extractor):
     text = (
         "A bomb wounded two guards at a bank in Lima on Monday. Police arrested three men for "
         "drunk driving."
+    )
+    assert ("three men", "individual") not in perps(extractor, text)
+    text = (
+        "A bomb wounded two guards at a bank in Lima on Monday. Police announced the arrest of "
+        "three men for drunk driving."
     )
     assert ("three men", "individual") not in perps(extractor, text)
 

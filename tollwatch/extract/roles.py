@@ -378,6 +378,10 @@ def _names_deed(prep: Token, words: AuthorWords) -> bool:
     return False
 
 
+#: nouns of holding people as suspects: "the arrest of X for the murder"
+HOLDING_NOUNS = frozenset({"arrest", "capture", "detention"})
+
+
 def _authors(tok: Token, words: AuthorWords) -> list[Token]:
     """The tokens a sentence names as the author of a deed around ``tok``:
 
@@ -387,7 +391,7 @@ def _authors(tok: Token, words: AuthorWords) -> list[Token]:
     - "the attack was blamed on X", "attributed the bombing to X";
     - "the attack was the work of X";
     - suspects: "X was charged with the murder", "police arrested X in connection with the
-      bombing" (verbs of ``suspect_verbs.txt``).
+      bombing", "the arrest of X for killing ..." (verbs of ``suspect_verbs.txt``).
     """
     lemma = tok.lemma_.lower()
     kids = list(tok.children)
@@ -450,6 +454,23 @@ def _authors(tok: Token, words: AuthorWords) -> list[Token]:
             for c in kids
         ):
             out += [c for c in kids if c.dep_ in ("dobj", "nsubjpass")]
+    elif lemma in HOLDING_NOUNS and tok.pos_ == "NOUN":
+        # "the arrest of 45 soldiers and 2 officers for killing 6 clergymen"; not "charges of
+        # involvement in the attacks"
+        held = [
+            p
+            for c in kids
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children
+            if p.dep_ == "pobj" and (p.ent_type_ == "PERSON" or p.tag_ in ("NNS", "NNPS", "NNP"))
+        ]
+        held += [c for p in held for c in p.conjuncts]
+        if any(
+            c.dep_ == "prep" and c.lower_ in ("for", "in") and _names_deed(c, words)
+            for x in [tok, *held]
+            for c in x.children
+        ):
+            out += held
     elif lemma in ("blame", "attribute") and tok.pos_ == "VERB":
         prep = "on" if lemma == "blame" else "to"
         deed = any(c.dep_ in ("dobj", "nsubjpass") and _is_deed(c, words) for c in kids)
