@@ -526,3 +526,16 @@ def test_the_cheap_filter_lets_every_strong_event_word_through():
     ]
     assert strong and [w for w in strong if not PREFILTER.search(w)] == []
     assert PREFILTER.search("Unknown assailants set fire to a church")
+
+
+def test_where_a_statement_was_made_is_no_site_of_the_incident(extractor):
+    text = (
+        "A car bomb killed 12 people at a checkpoint near Kandahar on Monday, the interior "
+        "minister told a news conference in Kabul."
+    )
+    [r] = reports(extractor, text, published=datetime(2020, 3, 17, tzinfo=UTC))
+    assert r.location.name == "Kandahar" and r.sites == ()
+    # a statement's place is kept when the sentence names no other
+    text = "Gunmen killed 12 peasants on Monday, the minister told a news conference in Lima."
+    [r] = reports(extractor, text, published=datetime(2020, 3, 17, tzinfo=UTC))
+    assert r.location.name == "Lima"

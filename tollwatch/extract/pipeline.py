@@ -203,6 +203,11 @@ class Extractor:
                 if p.evidence is None
                 or not text[max(0, p.evidence.start - 5) : p.evidence.start].endswith("from ")
             )
+            # "in a declaration issued in Havana, ... in San Salvador": where a statement was
+            # made is no place of the incident when the sentence names another
+            told_at = [p for p in sp if not _statement_place(doc, p)]
+            if told_at:
+                sp = tuple(told_at)
             attribution = find_attribution(sent, lex.attribution_verbs)
             who = speakers.resolve(attribution)
             spans = [PlaceSpan(p.evidence.start, p.evidence.end, p.name) for p in sp if p.evidence]
@@ -868,6 +873,27 @@ def _subject_tokens(sent: Any) -> frozenset[int]:
         if tok.dep_ == "nsubj":
             out.update(t.i for t in tok.subtree)
     return frozenset(out)
+
+
+STATEMENT_VERB_FORMS = word_list("statement_verbs.txt")
+STATEMENT_NOUNS = word_list("statement_nouns.txt")
+
+
+def _statement_place(doc: Any, place: Location) -> bool:
+    """A place where a statement was made, not where the incident happened: "a declaration
+    issued in Havana", "the minister said in Kabul", "told a news conference in Lima"."""
+    if place.evidence is None:
+        return False
+    span = doc.char_span(place.evidence.start, place.evidence.end, alignment_mode="expand")
+    if span is None:
+        return False
+    prep = span.root.head
+    if span.root.dep_ != "pobj" or prep.lower_ not in ("in", "at"):
+        return False
+    head = prep.head
+    return head.lower_ in STATEMENT_VERB_FORMS or (
+        head.pos_ == "NOUN" and head.lemma_.lower() in STATEMENT_NOUNS
+    )
 
 
 COURT_CUES = frozenset(
