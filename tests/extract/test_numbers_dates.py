@@ -88,3 +88,24 @@ def test_dates_without_publication_stay_unresolved():
 def test_may_as_verb_is_not_a_date():
     assert find_dates("the court may rule on 3 June", MONDAY)[0].text == "3 June"
     assert not find_dates("officials said it may take weeks", MONDAY)
+
+
+def test_a_day_to_come_is_after_publication():
+    [d] = find_dates("The rebels will strike next Tuesday.", date(1989, 3, 15))
+    assert d.date == date(1989, 3, 21)
+    [d] = find_dates("The rebels will strike this coming Friday.", date(1989, 3, 15))
+    assert d.date == date(1989, 3, 17)
+
+
+def test_a_date_to_come_never_dates_an_incident(extractor):
+    from datetime import UTC, datetime
+
+    from tollwatch.types import Article
+
+    text = (
+        "Guerrillas killed two soldiers in Usulutan. The rebels, who oppose the 1991 elections, "
+        "said they will attack the capital next Tuesday."
+    )
+    published = datetime(1989, 3, 15, tzinfo=UTC)
+    out = extractor.extract(Article(id="f", text=text, published=published))
+    assert [str(r.date) for r in out if not r.is_reference] == ["1989-03-15"]

@@ -2,10 +2,13 @@
 
 ``find_dates(text, published)`` returns every date expression in ``text`` with its resolved date and
 precision. Rules: a weekday ("Monday", "on Sunday") is the latest such day on or before publication;
-"last <weekday>" on that same weekday means a week before; "yesterday" and "last night" are the day
-before; "today", "this morning", "tonight" the day itself; a day and month without a year take the
-publication year, or the year before when that would fall after publication; explicit dates after
-publication are dropped. With no publication date, only expressions that carry a year resolve.
+"last <weekday>" on that same weekday means a week before; "next <weekday>" is the next such day
+after publication; "yesterday" and "last night" are the day before; "today", "this morning",
+"tonight" the day itself; a day and month without a year take the publication year, or the year
+before when that would fall after publication; a full date after publication resolves to none. A
+year to come ("the 1991 elections") and "next Tuesday" keep their dates but never date an incident
+(``segment.frame_to_report``). With no publication date, only expressions that carry a year
+resolve.
 A bare past year ("in 1986") resolves with precision "year" and marks history.
 """
 
@@ -119,7 +122,8 @@ PATTERNS = [
     (
         "weekday",
         re.compile(
-            r"\b(?P<last>last\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+            r"\b(?:(?P<last>last\s+)|(?P<next>next\s+|(?:this\s+)?coming\s+))?"
+            r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
             r"(?:'s)?\b",
             re.I,
         ),
@@ -245,6 +249,10 @@ def _resolve(kind: str, m: re.Match, published: date | None) -> tuple[date | Non
         return published, "week"
     if kind == "weekday":
         wd = WEEKDAYS[g["wd"].lower()]
+        if g.get("next"):
+            # "next Tuesday", "this coming Friday": a day still to come
+            ahead = (wd - published.weekday()) % 7 or 7
+            return published + timedelta(days=ahead), "day"
         back = (published.weekday() - wd) % 7
         if g.get("last") and back == 0:
             back = 7

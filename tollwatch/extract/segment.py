@@ -577,7 +577,10 @@ def frame_to_report(
         candidates = [
             dm
             for dm in s.dates
-            if dm.history == frame.reference and not _statement_date(article.text, dm.start, dm.end)
+            if dm.history == frame.reference
+            and not _statement_date(article.text, dm.start, dm.end)
+            # "the 1991 elections", "next Tuesday": no incident the story tells is yet to come
+            and (published is None or dm.date is None or dm.date <= published)
         ]
         if not candidates:
             continue
