@@ -61,6 +61,21 @@ def perps(extractor, text):
             ("two men", "individual"),
         ),
         (
+            "The authorities blamed the leftist rebels of the Popular Liberation Army for the "
+            "murder of a bishop in Arauca on Monday.",
+            ("popular liberation army", "organization"),
+        ),
+        (
+            "The rebels blamed the government and the armed forces for the murder of 10 union "
+            "members in a dynamite attack in San Salvador on Tuesday.",
+            ("armed forces", "organization"),
+        ),
+        (
+            "The president implicated four officers and five members of the armed forces in the "
+            "assassination of six priests in San Salvador on 16 November.",
+            ("four officers", "individual"),
+        ),
+        (
             "The government announced the arrest of four soldiers for killing two aid workers in "
             "Kabul last Friday.",
             ("four soldiers", "individual"),

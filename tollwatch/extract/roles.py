@@ -382,13 +382,21 @@ def _names_deed(prep: Token, words: AuthorWords) -> bool:
 HOLDING_NOUNS = frozenset({"arrest", "capture", "detention"})
 
 
+def _with_conjuncts(tokens: list[Token]) -> list[Token]:
+    """The tokens and the ones joined to them by "and": "the government and the armed forces"."""
+    out = list(tokens)
+    for t in tokens:
+        out += [c for c in t.conjuncts if c not in out]
+    return out
+
+
 def _authors(tok: Token, words: AuthorWords) -> list[Token]:
     """The tokens a sentence names as the author of a deed around ``tok``:
 
     - "the attack was carried out by X", "X carried out the attack", "the massacre X
       perpetrated";
     - "X is responsible for the murder", "X was behind the attack", "X was the perpetrator of";
-    - "the attack was blamed on X", "attributed the bombing to X";
+    - "the attack was blamed on X", "attributed the bombing to X", "blamed X for the murder";
     - "the attack was the work of X";
     - suspects: "X was charged with the murder", "police arrested X in connection with the
       bombing", "the arrest of X for killing ..." (verbs of ``suspect_verbs.txt``).
@@ -434,14 +442,19 @@ def _authors(tok: Token, words: AuthorWords) -> list[Token]:
             if p.dep_ == "pobj"
         ]
     elif lemma == "accuse" and tok.pos_ == "VERB":
-        # "accusing the army of perpetrating the attack"
+        # "accusing the army and the most radical sectors of perpetrating the attack"
         if any(c.dep_ == "prep" and c.lower_ in ("of", "for") for c in kids):
-            out += [c for c in kids if c.dep_ == "dobj"]
+            out += _with_conjuncts([c for c in kids if c.dep_ == "dobj"])
     elif lemma in ("implicate", "involve") and _deed_object(tok, "in", words):
-        # "Col Benavides, implicated in the murder", "he was involved in the kidnapping"
+        # "Col Benavides, implicated in the murder", "he was involved in the kidnapping",
+        # "Cristiani implicated four officers in the assassination"
         out += [c for c in kids if c.dep_ == "nsubjpass"]
+        out += _with_conjuncts([c for c in kids if c.dep_ == "dobj"])
         if tok.dep_ == "acl":
             out.append(tok.head)
+    elif lemma == "blame" and tok.pos_ == "VERB" and _deed_object(tok, "for", words):
+        # "the authorities blamed the ELN guerrillas for the murder"
+        out += _with_conjuncts([c for c in kids if c.dep_ == "dobj"])
     elif (
         lemma == "work"
         and tok.dep_ == "attr"
@@ -473,7 +486,11 @@ def _authors(tok: Token, words: AuthorWords) -> list[Token]:
             out += held
     elif lemma in ("blame", "attribute") and tok.pos_ == "VERB":
         prep = "on" if lemma == "blame" else "to"
-        deed = any(c.dep_ in ("dobj", "nsubjpass") and _is_deed(c, words) for c in kids)
+        # "the attack ..., which the FMLN has blamed on army sectors": the deed the clause
+        # hangs on
+        deed = any(c.dep_ in ("dobj", "nsubjpass") and _is_deed(c, words) for c in kids) or (
+            tok.dep_ == "relcl" and _is_deed(tok.head, words)
+        )
         if deed:
             out += [
                 p
