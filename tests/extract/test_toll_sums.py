@@ -493,3 +493,21 @@ def test_a_crime_the_victim_was_investigating_is_no_toll_of_their_murder(extract
     # the police investigating the bombing told is no background
     text = "Police are investigating the massacre of 43 persons in the town of Segovia on Friday."
     assert killed(extractor, text) == [43]
+
+
+def test_an_undated_incident_named_again_with_its_day_is_one_incident(extractor):
+    published = datetime(1989, 12, 2, tzinfo=UTC)
+    text = (
+        "The Salvadoran defence ministry has flatly denied charges that soldiers killed six "
+        "Jesuit priests. The six Jesuits and two other persons were killed on 16 November, shot "
+        "during the night by a group of armed men."
+    )
+    out = current(extractor, text, published)
+    assert [(str(r.date), r.killed.best) for r in out] == [("1989-11-16", 8)]
+    # other victims of another day are another incident
+    text = (
+        "Two policemen were killed by a car bomb in Kabul. Two other policemen were killed in an "
+        "ambush in Kandahar on 20 November."
+    )
+    out = current(extractor, text, published)
+    assert sorted(str(r.date) for r in out) == ["1989-11-20", "1989-12-02"]

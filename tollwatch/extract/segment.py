@@ -280,6 +280,35 @@ def _named_killed(s: SentenceFacts) -> set[str]:
     return set(s.extra.get("named_victims", ()))
 
 
+#: words of a victim description that tell no group apart
+GENERIC_VICTIM_WORDS = frozenset(
+    {"people", "person", "persons", "other", "others", "man", "men", "woman", "women", "child"}
+)
+
+
+def _stems(text: str) -> set[str]:
+    words = re.findall(r"[a-z]{4,}", text.lower())
+    return {w.rstrip("s") for w in words if w not in GENERIC_VICTIM_WORDS and w != "their"}
+
+
+def _named_again(s: SentenceFacts, main: Frame) -> bool:
+    """Whether the sentence names the main incident's victims again with a definite article:
+    "The six Jesuits and two other persons were killed on 16 November" after "denied that
+    soldiers killed six Jesuit priests": the day of that incident, not another one."""
+    told = {w for t in main.sentences for v in t.victims for w in _stems(v.text)}
+    return any(_definite(s, v) and _stems(v.text) & told for v in s.victims)
+
+
+def _definite(s: SentenceFacts, m: Mention) -> bool:
+    """Whether a mention opens on "the" ("The six Jesuits", "the victims")."""
+    if m.text.lower().startswith("the "):
+        return True
+    if m.evidence is None:
+        return False
+    before = s.text[: max(0, m.evidence.start - s.start)]
+    return bool(re.search(r"\bthe\s+(?:[\w-]+\s+){0,2}$", before, re.I))
+
+
 def _event_day(s: SentenceFacts) -> date | None:
     """The day a sentence says its event happened: its one day-precise date that is neither
     history nor the date of a statement ("police said on Monday"); None when it gives several."""
@@ -336,6 +365,7 @@ def _target_frame(
         and published is not None
         and abs((published - day).days) >= UNDATED_APART_DAYS
         and any(t.figures for t in main.sentences)
+        and not _named_again(s, main)
     ):
         # an undated incident with a toll is news of the day the story ran or the day before
         # ("two leaders were killed near Rio Blanco" ... "the massacre of 12 persons last
