@@ -463,6 +463,12 @@ def test_weapons_seized_or_cached_are_not_weapons_used(extractor):
     assert [w.text for w in r.weapons] == ["machetes"]
 
 
+def test_a_date_before_a_weapon_is_no_part_of_its_name(extractor):
+    text = "On 7 January dynamite charges destroyed two power pylons near Lima."
+    [r] = reports(extractor, text, published=datetime(1990, 1, 9, tzinfo=UTC))
+    assert [w.text for w in r.weapons] == ["dynamite"]
+
+
 def test_places_guarded_after_an_attack_are_not_its_targets(extractor):
     text = (
         "A bomb killed 12 people at a market in Kabul on Monday. Security was tightened at bus "

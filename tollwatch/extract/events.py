@@ -66,7 +66,13 @@ def _noun_phrase(sent: Span, m: Match) -> tuple[int, int]:
         ):
             start -= 2
             continue
-        if prev.dep_ == "compound" and prev.head.i >= m.start and prev.pos_ in ("NOUN", "PROPN"):
+        if (
+            prev.dep_ == "compound"
+            and prev.head.i >= m.start
+            and prev.pos_ in ("NOUN", "PROPN")
+            # not a date or a count the parse hung on the noun ("on 7 January dynamite ...")
+            and prev.ent_type_ not in ("DATE", "TIME", "CARDINAL", "QUANTITY")
+        ):
             start -= 1
             continue
         break
