@@ -545,3 +545,12 @@ def test_where_a_statement_was_made_is_no_site_of_the_incident(extractor):
     text = "Gunmen killed 12 peasants on Monday, the minister told a news conference in Lima."
     [r] = reports(extractor, text, published=datetime(2020, 3, 17, tzinfo=UTC))
     assert r.location.name == "Lima"
+
+
+def test_a_victim_named_after_a_title_is_named_by_the_name(extractor):
+    text = (
+        "Colombian judges today began a number of stoppages to protest the assassination of Judge "
+        "Mariela Espinosa Arango in Medellin on 1 November."
+    )
+    [r] = reports(extractor, text, published=datetime(1989, 11, 20, tzinfo=UTC))
+    assert [v.text for v in r.victims] == ["Mariela Espinosa Arango"]

@@ -394,7 +394,7 @@ class Extractor:
                         )
                     else:
                         a, t, v, w = confident(classified, place_spans, speaker_tokens)
-                        extra["roles"] = (a, t, [self._typed(x) for x in v], w)
+                        extra["roles"] = (a, t, [self._typed(_name_only(doc, x)) for x in v], w)
                     # a weapon the model adds is no more used when seized than one of the rules
                     weapons = [w for w in weapons if not _seized(doc, w)]
                     # nor is a place of care or an event a target when the model adds it
@@ -414,7 +414,7 @@ class Extractor:
                     actors=_one_kind(actors),
                     weapons=tuple(weapons),
                     targets=tuple(targets),
-                    victims=tuple(self._typed(v) for v in victims),
+                    victims=tuple(self._typed(_name_only(doc, v)) for v in victims),
                     suicide=suicide
                     or any(t.sub_event_type == "Suicide bomb" for t in (m.item for m in triggers)),
                     history=_is_history(sd, figures, lemmas, lex, sent)
@@ -877,6 +877,27 @@ def _subject_tokens(sent: Any) -> frozenset[int]:
 
 STATEMENT_VERB_FORMS = word_list("statement_verbs.txt")
 STATEMENT_NOUNS = word_list("statement_nouns.txt")
+
+
+def _name_only(doc: Any, victim: Mention) -> Mention:
+    """A victim named after a title or a description is named by the name: "Dr Jose Antonio
+    Rodriguez Porth", "judge Mariela Espinosa Arango", "Spaniard Francisco Puja" -> the person's
+    name of two words or more that ends the mention."""
+    if victim.evidence is None:
+        return victim
+    span = doc.char_span(victim.evidence.start, victim.evidence.end, alignment_mode="expand")
+    if span is None:
+        return victim
+    first = next((e for e in span.ents if e.label_ == "PERSON" and e.start > span.start), None)
+    if first is None:
+        return victim
+    # "Judge Mariela Espinosa Arango" where the model's name stops at "Espinosa": the name runs
+    # on to the end of the mention in proper nouns
+    name = doc[first.start : span.end]
+    if len(name) < 2 or not all(t.pos_ == "PROPN" for t in name):
+        return victim
+    ev = Evidence(victim.evidence.article_id, name.start_char, name.end_char, name.text)
+    return dataclasses.replace(victim, text=name.text, evidence=ev)
 
 
 def _statement_place(doc: Any, place: Location) -> bool:
