@@ -554,3 +554,19 @@ def test_a_victim_named_after_a_title_is_named_by_the_name(extractor):
     )
     [r] = reports(extractor, text, published=datetime(1989, 11, 20, tzinfo=UTC))
     assert [v.text for v in r.victims] == ["Mariela Espinosa Arango"]
+
+
+def test_a_victim_is_named_by_the_fullest_name_the_article_gives(extractor):
+    text = (
+        "Gunmen shot Presidency Minister Jose Antonio Rodriguez Porth and his driver in San "
+        "Salvador on Friday. Rodriguez Porth died in hospital hours later."
+    )
+    [r] = reports(extractor, text, published=datetime(1989, 6, 10, tzinfo=UTC))
+    assert "Rodriguez Porth" not in [v.text for v in r.victims]
+    assert "Jose Antonio Rodriguez Porth" in [v.text for v in r.victims]
+
+
+def test_a_victim_counted_as_part_of_a_group_is_no_of_phrase(extractor):
+    text = "Police said two of three engineers who were kidnapped in Arauca on Monday were freed."
+    [r] = reports(extractor, text, published=datetime(1989, 11, 20, tzinfo=UTC))
+    assert all(not v.text.lower().startswith("of ") for v in r.victims)

@@ -298,6 +298,7 @@ def noun_phrase(tok: Token, article_id: str, without_count: bool = False) -> Men
         or doc[left].dep_ == "case"
         or doc[left].lower_ in QUANTITY_WORDS
         or (without_count and doc[left].like_num)
+        or doc[left].lower_ == "of"  # "two of three engineers" without its count
         or doc[left].is_punct
         and doc[left].text not in ('"',)
     ):

@@ -650,7 +650,7 @@ def frame_to_report(
     actors = _actors(frame, all_facts)
     weapons = _dedupe(m for s in sents for m in s.weapons)
     targets = _dedupe(m for s in sents for m in s.targets)
-    victims = _dedupe(m for s in sents for m in s.victims)
+    victims = _fullest(_dedupe(m for s in sents for m in s.victims), all_facts)
     suicide = any(s.suicide for s in sents)
     # the type the lead sentence gives wins ("guerrillas attacked a post" stays an attack when
     # a later sentence mentions explosions); other sentences decide only when it has no strong word
@@ -824,6 +824,35 @@ def _best_coarse(locs: list[Location]) -> Location | None:
             if loc.precision == precision:
                 return loc
     return locs[0] if locs else None
+
+
+def _name_words(text: str) -> list[str]:
+    """The capitalised words of a person's name ("Rodriguez Porth"); none when a word is not."""
+    words = text.split()
+    return words if words and all(w[:1].isupper() for w in words) else []
+
+
+def _fullest(victims: tuple[Mention, ...], all_facts: list[SentenceFacts]) -> tuple[Mention, ...]:
+    """Each named victim by the fullest name the article gives them: "Rodriguez Porth" is "Jose
+    Antonio Rodriguez Porth" when another sentence names him so (the evidence stays on the words
+    read); then one mention per name."""
+    names = sorted(
+        {v.text for s in all_facts for v in s.victims if len(_name_words(v.text)) >= 2},
+        key=lambda n: -len(n.split()),
+    )
+    out = []
+    for v in victims:
+        words = _name_words(v.text)
+        full = next(
+            (
+                n
+                for n in names
+                if len(n.split()) > len(words) and all(w in n.split() for w in words)
+            ),
+            None,
+        )
+        out.append(replace(v, text=full) if words and full else v)
+    return _dedupe(out)
 
 
 def _dedupe(items) -> tuple[Mention, ...]:
