@@ -58,7 +58,7 @@ def perps(extractor, text):
         ),
         (
             "Police arrested two men in connection with the bombing of a bank in Lima on Monday.",
-            ("two men", "individual"),
+            ("men", "individual"),
         ),
         (
             "The authorities blamed the leftist rebels of the Popular Liberation Army for the "
@@ -73,12 +73,12 @@ def perps(extractor, text):
         (
             "The president implicated four officers and five members of the armed forces in the "
             "assassination of six priests in San Salvador on 16 November.",
-            ("four officers", "individual"),
+            ("officers", "individual"),
         ),
         (
             "The government announced the arrest of four soldiers for killing two aid workers in "
             "Kabul last Friday.",
-            ("four soldiers", "individual"),
+            ("soldiers", "individual"),
         ),
         (
             "This morning a group of subversives conducted an armed attack on a former defence "
@@ -166,7 +166,7 @@ def test_another_action_in_the_same_city_is_another_incident(extractor):
         ),
         (
             "Two hooded men opened fire on a bus in Lima on Sunday, killing three passengers.",
-            ("two hooded men", "individual"),
+            ("hooded men", "individual"),
         ),
     ],
 )
@@ -337,7 +337,7 @@ def test_who_threw_an_explosive_device_is_the_attacker(extractor):
         "on Monday."
     )
     out = extractor.extract(Article(id="w", text=text, published=PUB))
-    assert [(a.text, a.kind) for r in out for a in r.perpetrators] == [("Two men", "individual")]
+    assert [(a.text, a.kind) for r in out for a in r.perpetrators] == [("men", "individual")]
 
 
 @pytest.mark.parametrize(
@@ -354,3 +354,13 @@ def test_who_threw_an_explosive_device_is_the_attacker(extractor):
 def test_a_group_that_protests_or_holds_another_responsible_is_no_perpetrator(extractor, text):
     out = extractor.extract(Article(id="p", text=text, published=PUB))
     assert not any("FMLN" in a.text for r in out for a in r.perpetrators)
+
+
+def test_attackers_are_described_without_their_count_or_hedge(extractor):
+    text = (
+        "Two suspected terrorists threw a grenade at a bus in Lima on Monday, wounding four "
+        "passengers."
+    )
+    out = extractor.extract(Article(id="a", text=text, published=PUB))
+    [a] = [a for r in out if not r.is_reference for a in r.perpetrators]
+    assert (a.text, a.suspected) == ("terrorists", True)

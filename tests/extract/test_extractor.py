@@ -570,3 +570,18 @@ def test_a_victim_counted_as_part_of_a_group_is_no_of_phrase(extractor):
     text = "Police said two of three engineers who were kidnapped in Arauca on Monday were freed."
     [r] = reports(extractor, text, published=datetime(1989, 11, 20, tzinfo=UTC))
     assert all(not v.text.lower().startswith("of ") for v in r.victims)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("A bomb destroyed the front of a public building in Bogota on Monday.", "public building"),
+        ("Rebels dynamited a section of the Pereira-Cartago pipeline on Monday.", "pipeline"),
+        ("A bomb exploded at a Medellin hotel on Monday, wounding two guests.", "hotel"),
+        ("Bombs damaged two bank branches in Lima on Monday.", "bank branches"),
+    ],
+)
+def test_a_target_is_named_by_the_thing_hit(extractor, text, expected):
+    [r] = reports(extractor, text, published=datetime(1989, 11, 20, tzinfo=UTC))
+    assert [t.text for t in r.targets][0].endswith(expected)
+    assert not [t.text for t in r.targets][0].lower().startswith(("front", "section", "two"))

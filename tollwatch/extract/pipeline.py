@@ -394,7 +394,12 @@ class Extractor:
                         )
                     else:
                         a, t, v, w = confident(classified, place_spans, speaker_tokens)
-                        extra["roles"] = (a, t, [self._typed(_name_only(doc, x)) for x in v], w)
+                        extra["roles"] = (
+                            a,
+                            [_thing_only(doc, x) for x in t],
+                            [self._typed(_name_only(doc, x)) for x in v],
+                            w,
+                        )
                     # a weapon the model adds is no more used when seized than one of the rules
                     weapons = [w for w in weapons if not _seized(doc, w)]
                     # nor is a place of care or an event a target when the model adds it
@@ -413,7 +418,7 @@ class Extractor:
                     dates=sd,
                     actors=_one_kind(actors),
                     weapons=tuple(weapons),
-                    targets=tuple(targets),
+                    targets=tuple(_thing_only(doc, t) for t in targets),
                     victims=tuple(self._typed(_name_only(doc, v)) for v in victims),
                     suicide=suicide
                     or any(t.sub_event_type == "Suicide bomb" for t in (m.item for m in triggers)),
@@ -826,11 +831,44 @@ HEDGE = re.compile(
 )
 
 
+#: a count before a description of attackers: "three heavily armed men", "100 soldiers"
+COUNT = re.compile(
+    r"^(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+    r"twenty|thirty|forty|fifty|hundreds? of|dozens? of|a dozen|several|some)\s+",
+    re.I,
+)
+
+
+def _described(actor: Actor) -> Actor:
+    """Attackers known by a description, without its count or hedge: "two suspected
+    terrorists" -> "terrorists" (suspected); how many is a figure, not who."""
+    if actor.kind != "individual":
+        return actor
+    text, suspected = actor.text, actor.suspected
+    for _ in range(2):
+        m = COUNT.match(text) or HEDGE.match(text)
+        if m is None or m.end() >= len(text):
+            break
+        suspected = suspected or bool(HEDGE.match(text))
+        text = text[m.end() :]
+    if text == actor.text:
+        return actor
+    ev = actor.evidence
+    if ev is not None and ev.text.endswith(text):
+        cut = len(ev.text) - len(text)
+        ev = Evidence(ev.article_id, ev.start + cut, ev.end, text)
+    return dataclasses.replace(
+        actor, text=text, name=_unidentified(text), suspected=suspected, evidence=ev
+    )
+
+
 def _one_kind(actors: list[Actor]) -> tuple[Actor, ...]:
     """Each attacker once: words that name an organisation ("the armed forces", "FMLN") are not
     also a description of individuals."""
     orgs = {a.text.casefold() for a in actors if a.kind != "individual"}
-    return tuple(a for a in actors if a.kind != "individual" or a.text.casefold() not in orgs)
+    return tuple(
+        _described(a) for a in actors if a.kind != "individual" or a.text.casefold() not in orgs
+    )
 
 
 def _individual(mention, generic_actors) -> Actor:
@@ -877,6 +915,45 @@ def _subject_tokens(sent: Any) -> frozenset[int]:
 
 STATEMENT_VERB_FORMS = word_list("statement_verbs.txt")
 STATEMENT_NOUNS = word_list("statement_nouns.txt")
+
+
+PART_NOUNS = word_list("part_nouns.txt")
+
+
+def _thing_only(doc: Any, target: Mention) -> Mention:
+    """A target by the thing hit: "the front of a building" -> "building", "a section of the
+    Pereira-Cartago pipeline" -> "Pereira-Cartago pipeline", "two bank branches" -> "bank
+    branches", "a Medellin hotel" -> "hotel" (the place is the report's location)."""
+    if target.evidence is None:
+        return target
+    span = doc.char_span(target.evidence.start, target.evidence.end, alignment_mode="expand")
+    if span is None or len(span) < 2:
+        return target
+    start, end = span.start, span.end
+    for _ in range(3):
+        tok = doc[start]
+        if end - start > 1 and (tok.like_num or tok.ent_type_ == "CARDINAL"):
+            start += 1  # "two bank branches"
+        elif end - start > 2 and tok.lemma_.lower() in PART_NOUNS and doc[start + 1].lower_ == "of":
+            start += 2  # "front of building"
+            while start < end - 1 and doc[start].lower_ in ("the", "a", "an"):
+                start += 1
+        elif tok.ent_type_ == "GPE" and tok.ent_iob_ == "B":
+            # "Medellin hotel": the town before a common noun
+            stop = start + 1
+            while stop < end and doc[stop].ent_type_ == "GPE" and doc[stop].ent_iob_ == "I":
+                stop += 1
+            if stop < end and doc[stop:end].root.pos_ == "NOUN" and not doc[stop].ent_type_:
+                start = stop
+            else:
+                break
+        else:
+            break
+    if start == span.start:
+        return target
+    part = doc[start:end]
+    ev = Evidence(target.evidence.article_id, part.start_char, part.end_char, part.text)
+    return dataclasses.replace(target, text=part.text, evidence=ev)
 
 
 def _name_only(doc: Any, victim: Mention) -> Mention:
