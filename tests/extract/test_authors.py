@@ -364,3 +364,11 @@ def test_attackers_are_described_without_their_count_or_hedge(extractor):
     out = extractor.extract(Article(id="a", text=text, published=PUB))
     [a] = [a for r in out if not r.is_reference for a in r.perpetrators]
     assert (a.text, a.suspected) == ("terrorists", True)
+
+
+def test_an_attacker_word_before_its_head_names_the_group(extractor):
+    text = (
+        "So far the guerrilla group has not identified itself after kidnapping three engineers "
+        "in Arauca on Monday."
+    )
+    assert ("guerrilla group", "individual") in perps(extractor, text)

@@ -178,17 +178,29 @@ class ActorMatcher:
                 )
                 if span is not None and _modifier(span.root):
                     continue  # "a terrorist attack", "guerrilla actions": no attacker named
+                kind = GENERIC[word.lower()]
+                start, end = base + m.start(1), base + m.end(1)
+                root = span.root if span is not None else None
+                if (
+                    root is not None
+                    and root.dep_ in ("compound", "amod", "nmod")
+                    and root.i < root.head.i <= root.i + 2
+                    and root.head.i < sent.end
+                ):
+                    # "the guerrilla group", "guerrilla commandos": the attackers by their head
+                    end = root.head.idx + len(root.head.text)
+                    word = sent.doc.text[start:end]
                 out.append(
                     Actor(
                         word,
                         word.lower()
                         if word.lower().startswith("unidentified")
                         else "unidentified " + word.lower(),
-                        GENERIC[word.lower()],
+                        kind,
                         claimed,
                         channel,
                         suspected and not claimed,
-                        Evidence(article_id, base + m.start(1), base + m.end(1), word),
+                        Evidence(article_id, start, end, word),
                     )
                 )
                 break
