@@ -511,3 +511,14 @@ def test_an_undated_incident_named_again_with_its_day_is_one_incident(extractor)
     )
     out = current(extractor, text, published)
     assert sorted(str(r.date) for r in out) == ["1989-11-20", "1989-12-02"]
+
+
+def test_a_sentence_with_several_days_does_not_date_an_incident_a_later_one_dates(extractor):
+    published = datetime(1989, 12, 3, tzinfo=UTC)
+    text = (
+        "Today the defence ministry flatly denied charges raised yesterday that officers "
+        "ordered the murder of six Jesuit priests. The six Jesuits and two other persons were "
+        "killed on 16 November, shot during the night by a group of armed men."
+    )
+    out = current(extractor, text, published)
+    assert [(str(r.date), r.killed.best) for r in out] == [("1989-11-16", 8)]

@@ -614,6 +614,15 @@ def frame_to_report(
         ]
         if not candidates:
             continue
+        if (
+            frame.day is not None
+            and len({d.date for d in candidates}) > 1
+            and frame.day not in {d.date for d in candidates}
+        ):
+            # "today the ministry denied charges raised yesterday ...": a sentence with several
+            # days does not date the incident that a later sentence dates alone ("were killed on
+            # 16 November")
+            continue
         dm = min(candidates, key=lambda d: (_distance(d, s.anchors), d.start))
         date_ev = Evidence(article.id, dm.start, dm.end, dm.text)
         the_date, precision = dm.date, dm.precision if dm.date else "unknown"
