@@ -618,10 +618,11 @@ def frame_to_report(
             frame.day is not None
             and len({d.date for d in candidates}) > 1
             and frame.day not in {d.date for d in candidates}
+            and any(t.figures and _event_day(t) == frame.day for t in sents)
         ):
             # "today the ministry denied charges raised yesterday ...": a sentence with several
-            # days does not date the incident that a later sentence dates alone ("were killed on
-            # 16 November")
+            # days does not date the incident whose toll a later sentence dates alone ("eight
+            # were killed on 16 November")
             continue
         dm = min(candidates, key=lambda d: (_distance(d, s.anchors), d.start))
         date_ev = Evidence(article.id, dm.start, dm.end, dm.text)
