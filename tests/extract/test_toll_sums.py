@@ -522,3 +522,11 @@ def test_a_sentence_with_several_days_does_not_date_an_incident_a_later_one_date
     )
     out = current(extractor, text, published)
     assert [(str(r.date), r.killed.best) for r in out] == [("1989-11-16", 8)]
+
+
+def test_the_names_after_a_plural_victim_word_are_counted(extractor):
+    text = (
+        "The committee condemned the recent murder in Guatemala of political leaders Hector "
+        "Oqueli Colindres and Gilda Amparo Flores Arevalo."
+    )
+    assert killed(extractor, text) == [2]

@@ -870,6 +870,29 @@ def _of_phrases(noun: Token) -> list[Token]:
     return out
 
 
+def _names_after(noun: Token, sent: Span) -> tuple[list[Span], int]:
+    """The people named right after a plural noun, joined by commas and "and" ("leaders Hector
+    Oqueli Colindres and Gilda Flores"), and the index of their last token."""
+    doc = sent.doc
+    names: list[Span] = []
+    i = noun.i + 1
+    last = noun.i
+    while i < sent.end:
+        ent = next((e for e in doc.ents if e.start == i and e.label_ == "PERSON"), None)
+        if ent is None:
+            break
+        names.append(ent)
+        i = ent.end
+        while i < sent.end and doc[i].pos_ == "PROPN":
+            i += 1  # "Gilda Amparo" + "Flores Arevalo": one name the model cut in two
+        last = i - 1
+        if i >= sent.end or doc[i].lower_ not in (",", "and"):
+            break
+        while i < sent.end and doc[i].lower_ in (",", "and"):
+            i += 1
+    return names, last
+
+
 def _proper_name(tok: Token) -> bool:
     """A proper noun that is no place or nationality: someone's name, whatever entity type the
     small model gave it ("Hector Oqueli Colindres" is often ORG)."""
@@ -984,6 +1007,12 @@ def _single_victims(
                         n = len(_listed_people(v, lex))
                         lo, hi = tok.i - sent.start, v.right_edge.i - sent.start + 1
                         dead(n, lo, hi, v)
+                    elif v.dep_ == "pobj" and v.tag_ == "NNS" and v.lemma_.lower() in lex.victims:
+                        # "the murder of political leaders Hector Oqueli and Gilda Flores": the
+                        # names after the plural (the parse often hangs them elsewhere)
+                        names, last = _names_after(v, sent)
+                        if len(names) >= 2:
+                            dead(len(names), tok.i - sent.start, last - sent.start + 1, v)
             if out and out[-1][0].low != 1:
                 break
             # "the assassination of the minister in an attack in which his bodyguard and driver
