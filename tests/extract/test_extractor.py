@@ -585,3 +585,15 @@ def test_a_target_is_named_by_the_thing_hit(extractor, text, expected):
     [r] = reports(extractor, text, published=datetime(1989, 11, 20, tzinfo=UTC))
     assert [t.text for t in r.targets][0].endswith(expected)
     assert not [t.text for t in r.targets][0].lower().startswith(("front", "section", "two"))
+
+
+def test_a_first_name_of_a_person_named_in_full_is_no_place(extractor):
+    from tollwatch.extract.debug import explain
+
+    text = (
+        "Dzhokhar Tsarnaev and his brother planted two bombs near the finish line of the Boston "
+        "Marathon, killing three people. Dzhokhar was captured in Watertown."
+    )
+    out = explain(text, extractor.settings, datetime(2013, 4, 24, tzinfo=UTC), extractor)
+    places = [p["name"] for s in out["sentences"] for p in s["places"]]
+    assert "Dzhokhar" not in places and "Watertown" in places

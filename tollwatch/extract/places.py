@@ -131,8 +131,15 @@ def find_places(
     countries = tuple(sorted(counts, key=lambda c: -counts[c]))  # most named first
     out: list[Location] = []
     covered: set[int] = set()
-    # surnames of people named in full elsewhere ("Tarek William Saab" ... "Saab said")
-    surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2}
+    # the names of people named in full elsewhere ("Tarek William Saab" ... "Saab said";
+    # "Dzhokhar Tsarnaev" ... "Dzhokhar", which the gazetteer knows as Grozny's old name)
+    surnames = {
+        t.text
+        for e in doc.ents
+        if e.label_ == "PERSON" and len(e) >= 2
+        for t in e
+        if t.is_title and len(t.text) >= 3
+    }
     for ent in doc.ents:
         # "outside Culiacan" (tagged NORP), "in Tumaco" (tagged EVENT): after a preposition of
         # place, any name may be a town
