@@ -372,3 +372,18 @@ def test_an_attacker_word_before_its_head_names_the_group(extractor):
         "in Arauca on Monday."
     )
     assert ("guerrilla group", "individual") in perps(extractor, text)
+
+
+def test_a_speaker_before_any_event_is_no_victim(extractor):
+    text = (
+        "In brief comments upon his arrival in Panama City today, Guillermo Ungo, leader of El "
+        "Salvador's civilian left, described the army's counteroffensive as savage and genocidal. "
+        "The leftist leader said the situation in El Salvador is still very unclear because of "
+        "the fighting. Ungo left El Salvador after the assassination of six Jesuits by men in "
+        "military uniforms on 16 November."
+    )
+    out = extractor.extract(
+        Article(id="u", text=text, published=datetime(1989, 11, 18, tzinfo=UTC))
+    )
+    victims = {v.text for r in out if not r.is_reference for v in r.victims}
+    assert "Jesuits" in victims and "Guillermo Ungo" not in victims

@@ -397,7 +397,7 @@ class Extractor:
                         extra["roles"] = (
                             a,
                             [_thing_only(doc, x) for x in t],
-                            [self._typed(_name_only(doc, x)) for x in v],
+                            [self._typed(_name_only(doc, x)) for x in v if not _speaking(doc, x)],
                             w,
                         )
                     # a weapon the model adds is no more used when seized than one of the rules
@@ -918,6 +918,17 @@ STATEMENT_NOUNS = word_list("statement_nouns.txt")
 
 
 PART_NOUNS = word_list("part_nouns.txt")
+
+
+def _speaking(doc: Any, person: Mention) -> bool:
+    """Whether the person is the subject of a verb of saying ("Guillermo Ungo ... described the
+    army's counteroffensive as savage"): in a sentence that tells no event, a speaker is no
+    victim."""
+    span = _span_of(doc, person)
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ == "nsubj" and root.head.lower_ in STATEMENT_VERB_FORMS
 
 
 def _thing_only(doc: Any, target: Mention) -> Mention:
