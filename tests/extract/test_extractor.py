@@ -597,3 +597,10 @@ def test_a_first_name_of_a_person_named_in_full_is_no_place(extractor):
     out = explain(text, extractor.settings, datetime(2013, 4, 24, tzinfo=UTC), extractor)
     places = [p["name"] for s in out["sentences"] for p in s["places"]]
     assert "Dzhokhar" not in places and "Watertown" in places
+
+
+def test_a_name_the_model_cut_in_two_is_one_victim_and_no_place(extractor):
+    text = "Liberal Senator Federico Estrada Velez was kidnapped in Medellin on Tuesday."
+    [r] = reports(extractor, text, published=datetime(1990, 4, 4, tzinfo=UTC))
+    assert [v.text for v in r.victims] == ["Federico Estrada Velez"]
+    assert r.location.name == "Medellin"
