@@ -874,11 +874,12 @@ def _names_after(noun: Token, sent: Span) -> tuple[list[Span], int]:
     """The people named right after a plural noun, joined by commas and "and" ("leaders Hector
     Oqueli Colindres and Gilda Flores"), and the index of their last token."""
     doc = sent.doc
+    people = {e.start: e for e in sent.ents if e.label_ == "PERSON"}
     names: list[Span] = []
     i = noun.i + 1
     last = noun.i
     while i < sent.end:
-        ent = next((e for e in doc.ents if e.start == i and e.label_ == "PERSON"), None)
+        ent = people.get(i)
         if ent is None:
             break
         names.append(ent)

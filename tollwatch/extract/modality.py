@@ -85,7 +85,7 @@ def unrealised(cue: Any, attempts: bool = True) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in cue.children):
         return True
     if any(c.dep_ == "advmod" and c.lower_ in NEAR_MISS and c.i < cue.i for c in cue.children):
-        return True  # "was almost killed": a near miss
+        return True  # "was almost killed", "nearly died"; not "nearly 50 were killed"
     head = cue
     for _ in range(2):
         if head.dep_ not in ("xcomp", "conj") or head.head == head:
@@ -101,8 +101,6 @@ def _verb_asserted(verb: Any) -> bool:
     kids = list(verb.children)
     if any(c.dep_ == "neg" for c in kids):
         return False
-    if any(c.dep_ == "advmod" and c.lower_ in NEAR_MISS and c.i < verb.i for c in kids):
-        return False  # "was almost killed", "nearly died"; not "nearly 50 were killed"
     modal = any(c.dep_ == "aux" and c.lower_ in NOT_ASSERTED_AUX for c in kids)
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in kids)
     return not (modal and not perfect)

@@ -40,8 +40,8 @@ from tollwatch.extract.lexicon import Lexicons, load_lexicons, word_list
 from tollwatch.extract.modality import asserted, investigated_before
 from tollwatch.extract.places import country_counts, find_places
 from tollwatch.extract.rolemodel import RoleModel, combine, confident, sentence_candidates
-from tollwatch.extract.roles import find_roles, load_role_words, noun_phrase
-from tollwatch.extract.segment import reports_from_facts
+from tollwatch.extract.roles import find_roles, fuller_name, load_role_words, noun_phrase
+from tollwatch.extract.segment import STATEMENT_VERBS, reports_from_facts
 from tollwatch.extract.truecase import CaseRestorer, lost_case
 from tollwatch.types import Actor, Article, Evidence, Failure, Location, Mention, Report
 
@@ -566,8 +566,8 @@ def _attach_roles(facts: list[SentenceFacts]) -> list[SentenceFacts]:
     return out
 
 
-def _span_of(doc: Any, item: Mention | Actor) -> Any:
-    """The tokens of a mention's (or actor's) evidence in ``doc``, or None."""
+def _span_of(doc: Any, item: Mention | Actor | Location) -> Any:
+    """The tokens of a mention's (or actor's, or place's) evidence in ``doc``, or None."""
     ev = item.evidence
     if ev is None or ev.start is None or ev.end is None:
         return None
@@ -738,13 +738,7 @@ def _full_name(text: str, full_names: list[str]) -> str:
     words = [
         w for w in text.split() if w[:1].isupper() and w.lower().rstrip(".") not in NAME_TITLES
     ]
-    if not words:
-        return text
-    for name in full_names:
-        parts = name.split()
-        if len(parts) > len(words) and all(w in parts for w in words):
-            return name
-    return text
+    return (fuller_name(words, full_names) or text) if words else text
 
 
 def _no_target(doc: Any, target: Mention, lex: Lexicons) -> bool:
@@ -913,7 +907,6 @@ def _subject_tokens(sent: Any) -> frozenset[int]:
     return frozenset(out)
 
 
-STATEMENT_VERB_FORMS = word_list("statement_verbs.txt")
 STATEMENT_NOUNS = word_list("statement_nouns.txt")
 
 
@@ -928,16 +921,14 @@ def _speaking(doc: Any, person: Mention) -> bool:
     if span is None:
         return False
     root = span.root
-    return root.dep_ == "nsubj" and root.head.lower_ in STATEMENT_VERB_FORMS
+    return root.dep_ == "nsubj" and root.head.lower_ in STATEMENT_VERBS
 
 
 def _thing_only(doc: Any, target: Mention) -> Mention:
     """A target by the thing hit: "the front of a building" -> "building", "a section of the
     Pereira-Cartago pipeline" -> "Pereira-Cartago pipeline", "two bank branches" -> "bank
     branches", "a Medellin hotel" -> "hotel" (the place is the report's location)."""
-    if target.evidence is None:
-        return target
-    span = doc.char_span(target.evidence.start, target.evidence.end, alignment_mode="expand")
+    span = _span_of(doc, target)
     if span is None or len(span) < 2:
         return target
     start, end = span.start, span.end
@@ -971,9 +962,7 @@ def _name_only(doc: Any, victim: Mention) -> Mention:
     """A victim named after a title or a description is named by the name: "Dr Jose Antonio
     Rodriguez Porth", "judge Mariela Espinosa Arango", "Spaniard Francisco Puja" -> the person's
     name of two words or more that ends the mention."""
-    if victim.evidence is None:
-        return victim
-    span = doc.char_span(victim.evidence.start, victim.evidence.end, alignment_mode="expand")
+    span = _span_of(doc, victim)
     if span is None:
         return victim
     first = next((e for e in span.ents if e.label_ == "PERSON" and e.start > span.start), None)
@@ -991,16 +980,14 @@ def _name_only(doc: Any, victim: Mention) -> Mention:
 def _statement_place(doc: Any, place: Location) -> bool:
     """A place where a statement was made, not where the incident happened: "a declaration
     issued in Havana", "the minister said in Kabul", "told a news conference in Lima"."""
-    if place.evidence is None:
-        return False
-    span = doc.char_span(place.evidence.start, place.evidence.end, alignment_mode="expand")
+    span = _span_of(doc, place)
     if span is None:
         return False
     prep = span.root.head
     if span.root.dep_ != "pobj" or prep.lower_ not in ("in", "at"):
         return False
     head = prep.head
-    return head.lower_ in STATEMENT_VERB_FORMS or (
+    return head.lower_ in STATEMENT_VERBS or (
         head.pos_ == "NOUN" and head.lemma_.lower() in STATEMENT_NOUNS
     )
 

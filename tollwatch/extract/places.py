@@ -133,7 +133,7 @@ def find_places(
     covered: set[int] = set()
     # the names of people named in full elsewhere ("Tarek William Saab" ... "Saab said";
     # "Dzhokhar Tsarnaev" ... "Dzhokhar", which the gazetteer knows as Grozny's old name)
-    surnames = {
+    name_words = {
         t.text
         for e in doc.ents
         if e.label_ == "PERSON" and len(e) >= 2
@@ -150,7 +150,7 @@ def find_places(
             continue
         if ent.label_ == "PERSON" and ent.start > 0 and doc[ent.start - 1].ent_type_ == "PERSON":
             continue  # "Federico Estrada" + "Velez": the rest of a name the model cut in two
-        if (len(ent) == 1 and ent.text in surnames) or (
+        if (len(ent) == 1 and ent.text in name_words) or (
             ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in TITLES
         ):
             continue
@@ -194,7 +194,7 @@ def find_places(
     for tok in doc:
         if tok.i in covered or tok.ent_type_ or tok.pos_ != "PROPN" or not tok.is_title:
             continue
-        if tok.is_sent_start or len(tok.text) < 4 or tok.text in surnames:
+        if tok.is_sent_start or len(tok.text) < 4 or tok.text in name_words:
             continue
         if tok.i > 0 and doc[tok.i - 1].lower_.rstrip(".") in TITLES:
             continue

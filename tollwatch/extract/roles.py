@@ -386,6 +386,17 @@ def _names_deed(prep: Token, words: AuthorWords) -> bool:
 HOLDING_NOUNS = frozenset({"arrest", "capture", "detention"})
 
 
+def fuller_name(words: list[str], names: list[str]) -> str | None:
+    """The first of ``names`` (in the caller's order of preference) with more words than
+    ``words`` that holds every one of them: "Rodriguez Porth" -> "Jose Antonio Rodriguez Porth";
+    None when no name does."""
+    for name in names:
+        parts = name.split()
+        if len(parts) > len(words) and all(w in parts for w in words):
+            return name
+    return None
+
+
 def _with_conjuncts(tokens: list[Token]) -> list[Token]:
     """The tokens and the ones joined to them by "and": "the government and the armed forces"."""
     out = list(tokens)
@@ -481,7 +492,7 @@ def _authors(tok: Token, words: AuthorWords) -> list[Token]:
             for p in c.children
             if p.dep_ == "pobj" and (p.ent_type_ == "PERSON" or p.tag_ in ("NNS", "NNPS", "NNP"))
         ]
-        held += [c for p in held for c in p.conjuncts]
+        held = _with_conjuncts(held)
         if any(
             c.dep_ == "prep" and c.lower_ in ("for", "in") and _names_deed(c, words)
             for x in [tok, *held]

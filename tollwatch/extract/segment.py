@@ -44,6 +44,7 @@ from tollwatch.extract.casualties import OTHERS, added_dead
 from tollwatch.extract.events import against_protesters, among_armed, type_event
 from tollwatch.extract.facts import SentenceFacts
 from tollwatch.extract.lexicon import word_list
+from tollwatch.extract.roles import fuller_name
 from tollwatch.tolls import reconcile
 from tollwatch.types import Actor, Article, Evidence, Figure, Location, Mention, Report, Site
 
@@ -853,15 +854,8 @@ def _fullest(victims: tuple[Mention, ...], all_facts: list[SentenceFacts]) -> tu
     out = []
     for v in victims:
         words = _name_words(v.text)
-        full = next(
-            (
-                n
-                for n in names
-                if len(n.split()) > len(words) and all(w in n.split() for w in words)
-            ),
-            None,
-        )
-        out.append(replace(v, text=full) if words and full else v)
+        full = fuller_name(words, names) if words else None
+        out.append(replace(v, text=full) if full else v)
     return _dedupe(out)
 
 
