@@ -41,3 +41,29 @@ def test_no_incident_from_what_did_not_happen(extractor, text):
 )
 def test_incidents_that_happened_or_were_attempted_stay(extractor, text):
     assert len(reports(extractor, text)) == 1
+
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Civilians have been victims of terrorist attacks and grenades, the archbishop said.",
+        "They do not want to look like the little dogs who go about planting bombs.",
+        "Our democracy has had to face bombs, narcoterrorism and hatred.",
+    ],
+)
+def test_no_incident_from_events_in_general(extractor, text):
+    assert reports(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels set off bombs outside two banks in Usulutan on Sunday.",
+        "Guerrillas placed bombs in three banks in Lima on Monday.",
+        "A wave of bombings damaged banks in Medellin.",
+        "The din of gunfire and explosions could be heard before dawn in the Escalon neighborhood.",
+    ],
+)
+def test_events_told_of_one_occasion_stay(extractor, text):
+    assert len(reports(extractor, text)) == 1

@@ -164,3 +164,44 @@ def asserted(tok: Any, sent: Any) -> bool:
     if tok.pos_ != "VERB":
         return True
     return _verb_asserted(tok) and not unrealised(tok, attempts=False)
+
+
+#: entity types that anchor an event noun to one occasion ("attacks in Usulutan on Sunday")
+ANCHOR_ENTS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
+TIME_ENTS = frozenset({"DATE", "TIME"})
+#: determiners that point to one occasion
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+#: nouns of an end to events, which tell none ("the end of bomb explosions")
+ENDING = frozenset({"end", "halt", "stop", "cessation", "suspension"})
+#: nouns that gather events into one occasion ("a wave of bombings")
+GATHERING = frozenset({"wave", "series", "spate", "string", "rash", "chain", "round"})
+
+
+def in_general(noun: Any) -> bool:
+    """Whether an event noun speaks of such events in general, not of one that happened: a bare
+    plural with no determiner, number or owner and nothing that anchors it to a place or a time
+    ("has much experience with kidnappings", "victims of terrorist attacks", "an end to bomb
+    explosions"). "Two bombings", "yesterday's attacks", "attacks in Soyapango" are told."""
+    if noun.pos_ != "NOUN" or noun.tag_ != "NNS":
+        return False
+    for tok in (noun, _list_head(noun)):
+        if any(c.dep_ in ("det", "nummod", "poss", "predet") for c in tok.children):
+            return False
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of":
+            # "a wave of bombings", "the din of gunfire and explosions"; not "the end of bombs"
+            owner = tok.head.head
+            if owner.lemma_ in GATHERING:
+                return False
+            if owner.lemma_ not in ENDING and any(
+                c.dep_ == "det" and c.lower_ in DEFINITE for c in owner.children
+            ):
+                return False
+    if any(t.ent_type_ in ANCHOR_ENTS for t in noun.subtree):
+        return False
+    verb = _governing_verb(noun)
+    if verb is not None and verb.tag_ in ("VBD", "VBN"):
+        return False  # "they placed bombs inside the hospital", "clashes were reported"
+    clause = noun
+    while clause.pos_ not in ("VERB", "AUX") and clause.head != clause:
+        clause = clause.head
+    return not any(t.ent_type_ in TIME_ENTS for t in clause.subtree)

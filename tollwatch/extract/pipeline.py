@@ -37,7 +37,7 @@ from tollwatch.extract.events import (
 from tollwatch.extract.facts import SentenceFacts
 from tollwatch.extract.gazetteer import Gazetteer
 from tollwatch.extract.lexicon import Lexicons, load_lexicons, word_list
-from tollwatch.extract.modality import asserted, investigated_before
+from tollwatch.extract.modality import asserted, in_general, investigated_before
 from tollwatch.extract.places import country_counts, find_places
 from tollwatch.extract.rolemodel import RoleModel, combine, confident, sentence_candidates
 from tollwatch.extract.roles import find_roles, fuller_name, load_role_words, noun_phrase
@@ -222,6 +222,8 @@ class Extractor:
             ]
             figures = find_figures(sent, lex, aid, spans, who)
             if not figures:
+                # "has much experience with kidnappings": such events in general, none told
+                triggers = [m for m in triggers if not in_general(doc[m.end - 1])]
                 # "demanded the government resign after the truck bombing": an event told
                 # before, as the time of this sentence, is no event word of it
                 triggers = [m for m in triggers if not _earlier_event(doc[m.end - 1])]
