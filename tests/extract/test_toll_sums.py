@@ -530,3 +530,26 @@ def test_the_names_after_a_plural_victim_word_are_counted(extractor):
         "Oqueli Colindres and Gilda Amparo Flores Arevalo."
     )
     assert killed(extractor, text) == [2]
+
+
+def test_a_count_after_a_name_that_opens_the_next_clause_is_no_victim(extractor):
+    # the parse sets "the 4,015 judges" in apposition to Galan; they decided, nobody killed them
+    text = (
+        "After the assassination of liberal leader Luis Carlos Galan, the 4,015 judges of the "
+        "country decided to lift the strike they had called on 17 August."
+    )
+    assert all(r.killed.best != 4015 for r in current(extractor, text))
+    assert killed(
+        extractor,
+        "Soldiers murdered Rector Ignacio Ellacuria, five other Jesuits, and two women on "
+        "16 November in San Salvador.",
+    ) == [8]
+
+
+def test_the_dead_a_war_has_left_over_a_period_are_no_toll(extractor):
+    text = (
+        "Costa Rica proposed a truce in the wake of the heightened fighting in El Salvador, "
+        "which has left 2,000 dead in the past month."
+    )
+    assert all(r.killed.best is None for r in current(extractor, text))
+    assert killed(extractor, "A car bomb left 12 dead in Lima on Monday.") == [12]

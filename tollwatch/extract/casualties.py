@@ -105,7 +105,7 @@ EVENT_NOUNS = frozenset(
 #: a running total over a period, not one event: "so far this year", "in the past two months"
 PERIOD = re.compile(
     r"\b(?:so far (?:this|in)|this year|since (?:january|the (?:start|beginning))|"
-    r"(?:in|over|during|within) the (?:last|past) (?:\w+ )?(?:days|weeks|months|years|decade)|"
+    r"(?:in|over|during|within) the (?:last|past) (?:\w+ )?(?:days|weeks|months|years|decade|month|year)|"
     r"over the course of (?:a|one|the|\w+) (?:\w+ )?(?:weeks?|months?|years?)|"
     r"in \d+ (?:weeks|months|years)|(?:during|throughout) (?:the year )?(?:19|20)\d\d|"
     r"(?:in )?this decade|in recent (?:years|months)|"
@@ -286,6 +286,9 @@ def _link(sent: Span, num: Number, lex: Lexicons) -> tuple[str, Token, Token | N
         if nxt is not None and nxt.i < sent.end:
             kind = _kind_of(nxt, lex, ("adj", "verb"))
             if kind and nxt.tag_ in ("JJ", "VBN", "VBD", "NNS", "NN"):
+                gov = root.head
+                if kind == "killed" and gov.pos_ in ("VERB", "AUX") and _is_cumulative(gov):
+                    return None  # "fighting that has left 2,000 dead in the past month"
                 return kind, nxt, person
     head = noun
     # words right after the number phrase: "20 people dead", "148 killed"
@@ -320,6 +323,8 @@ def _link(sent: Span, num: Number, lex: Lexicons) -> tuple[str, Token, Token | N
             and h.head != h
         ):
             parent = h.head
+            if _misread_apposition(h, parent):
+                return None
             # the subject of a verb that has an object kills, it is not killed
             killers = h.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in parent.children)
             if parent.pos_ == "NOUN" and h.lower_ == "of" and parent.lemma_.lower() in EVENT_NOUNS:
@@ -1348,3 +1353,18 @@ def _replace(fig: Figure, **changes: object) -> Figure:
     from dataclasses import replace
 
     return replace(fig, **changes)
+
+
+def _misread_apposition(noun: Token, name: Token) -> bool:
+    """A counted plural the parse set in apposition to one person's name ("after the
+    assassination of Luis Carlos Galan, the 4,015 judges of the country decided"): many
+    people are no other name of one, so the count is the subject of the next clause."""
+    return (
+        noun.dep_ == "appos"
+        and noun.tag_ in ("NNS", "NNPS")
+        and name.ent_type_ == "PERSON"
+        and name.tag_ == "NNP"
+        and not any(c.dep_ in ("conj", "cc") for c in name.children)
+        # "Rector Ellacuria, five other Jesuits": the others are told with the named one
+        and not any(c.lower_ in ("other", "more") for c in noun.children)
+    )
