@@ -387,3 +387,13 @@ def test_a_speaker_before_any_event_is_no_victim(extractor):
     )
     victims = {v.text for r in out if not r.is_reference for v in r.victims}
     assert "Jesuits" in victims and "Guillermo Ungo" not in victims
+
+
+def test_an_armed_group_that_shot_a_marine_is_an_incident(extractor):
+    text = (
+        "An unidentified armed group tried to attack the residence of the U.S. ambassador in "
+        "Bogota on Wednesday. A U.S. marine was shot in the shoulder."
+    )
+    out = [r for r in extractor.extract(Article(id="a", text=text, published=PUB))]
+    [r] = [r for r in out if not r.is_reference]
+    assert any("marine" in v.text.lower() for v in r.victims)

@@ -46,6 +46,9 @@ GENERIC = {
         "slayers",
         "hijackers",
         "bandits",
+        "armed men",
+        "armed individuals",
+        "armed group",
     )
 }
 CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\b(?! the lives)|\bresponsibility\b", re.I)
