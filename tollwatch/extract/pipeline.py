@@ -38,6 +38,7 @@ from tollwatch.extract.facts import SentenceFacts
 from tollwatch.extract.gazetteer import Gazetteer
 from tollwatch.extract.lexicon import Lexicons, load_lexicons, word_list
 from tollwatch.extract.modality import asserted, in_general, investigated_before
+from tollwatch.extract.people import retype_people
 from tollwatch.extract.places import country_counts, find_places
 from tollwatch.extract.rolemodel import RoleModel, combine, confident, sentence_candidates
 from tollwatch.extract.roles import find_roles, fuller_name, load_role_words, noun_phrase
@@ -171,6 +172,7 @@ class Extractor:
         """``counts``: the document's ``country_counts`` when the caller has them already."""
         lex = self.lex
         aid = article.id
+        retype_people(doc, self.gaz)  # idempotent: reports_from_doc has done it before counting
         published = article.published.date() if isinstance(article.published, datetime) else None
         places = find_places(doc, self.gaz, aid, counts)
         text = doc.text  # a property that joins every token: read it once
@@ -492,6 +494,7 @@ class Extractor:
         ]
 
     def reports_from_doc(self, article: Article, doc: Any, caps: bool) -> list[Report]:
+        retype_people(doc, self.gaz)
         counts = country_counts(doc, self.gaz)
         facts = self.sentence_facts(article, doc, caps, counts)
         return reports_from_facts(

@@ -1,0 +1,61 @@
+"""Names of people the small model typed as places or organisations (sentences the team wrote)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from spacy.tokens import Span
+
+from tollwatch.extract.people import reads_as_person, retype_people
+from tollwatch.types import Article
+
+
+def _typed(extractor, text, words, label):
+    doc = extractor.nlp(text)
+    start = next(t.i for t in doc if t.text == words.split()[0])
+    ent = Span(doc, start, start + len(words.split()), label=label)
+    doc.ents = [ent]
+    return doc, ent
+
+
+@pytest.mark.parametrize(
+    "text, words, label",
+    [
+        ("Unknown men shot Hector Oqueli Colindres in Guatemala.", "Hector Oqueli Colindres", "ORG"),
+        ("This morning's attack on Guillermo Payes was condemned.", "Guillermo Payes", "GPE"),
+        ("Police sought Pablo Escobar Gaviria in Medellin.", "Pablo Escobar Gaviria", "ORG"),
+        ("Gunmen killed Jose de Jesus Pena on Monday.", "Jose de Jesus Pena", "ORG"),
+    ],
+)
+def test_a_given_name_and_a_surname_make_a_person(extractor, text, words, label):
+    doc, ent = _typed(extractor, text, words, label)
+    assert reads_as_person(ent, extractor.gaz)
+    retype_people(doc, extractor.gaz)
+    assert [(e.text, e.label_) for e in doc.ents] == [(words, "PERSON")]
+
+
+@pytest.mark.parametrize(
+    "text, words, label",
+    [
+        ("The bomb went off in Santa Ana on Monday.", "Santa Ana", "GPE"),
+        ("The bombing hit Cesar Department on Monday.", "Cesar Department", "ORG"),
+        ("Troops landed on Rosario Island on Monday.", "Rosario Island", "LOC"),
+        ("Rebels attacked Victoria Falls on Monday.", "Victoria Falls", "GPE"),
+    ],
+)
+def test_places_and_institutions_stay_what_they_were(extractor, text, words, label):
+    doc, ent = _typed(extractor, text, words, label)
+    assert not reads_as_person(ent, extractor.gaz)
+
+
+def test_an_attack_on_a_person_typed_as_a_place_names_the_victim(extractor):
+    text = (
+        "We have further reports on this morning's attack on Guillermo Payes, second in charge "
+        "of the International Relations Institute. He was shot five times in San Salvador."
+    )
+    out = extractor.extract(
+        Article(id="p", text=text, published=datetime(1989, 7, 19, tzinfo=UTC))
+    )
+    victims = [v.text for r in out if not r.is_reference for v in r.victims]
+    assert "Guillermo Payes" in victims

@@ -1,0 +1,78 @@
+"""People the small English model typed as places or organisations.
+
+spaCy's small model often types a Spanish name as an organisation or a place ("Hector Oqueli
+Colindres" ORG, "Guillermo Payes" GPE); then nobody is named as the victim, and the name may be
+geocoded. A multi-word entity of such a type is retyped PERSON when it opens on a common given
+name and ends on a common surname (the US census lists shipped by the ``names`` package, MIT),
+every word is capitalised (or a particle: "de", "del", "la", "y"), no word is an institution,
+facility or place noun (``generic_name_words.txt`` and the place nouns below), and the gazetteer
+does not know the whole name as a place ("Santa Ana", "Victoria Falls").
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from spacy.tokens import Span
+
+from tollwatch.extract.gazetteer import Gazetteer
+from tollwatch.extract.lexicon import word_list
+
+#: entity types the model gives to people's names by mistake
+RETYPED = frozenset({"GPE", "ORG", "LOC", "FAC", "NORP"})
+#: lower-case words inside a Spanish or Portuguese name
+PARTICLES = frozenset({"de", "del", "la", "las", "los", "y", "da", "do", "dos", "das"})
+#: nouns of places that a surname list may also hold ("Rosario Island")
+PLACE_NOUNS = frozenset(
+    {"island", "islands", "lake", "river", "hill", "hills", "mountain", "valley", "bay",
+     "beach", "farm", "estate", "canton", "hacienda", "ranch", "falls", "county", "parish"}
+)  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _census(name: str) -> frozenset[str]:
+    text = resources.files("names").joinpath(name).read_text(encoding="ascii")
+    return frozenset(line.split()[0].lower() for line in text.splitlines() if line.strip())
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    return _census("dist.male.first") | _census("dist.female.first")
+
+
+def surnames() -> frozenset[str]:
+    return _census("dist.all.last")
+
+
+@lru_cache(maxsize=1)
+def _not_name_words() -> frozenset[str]:
+    return (word_list("generic_name_words.txt") | PLACE_NOUNS) - PARTICLES
+
+
+def reads_as_person(ent: Span, gaz: Gazetteer) -> bool:
+    if ent.label_ not in RETYPED or not 2 <= len(ent) <= 6:
+        return False
+    first, last = ent[0], ent[-1]
+    if not (first.is_title and last.is_title):
+        return False
+    if first.lower_ not in given_names() or last.lower_ not in surnames():
+        return False
+    stop = _not_name_words()
+    for tok in ent:
+        if tok.lower_ in stop or not (tok.is_title or tok.lower_ in PARTICLES):
+            return False
+    return not gaz.lookup(ent.text)
+
+
+def retype_people(doc: Any, gaz: Gazetteer) -> None:
+    """Retype in place, before any other reading of the document's entities."""
+    ents = list(doc.ents)
+    changed = False
+    for k, ent in enumerate(ents):
+        if reads_as_person(ent, gaz):
+            ents[k] = Span(doc, ent.start, ent.end, label="PERSON")
+            changed = True
+    if changed:
+        doc.ents = ents
