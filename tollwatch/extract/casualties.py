@@ -168,6 +168,22 @@ def _relative_casualty(clause: Token, lex: Lexicons) -> str | None:
 ABDUCTION_VERBS = frozenset({"carry", "take", "drag", "march", "whisk", "lead"})
 
 
+#: every role a casualty word may play
+KINDS_ANY = ("verb", "adj", "noun", "toll")
+#: parts of the body (lexicon data): "shot in the shoulder"
+BODY_PARTS = word_list("body_parts.txt")
+
+
+def _in_body_part(verb: Token) -> bool:
+    """ "was shot in the shoulder", "stabbed in the back": a wound where the weapon struck."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("in", "through")
+        and any(p.dep_ == "pobj" and p.lemma_.lower() in BODY_PARTS for p in c.children)
+        for c in verb.children
+    )
+
+
 def _kind_of(tok: Token, lex: Lexicons, roles: tuple[str, ...]) -> str | None:
     if (
         "verb" in roles
@@ -1027,11 +1043,23 @@ def _single_victims(
         if tok.pos_ == "VERB" and lemma == "die" and not _is_cumulative(tok):
             # "he died early this morning": one person, named before
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subj is None and tok.dep_ == "conj" and tok.head.pos_ == "VERB":
+                # "a policeman was shot in the head and died": the first verb's subject
+                subj = next(
+                    (c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None
+                )
             if subj is not None and (
                 subj.lower_ in ("he", "she")
                 or (
                     (subj.ent_type_ == "PERSON" or partly_named_person(subj, lex.victims))
                     and not any(ch.like_num for ch in subj.children)
+                )
+                # "a policeman was shot in the head and died"
+                or (
+                    tok.dep_ == "conj"
+                    and subj.tag_ == "NN"
+                    and subj.lemma_.lower() in lex.victims
+                    and subj.lower_ not in ("people", "police")
                 )
             ):
                 lo, hi = subj.i - sent.start, tok.i - sent.start + 1
@@ -1065,7 +1093,11 @@ def _single_victims(
         if lemma in ("shoot", "stab") and not any(
             t.lower_ in ("dead", "death") for t in tok.doc[tok.i + 1 : min(tok.i + 4, sent.end)]
         ):
-            continue  # "shot" alone may be a wound; "shot dead", "shot to death" kill
+            # "shot" alone may be a wound; "shot dead", "shot to death" kill; "shot in the
+            # shoulder" wounds, unless the sentence tells a death too ("... and died")
+            if not _in_body_part(tok) or any(_kind_of(t, lex, KINDS_ANY) == "killed" for t in sent):
+                continue
+            kind = "injured"
         if _is_cumulative(tok) or unrealised(tok):
             continue  # "was almost killed", "threatened to kill the mayor"
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
