@@ -395,3 +395,17 @@ def test_a_town_tagged_as_an_organisation_in_the_country_of_the_places_named_bef
         r.location.name for r in out if r.location
     }
     assert "Cartagena" in names
+
+
+def test_the_dateline_country_chooses_among_towns_of_one_name(extractor):
+    # Ambo is a small town of Huanuco in Peru and a city of Ethiopia; the article says only Lima
+    from datetime import UTC, datetime
+
+    from tollwatch.types import Article
+
+    text = (
+        "Lima, 11 Mar 89 (EFE) -- A municipal official was seriously wounded when a bomb "
+        "exploded in Ambo, police said."
+    )
+    out = extractor.extract(Article(id="d", text=text, published=datetime(1989, 3, 11, tzinfo=UTC)))
+    assert [(r.location.name, r.location.country) for r in out] == [("Ambo", "PE")]

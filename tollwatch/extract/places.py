@@ -9,6 +9,7 @@ entity are kept only when they resolve inside a country the article already name
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span
@@ -122,6 +123,28 @@ def country_counts(doc: Doc, gaz: Gazetteer) -> dict[str, int]:
     return counts
 
 
+#: what follows the place of a dateline: "BOGOTA, 5 JUL 89 --", "KABUL, Afghanistan (AP) —"
+_DATELINE_MARK = re.compile(r"\s*(?:,|\(|--|—|–)")
+#: a dateline names a city at least this big, or a region or a country
+MIN_POP_DATELINE = 100_000
+
+
+def _dateline_country(doc: Doc, gaz: Gazetteer) -> str | None:
+    """The country of the place a dateline opens the text with, if any."""
+    for ent in doc.ents:
+        if ent.start_char > 40:
+            return None
+        if ent.label_ not in PLACE_LABELS or not _DATELINE_MARK.match(doc.text[ent.end_char :]):
+            continue
+        loc = gaz.resolve(ent.text)
+        if loc is None:
+            continue
+        if loc.precision == "city" and _population(gaz, ent.text, loc) < MIN_POP_DATELINE:
+            return None
+        return loc.country
+    return None
+
+
 def find_places(
     doc: Doc, gaz: Gazetteer, article_id: str, counts: dict[str, int] | None = None
 ) -> list[Location]:
@@ -129,6 +152,11 @@ def find_places(
     document's ``country_counts`` when the caller has them already."""
     counts = country_counts(doc, gaz) if counts is None else counts
     countries = tuple(sorted(counts, key=lambda c: -counts[c]))  # most named first
+    dateline = _dateline_country(doc, gaz)
+    if dateline is not None and dateline not in countries:
+        # "LIMA, 11 MAR 89 --": the towns of the story are first looked for in Peru ("Ambo" is
+        # a town of Huanuco, not Ethiopia's Ambo; "Santa Maria" not Brazil's)
+        countries += (dateline,)
     out: list[Location] = []
     covered: set[int] = set()
     # the names of people named in full elsewhere ("Tarek William Saab" ... "Saab said";
