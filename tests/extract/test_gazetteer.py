@@ -409,3 +409,42 @@ def test_the_dateline_country_chooses_among_towns_of_one_name(extractor):
     )
     out = extractor.extract(Article(id="d", text=text, published=datetime(1989, 3, 11, tzinfo=UTC)))
     assert [(r.location.name, r.location.country) for r in out] == [("Ambo", "PE")]
+
+
+def test_a_station_named_after_radio_is_no_place(extractor):
+    from tollwatch.extract.places import find_places
+
+    doc = extractor.nlp(
+        "Clandestine, 13 Sep 89 (Radio Venceremos) -- Our units attacked an army post in "
+        "Usulutan."
+    )
+    assert [p.name for p in find_places(doc, extractor.gaz, "r")] == ["Usulutan"]
+
+
+def test_an_incident_told_from_abroad_without_a_place_is_in_the_country_the_story_is_about(
+    extractor,
+):
+    from datetime import UTC, datetime
+
+    from tollwatch.types import Article
+
+    text = (
+        "Rome (Italy), 11 Jan 90 -- The opposition leader said the massacre of six Jesuit "
+        "priests was ordered by senior officers. Salvadoran officers have been arrested, and "
+        "the Salvadoran government promised a trial. Peace in El Salvador needs justice, he "
+        "said, and El Salvador's bishops agree."
+    )
+    out = extractor.extract(Article(id="a", text=text, published=datetime(1990, 1, 11, tzinfo=UTC)))
+    assert [r.location.country for r in out if not r.is_reference] == ["SV"]
+
+
+
+def test_a_story_is_filed_abroad_when_it_names_the_datelines_country_only_there():
+    from tollwatch.extract.pipeline import filed_abroad
+    from tollwatch.types import Location
+
+    sv = Location("El Salvador", country="SV", precision="country")
+    assert filed_abroad({"SV": 4, "IT": 1}, sv, "IT")  # ROME (ITALY) -- ... Salvadoran ...
+    assert not filed_abroad({"SV": 6, "GT": 3}, sv, "GT")  # kidnapped in Guatemala City
+    assert not filed_abroad({"SV": 6}, sv, "SV")
+    assert not filed_abroad({"SV": 2, "IT": 1}, None, "IT")

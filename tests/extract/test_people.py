@@ -59,3 +59,11 @@ def test_an_attack_on_a_person_typed_as_a_place_names_the_victim(extractor):
     )
     victims = [v.text for r in out if not r.is_reference for v in r.victims]
     assert "Guillermo Payes" in victims
+
+
+def test_a_given_name_typed_alone_takes_the_surname_after_it(extractor):
+    doc = extractor.nlp("Fans were leaving an Ariana Grande concert in Manchester on Monday.")
+    start = next(t.i for t in doc if t.text == "Ariana")
+    doc.ents = [Span(doc, start, start + 1, label="GPE")]
+    retype_people(doc, extractor.gaz)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Ariana Grande", "PERSON")]

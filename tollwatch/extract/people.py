@@ -6,7 +6,8 @@ geocoded. A multi-word entity of such a type is retyped PERSON when it opens on 
 name and ends on a common surname (the US census lists shipped by the ``names`` package, MIT),
 every word is capitalised (or a particle: "de", "del", "la", "y"), no word is an institution,
 facility or place noun (``generic_name_words.txt`` and the place nouns below), and the gazetteer
-does not know the whole name as a place ("Santa Ana", "Victoria Falls").
+does not know the whole name as a place ("Santa Ana", "Victoria Falls"). A given name typed
+alone is joined to the surname right after it ("Ariana" GPE + "Grande").
 """
 
 from __future__ import annotations
@@ -73,6 +74,15 @@ def retype_people(doc: Any, gaz: Gazetteer) -> None:
     for k, ent in enumerate(ents):
         if reads_as_person(ent, gaz):
             ents[k] = Span(doc, ent.start, ent.end, label="PERSON")
+            changed = True
+        elif (
+            len(ent) == 1
+            and ent.end < len(doc)
+            and doc[ent.end].ent_iob_ == "O"
+            and reads_as_person(Span(doc, ent.start, ent.end + 1, label=ent.label_), gaz)
+        ):
+            # "Ariana" (GPE) + "Grande": the model cut the name after the given name
+            ents[k] = Span(doc, ent.start, ent.end + 1, label="PERSON")
             changed = True
     if changed:
         doc.ents = ents

@@ -39,7 +39,7 @@ from tollwatch.extract.gazetteer import Gazetteer
 from tollwatch.extract.lexicon import Lexicons, load_lexicons, word_list
 from tollwatch.extract.modality import asserted, in_general, investigated_before
 from tollwatch.extract.people import retype_people
-from tollwatch.extract.places import country_counts, find_places
+from tollwatch.extract.places import country_counts, dateline_country, find_places
 from tollwatch.extract.rolemodel import RoleModel, combine, confident, sentence_candidates
 from tollwatch.extract.roles import find_roles, fuller_name, load_role_words, noun_phrase
 from tollwatch.extract.segment import STATEMENT_VERBS, reports_from_facts
@@ -497,9 +497,9 @@ class Extractor:
         retype_people(doc, self.gaz)
         counts = country_counts(doc, self.gaz)
         facts = self.sentence_facts(article, doc, caps, counts)
-        return reports_from_facts(
-            article, facts, self.include_references, self._main_country(counts)
-        )
+        main = self._main_country(counts)
+        abroad = filed_abroad(counts, main, dateline_country(doc, self.gaz))
+        return reports_from_facts(article, facts, self.include_references, main, abroad)
 
     def _main_country(self, counts: dict[str, int]) -> Location | None:
         """The country an article is about when it names one far more than any other (at
@@ -543,6 +543,13 @@ class Extractor:
             )
             for t in related
         )
+
+
+def filed_abroad(counts: dict[str, int], main: Location | None, filed: str | None) -> bool:
+    """Whether a story was only filed in its dateline's country ("ROME (ITALY) -- ..."): the
+    article is about another country and names the dateline's no more than in the dateline.
+    "GUATEMALA CITY -- ... kidnapped in Guatemala City" names it again and is not."""
+    return main is not None and filed not in (None, main.country) and counts.get(filed, 0) <= 1
 
 
 def _attach_roles(facts: list[SentenceFacts]) -> list[SentenceFacts]:

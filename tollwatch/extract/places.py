@@ -71,6 +71,8 @@ TITLES = frozenset(
         "queen",
     }
 )
+#: words before the name of a station: "Radio Venceremos" is no town of Mexico
+MEDIA = frozenset({"radio", "television", "tv"})
 #: a town named by a word spaCy typed as an organisation or person must be at least this big
 MIN_POP_RELABEL = 5_000
 #: a town outside the countries the article names must be at least this big
@@ -129,7 +131,7 @@ _DATELINE_MARK = re.compile(r"\s*(?:,|\(|--|—|–)")
 MIN_POP_DATELINE = 100_000
 
 
-def _dateline_country(doc: Doc, gaz: Gazetteer) -> str | None:
+def dateline_country(doc: Doc, gaz: Gazetteer) -> str | None:
     """The country of the place a dateline opens the text with, if any."""
     for ent in doc.ents:
         if ent.start_char > 40:
@@ -152,7 +154,7 @@ def find_places(
     document's ``country_counts`` when the caller has them already."""
     counts = country_counts(doc, gaz) if counts is None else counts
     countries = tuple(sorted(counts, key=lambda c: -counts[c]))  # most named first
-    dateline = _dateline_country(doc, gaz)
+    dateline = dateline_country(doc, gaz)
     if dateline is not None and dateline not in countries:
         # "LIMA, 11 MAR 89 --": the towns of the story are first looked for in Peru ("Ambo" is
         # a town of Huanuco, not Ethiopia's Ambo; "Santa Maria" not Brazil's)
@@ -179,7 +181,7 @@ def find_places(
         if ent.label_ == "PERSON" and ent.start > 0 and doc[ent.start - 1].ent_type_ == "PERSON":
             continue  # "Federico Estrada" + "Velez": the rest of a name the model cut in two
         if (len(ent) == 1 and ent.text in name_words) or (
-            ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in TITLES
+            ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in TITLES | MEDIA
         ):
             continue
         if ent.label_ == "NORP" and not locative:
@@ -224,7 +226,7 @@ def find_places(
             continue
         if tok.is_sent_start or len(tok.text) < 4 or tok.text in name_words:
             continue
-        if tok.i > 0 and doc[tok.i - 1].lower_.rstrip(".") in TITLES:
+        if tok.i > 0 and doc[tok.i - 1].lower_.rstrip(".") in TITLES | MEDIA:
             continue
         loc = gaz.resolve(tok.text, context_countries=countries)
         if loc is None or loc.country not in countries or loc.precision != "city":

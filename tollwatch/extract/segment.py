@@ -60,7 +60,12 @@ class Frame:
     kind: str | None = None  # "abduction" or "explosion" when its first strong words say so
 
 
-def build_frames(facts: list[SentenceFacts], published: date | None = None) -> list[Frame]:
+def build_frames(
+    facts: list[SentenceFacts], published: date | None = None, about: str | None = None
+) -> list[Frame]:
+    """``about``: the country the article is mostly about (see the pipeline), the country of a
+    first incident that names no place, before the dateline's ("ROME (ITALY) -- ... the arrest
+    of five soldiers accused of the massacre" is a Salvadoran incident)."""
     frames: list[Frame] = []
     main: Frame | None = None
     # an article that opens on history (an anniversary, a verdict) tells history: its sentences
@@ -88,7 +93,9 @@ def build_frames(facts: list[SentenceFacts], published: date | None = None) -> l
         cities = [p for p in s.places if p.precision in ("city", "point", "admin2")]
         if main is None:
             main = Frame(
-                _first_country(s) or _first_country(facts[0]), day=_event_day(s), kind=_kind(s)
+                _first_country(s, _dateline_end(facts)) or about or _first_country(facts[0]),
+                day=_event_day(s),
+                kind=_kind(s),
             )
             frames.append(main)
             _add(main, s)
@@ -539,9 +546,20 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
-def _first_country(s: SentenceFacts) -> str | None:
-    below = [p for p in s.places if p.precision in ("city", "admin2", "admin1", "point")]
-    for p in below + list(s.places):
+def _dateline_end(facts: list[SentenceFacts]) -> int:
+    """Where the dateline of the text ends ("ROME (ITALY), 11 JAN 90 --"), or 0."""
+    if not facts or facts[0].start > 0:
+        return 0
+    marks = [facts[0].text.find(m, 0, 80) for m in ("--", "—", "–")]
+    return min((m for m in marks if m > 0), default=0)
+
+
+def _first_country(s: SentenceFacts, skip_before: int = 0) -> str | None:
+    """The country of the sentence's first place (below the country level first); places
+    before ``skip_before`` (a dateline) do not count."""
+    places = [p for p in s.places if p.evidence is None or p.evidence.start >= skip_before]
+    below = [p for p in places if p.precision in ("city", "admin2", "admin1", "point")]
+    for p in below + places:
         if p.country:
             return p.country
     return None
@@ -649,13 +667,8 @@ def frame_to_report(
         and (location is None or location.precision == "country")
     ):
         location = dateline  # "SAN SALVADOR, 16 NOV 89 --": where the story was filed
-    if (
-        location is None
-        and main_country is not None
-        and frame.country == main_country.country
-        and _placeless(frame, dateline)
-    ):
-        location = main_country
+    if location is None and main_country is not None and frame.country == main_country.country:
+        location = main_country  # no place of the frame's country is named
     sites = _sites(frame, cities, all_facts, article.id) if len(cities) >= 2 else ()
     figures = _inherit_sources(_added_dead(sents))
     actors = _actors(frame, all_facts)
@@ -962,10 +975,17 @@ def reports_from_facts(
     facts: list[SentenceFacts],
     include_references: bool,
     main_country: Location | None = None,
+    filed_abroad: bool = False,
 ) -> list[Report]:
     """``main_country``: the country the article is mostly about (see the pipeline), taken by a
-    frame that names no place of its own instead of the dateline's or the first sentence's."""
-    frames = build_frames(facts, article.published.date() if article.published else None)
+    frame that names no place of its own instead of the dateline's or the first sentence's;
+    ``filed_abroad``: the dateline's country is named nowhere else, so the first incident of a
+    story filed there is in ``main_country`` when its lead names no place."""
+    frames = build_frames(
+        facts,
+        article.published.date() if article.published else None,
+        main_country.country if main_country is not None and filed_abroad else None,
+    )
     dateline = _dateline_place(facts, article.text)
     reports = []
     for k, frame in enumerate(frames):
