@@ -115,3 +115,24 @@ def test_state_forces_killing_protesters_is_excessive_force(extractor, text, exp
 def test_what_gunmen_opened_fire_on_is_their_target(extractor):
     r = only_report(extractor, "Gunmen opened fire on a bus in Baghdad on Friday, killing five.")
     assert [t.text for t in r.targets] == ["bus"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Several armed men showed up at the Llano Grande country club early on Friday and set "
+        "the club on fire after beating up the watchmen.",
+        "Four farms near Medellin were set on fire by armed men on Friday.",
+    ],
+)
+def test_setting_a_building_on_fire_is_arson(extractor, text):
+    from tollwatch.evaluate.score import muc_type
+
+    r = only_report(extractor, text)
+    assert r.attack_type == "Facility/Infrastructure Attack"
+    assert muc_type(r) == "ARSON"
+
+
+def test_goods_set_on_fire_by_officials_are_no_incident(extractor):
+    text = "The seized drugs were set on fire in the presence of judges in Medellin on Friday."
+    assert [r for r in extractor.extract(Article(id="t", text=text, published=PUB))] == []

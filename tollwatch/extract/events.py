@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from tollwatch.extract.lexicon import Lexicons, Trigger, Weapon, word_list
 from tollwatch.types import Evidence, Figure, Mention
@@ -95,7 +95,25 @@ def mentions(sent: Span, matches: list[Match], article_id: str, type_of) -> list
 
 
 def find_triggers(sent: Span, lex: Lexicons) -> list[Match]:
-    return match_phrases(sent, lex.triggers)
+    found = match_phrases(sent, lex.triggers)
+    # "set the club on fire", "four farms have been set on fire": the lexicon's "set fire"
+    fire = next((t for t in lex.triggers.get("set", ()) if t.lemmas == ("set", "fire")), None)
+    if fire is not None:
+        taken = {m.start for m in found}
+        for tok in sent:
+            if tok.lemma_.lower() == "set" and tok.i not in taken and _on_fire(tok):
+                found.append(Match(tok.i, tok.i + 1, fire))
+        found.sort(key=lambda m: m.start)
+    return found
+
+
+def _on_fire(verb: Token) -> bool:
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "on"
+        and any(p.lemma_.lower() == "fire" for p in c.children)
+        for c in verb.children
+    )
 
 
 def find_weapons(sent: Span, lex: Lexicons, article_id: str) -> tuple[list[Mention], bool]:
