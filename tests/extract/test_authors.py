@@ -397,3 +397,21 @@ def test_an_armed_group_that_shot_a_marine_is_an_incident(extractor):
     out = [r for r in extractor.extract(Article(id="a", text=text, published=PUB))]
     [r] = [r for r in out if not r.is_reference]
     assert any("marine" in v.text.lower() for v in r.victims)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("murderers of the Jesuit priests", "murderers"),
+        ("Slayers of the six Jesuit priests", "Slayers"),
+        ("guerrillas of", "guerrillas"),
+        ("members of the Army", "members of the Army"),
+    ],
+)
+def test_attackers_are_not_described_by_their_victims_or_a_dangling_of(text, expected):
+    from tollwatch.extract.pipeline import _described
+    from tollwatch.types import Actor, Evidence
+
+    actor = Actor(text, text, "individual", False, None, False, Evidence("a", 5, 5 + len(text), text))
+    out = _described(actor)
+    assert (out.text, out.evidence.text) == (expected, expected)

@@ -838,6 +838,14 @@ HEDGE = re.compile(
 
 
 #: a count before a description of attackers: "three heavily armed men", "100 soldiers"
+#: attackers named by what they did to whom: "the murderers of the Jesuit priests"
+KILLERS_OF = re.compile(
+    r"^((?:\w+\s+)?(?:murderers|killers|slayers|assassins|kidnappers|abductors|perpetrators))"
+    r"\s+of\b",
+    re.I,
+)
+#: a description cut after its preposition: "guerrillas of"
+DANGLING_OF = re.compile(r"\s+of(?:\s+the)?\s*$", re.I)
 COUNT = re.compile(
     r"^(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
     r"twenty|thirty|forty|fifty|hundreds? of|dozens? of|a dozen|several|some)\s+",
@@ -857,12 +865,18 @@ def _described(actor: Actor) -> Actor:
             break
         suspected = suspected or bool(HEDGE.match(text))
         text = text[m.end() :]
-    if text == actor.text:
+    # "the murderers of the Jesuit priests": the "of" names their victims; "guerrillas of"
+    # (the rest cut off with a name): a dangling preposition
+    tail = KILLERS_OF.match(text) or DANGLING_OF.search(text)
+    head_start = len(actor.text) - len(text)
+    if tail is not None:
+        text = text[: tail.end(1)] if tail.re is KILLERS_OF else text[: tail.start()]
+    if text == actor.text or not text:
         return actor
     ev = actor.evidence
-    if ev is not None and ev.text.endswith(text):
-        cut = len(ev.text) - len(text)
-        ev = Evidence(ev.article_id, ev.start + cut, ev.end, text)
+    if ev is not None and ev.text == actor.text:
+        start = ev.start + head_start
+        ev = Evidence(ev.article_id, start, start + len(text), text)
     return dataclasses.replace(
         actor, text=text, name=_unidentified(text), suspected=suspected, evidence=ev
     )
