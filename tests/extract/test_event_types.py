@@ -136,3 +136,14 @@ def test_setting_a_building_on_fire_is_arson(extractor, text):
 def test_goods_set_on_fire_by_officials_are_no_incident(extractor):
     text = "The seized drugs were set on fire in the presence of judges in Medellin on Friday."
     assert [r for r in extractor.extract(Article(id="t", text=text, published=PUB))] == []
+
+
+def test_combat_is_an_event_as_a_noun_only(extractor):
+    text = (
+        "Union leader Guillermo Rojas died in Soyapango, where heavy combat between the army and "
+        "the rebels has taken place, sources said on Monday."
+    )
+    r = only_report(extractor, text)
+    assert r.killed.best == 1
+    text = "The government will combat drug trafficking with all its forces, the FMLN said."
+    assert [r for r in extractor.extract(Article(id="t", text=text, published=PUB))] == []

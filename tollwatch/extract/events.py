@@ -94,8 +94,17 @@ def mentions(sent: Span, matches: list[Match], article_id: str, type_of) -> list
     return out
 
 
+#: event words that tell an event only as nouns: "heavy combat", not "to combat terrorism"
+NOUN_ONLY = frozenset({"combat"})
+
+
 def find_triggers(sent: Span, lex: Lexicons) -> list[Match]:
-    found = match_phrases(sent, lex.triggers)
+    found = [
+        m
+        for m in match_phrases(sent, lex.triggers)
+        if not (m.end - m.start == 1 and m.item.lemmas[0] in NOUN_ONLY)
+        or sent.doc[m.start].pos_ == "NOUN"
+    ]
     # "set the club on fire", "four farms have been set on fire": the lexicon's "set fire"
     fire = next((t for t in lex.triggers.get("set", ()) if t.lemmas == ("set", "fire")), None)
     if fire is not None:
