@@ -412,6 +412,8 @@ def test_attackers_are_not_described_by_their_victims_or_a_dangling_of(text, exp
     from tollwatch.extract.pipeline import _described
     from tollwatch.types import Actor, Evidence
 
-    actor = Actor(text, text, "individual", False, None, False, Evidence("a", 5, 5 + len(text), text))
+    actor = Actor(
+        text, text, "individual", False, None, False, Evidence("a", 5, 5 + len(text), text)
+    )
     out = _described(actor)
     assert (out.text, out.evidence.text) == (expected, expected)

@@ -415,8 +415,7 @@ def test_a_station_named_after_radio_is_no_place(extractor):
     from tollwatch.extract.places import find_places
 
     doc = extractor.nlp(
-        "Clandestine, 13 Sep 89 (Radio Venceremos) -- Our units attacked an army post in "
-        "Usulutan."
+        "Clandestine, 13 Sep 89 (Radio Venceremos) -- Our units attacked an army post in Usulutan."
     )
     assert [p.name for p in find_places(doc, extractor.gaz, "r")] == ["Usulutan"]
 
@@ -436,7 +435,6 @@ def test_an_incident_told_from_abroad_without_a_place_is_in_the_country_the_stor
     )
     out = extractor.extract(Article(id="a", text=text, published=datetime(1990, 1, 11, tzinfo=UTC)))
     assert [r.location.country for r in out if not r.is_reference] == ["SV"]
-
 
 
 def test_a_story_is_filed_abroad_when_it_names_the_datelines_country_only_there():

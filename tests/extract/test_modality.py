@@ -43,7 +43,6 @@ def test_incidents_that_happened_or_were_attempted_stay(extractor, text):
     assert len(reports(extractor, text)) == 1
 
 
-
 @pytest.mark.parametrize(
     "text",
     [

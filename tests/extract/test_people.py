@@ -22,7 +22,11 @@ def _typed(extractor, text, words, label):
 @pytest.mark.parametrize(
     "text, words, label",
     [
-        ("Unknown men shot Hector Oqueli Colindres in Guatemala.", "Hector Oqueli Colindres", "ORG"),
+        (
+            "Unknown men shot Hector Oqueli Colindres in Guatemala.",
+            "Hector Oqueli Colindres",
+            "ORG",
+        ),
         ("This morning's attack on Guillermo Payes was condemned.", "Guillermo Payes", "GPE"),
         ("Police sought Pablo Escobar Gaviria in Medellin.", "Pablo Escobar Gaviria", "ORG"),
         ("Gunmen killed Jose de Jesus Pena on Monday.", "Jose de Jesus Pena", "ORG"),
@@ -54,9 +58,7 @@ def test_an_attack_on_a_person_typed_as_a_place_names_the_victim(extractor):
         "We have further reports on this morning's attack on Guillermo Payes, second in charge "
         "of the International Relations Institute. He was shot five times in San Salvador."
     )
-    out = extractor.extract(
-        Article(id="p", text=text, published=datetime(1989, 7, 19, tzinfo=UTC))
-    )
+    out = extractor.extract(Article(id="p", text=text, published=datetime(1989, 7, 19, tzinfo=UTC)))
     victims = [v.text for r in out if not r.is_reference for v in r.victims]
     assert "Guillermo Payes" in victims
 

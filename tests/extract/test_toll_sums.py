@@ -557,14 +557,12 @@ def test_the_dead_a_war_has_left_over_a_period_are_no_toll(extractor):
 
 def test_a_person_shot_in_a_part_of_the_body_is_wounded(extractor):
     out = current(
-        extractor, "Gunmen attacked the embassy in Bogota on Monday. A U.S. marine was shot in the "
-        "shoulder.",
+        extractor,
+        "Gunmen attacked the embassy in Bogota on Monday. A U.S. marine was shot in the shoulder.",
     )
     assert [(r.killed.best, r.injured.best) for r in out] == [(None, 1)]
     # a death told in the sentence is no wound besides
-    out = current(
-        extractor, "A policeman was shot in the head and killed in Lima on Monday."
-    )
+    out = current(extractor, "A policeman was shot in the head and killed in Lima on Monday.")
     assert all(r.injured.best is None for r in out)
 
 

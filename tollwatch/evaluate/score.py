@@ -29,7 +29,9 @@ from tollwatch.types import Report
 ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
 _PUNCT = str.maketrans("", "", string.punctuation)
 _ARTICLES = re.compile(r"\b(a|an|the)\b")
-_FIRE = re.compile(r"\b(arson|burn\w*|torch\w*|set fire|on fire|ablaze|incendiar\w*|molotov)\b", re.I)
+_FIRE = re.compile(
+    r"\b(arson|burn\w*|torch\w*|set fire|on fire|ablaze|incendiar\w*|molotov)\b", re.I
+)
 
 
 def normalize(text: str) -> str:

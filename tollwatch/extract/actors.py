@@ -9,48 +9,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from tollwatch.extract.lexicon import ActorAlias
+from tollwatch.extract.lexicon import ActorAlias, word_list
 from tollwatch.extract.roles import PERPETRATOR_HEADS
 from tollwatch.types import Actor, Evidence
 
-GENERIC = {
-    # descriptions of attackers are individuals (MUC's PerpInd, GTD's unknown perpetrators);
-    # organisations are the named groups of the actor table
-    word: "individual"
-    for word in (
-        "gunman",
-        "gunmen",
-        "suicide bomber",
-        "suicide bombers",
-        "bomber",
-        "bombers",
-        "attacker",
-        "attackers",
-        "assailant",
-        "assailants",
-        "militants",
-        "jihadists",
-        "insurgents",
-        "rebels",
-        "guerrillas",
-        "terrorists",
-        "extremists",
-        "kidnappers",
-        "terrorist",
-        "guerrilla",
-        "assassins",
-        "hitmen",
-        "commandos",
-        "murderers",
-        "killers",
-        "slayers",
-        "hijackers",
-        "bandits",
-        "armed men",
-        "armed individuals",
-        "armed group",
-    )
-}
+#: descriptions of attackers are individuals (MUC's PerpInd, GTD's unknown perpetrators);
+#: organisations are the named groups of the actor table (data/lexicon/attacker_words.txt)
+GENERIC = {word: "individual" for word in word_list("attacker_words.txt")}
 CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\b(?! the lives)|\bresponsibility\b", re.I)
 SUSPECT = re.compile(
     r"\b(?:blam(?:ed|es|ing)|suspect(?:ed|s)?|believed to (?:be|have)|"

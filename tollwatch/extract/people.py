@@ -5,7 +5,7 @@ Colindres" ORG, "Guillermo Payes" GPE); then nobody is named as the victim, and 
 geocoded. A multi-word entity of such a type is retyped PERSON when it opens on a common given
 name and ends on a common surname (the US census lists shipped by the ``names`` package, MIT),
 every word is capitalised (or a particle: "de", "del", "la", "y"), no word is an institution,
-facility or place noun (``generic_name_words.txt`` and the place nouns below), and the gazetteer
+facility or place noun (``generic_name_words.txt``, ``place_nouns.txt``), and the gazetteer
 does not know the whole name as a place ("Santa Ana", "Victoria Falls"). A given name typed
 alone is joined to the surname right after it ("Ariana" GPE + "Grande").
 """
@@ -25,11 +25,8 @@ from tollwatch.extract.lexicon import word_list
 RETYPED = frozenset({"GPE", "ORG", "LOC", "FAC", "NORP"})
 #: lower-case words inside a Spanish or Portuguese name
 PARTICLES = frozenset({"de", "del", "la", "las", "los", "y", "da", "do", "dos", "das"})
-#: nouns of places that a surname list may also hold ("Rosario Island")
-PLACE_NOUNS = frozenset(
-    {"island", "islands", "lake", "river", "hill", "hills", "mountain", "valley", "bay",
-     "beach", "farm", "estate", "canton", "hacienda", "ranch", "falls", "county", "parish"}
-)  # fmt: skip
+#: nouns of places that a surname list may also hold ("Rosario Island"; lexicon data)
+PLACE_NOUNS = word_list("place_nouns.txt")
 
 
 @lru_cache(maxsize=1)
