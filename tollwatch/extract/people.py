@@ -12,7 +12,7 @@ alone is joined to the surname right after it ("Ariana" GPE + "Grande").
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -29,7 +29,7 @@ PARTICLES = frozenset({"de", "del", "la", "las", "los", "y", "da", "do", "dos", 
 PLACE_NOUNS = word_list("place_nouns.txt")
 
 
-@lru_cache(maxsize=1)
+@cache
 def _census(name: str) -> frozenset[str]:
     text = resources.files("names").joinpath(name).read_text(encoding="ascii")
     return frozenset(line.split()[0].lower() for line in text.splitlines() if line.strip())
@@ -64,8 +64,16 @@ def reads_as_person(ent: Span, gaz: Gazetteer) -> bool:
     return not gaz.lookup(ent.text)
 
 
+#: the mark ``retype_people`` leaves on a document it has read
+_DONE = "tollwatch.people_retyped"
+
+
 def retype_people(doc: Any, gaz: Gazetteer) -> None:
-    """Retype in place, before any other reading of the document's entities."""
+    """Retype in place, before any other reading of the document's entities; a document is
+    read once, however many callers ask."""
+    if doc.user_data.get(_DONE):
+        return
+    doc.user_data[_DONE] = True
     ents = list(doc.ents)
     changed = False
     for k, ent in enumerate(ents):

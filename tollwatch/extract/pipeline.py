@@ -837,7 +837,6 @@ HEDGE = re.compile(
 )
 
 
-#: a count before a description of attackers: "three heavily armed men", "100 soldiers"
 #: attackers named by what they did to whom: "the murderers of the Jesuit priests"
 KILLERS_OF = re.compile(
     r"^((?:\w+\s+)?(?:murderers|killers|slayers|assassins|kidnappers|abductors|perpetrators))"
@@ -846,6 +845,7 @@ KILLERS_OF = re.compile(
 )
 #: a description cut after its preposition: "guerrillas of"
 DANGLING_OF = re.compile(r"\s+of(?:\s+the)?\s*$", re.I)
+#: a count before a description of attackers: "three heavily armed men", "100 soldiers"
 COUNT = re.compile(
     r"^(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
     r"twenty|thirty|forty|fifty|hundreds? of|dozens? of|a dozen|several|some)\s+",
@@ -867,10 +867,12 @@ def _described(actor: Actor) -> Actor:
         text = text[m.end() :]
     # "the murderers of the Jesuit priests": the "of" names their victims; "guerrillas of"
     # (the rest cut off with a name): a dangling preposition
-    tail = KILLERS_OF.match(text) or DANGLING_OF.search(text)
     head_start = len(actor.text) - len(text)
-    if tail is not None:
-        text = text[: tail.end(1)] if tail.re is KILLERS_OF else text[: tail.start()]
+    killers = KILLERS_OF.match(text)
+    if killers is not None:
+        text = killers.group(1)
+    elif (dangling := DANGLING_OF.search(text)) is not None:
+        text = text[: dangling.start()]
     if text == actor.text or not text:
         return actor
     ev = actor.evidence
@@ -933,9 +935,9 @@ def _subject_tokens(sent: Any) -> frozenset[int]:
     return frozenset(out)
 
 
+#: nouns of a statement: "a declaration issued in Havana" (lexicon data)
 STATEMENT_NOUNS = word_list("statement_nouns.txt")
-
-
+#: nouns of a part of the thing hit: "the front of a building" (lexicon data)
 PART_NOUNS = word_list("part_nouns.txt")
 
 

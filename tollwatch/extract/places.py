@@ -73,6 +73,8 @@ TITLES = frozenset(
 )
 #: words before the name of a station: "Radio Venceremos" is no town of Mexico
 MEDIA = frozenset({"radio", "television", "tv"})
+#: words after which a name is a person's or a station's, never a place's
+NOT_BEFORE_PLACE = TITLES | MEDIA
 #: a town named by a word spaCy typed as an organisation or person must be at least this big
 MIN_POP_RELABEL = 5_000
 #: a town outside the countries the article names must be at least this big
@@ -181,7 +183,7 @@ def find_places(
         if ent.label_ == "PERSON" and ent.start > 0 and doc[ent.start - 1].ent_type_ == "PERSON":
             continue  # "Federico Estrada" + "Velez": the rest of a name the model cut in two
         if (len(ent) == 1 and ent.text in name_words) or (
-            ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in TITLES | MEDIA
+            ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in NOT_BEFORE_PLACE
         ):
             continue
         if ent.label_ == "NORP" and not locative:
@@ -226,7 +228,7 @@ def find_places(
             continue
         if tok.is_sent_start or len(tok.text) < 4 or tok.text in name_words:
             continue
-        if tok.i > 0 and doc[tok.i - 1].lower_.rstrip(".") in TITLES | MEDIA:
+        if tok.i > 0 and doc[tok.i - 1].lower_.rstrip(".") in NOT_BEFORE_PLACE:
             continue
         loc = gaz.resolve(tok.text, context_countries=countries)
         if loc is None or loc.country not in countries or loc.precision != "city":
