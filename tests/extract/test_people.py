@@ -69,3 +69,23 @@ def test_a_given_name_typed_alone_takes_the_surname_after_it(extractor):
     doc.ents = [Span(doc, start, start + 1, label="GPE")]
     retype_people(doc, extractor.gaz)
     assert [(e.text, e.label_) for e in doc.ents] == [("Ariana Grande", "PERSON")]
+
+
+def test_two_person_entities_side_by_side_are_one_name(extractor):
+    doc = extractor.nlp("Gunmen kidnapped Senator Carlos Ernesto Valencia Garcia in Bogota.")
+    start = next(t.i for t in doc if t.text == "Carlos")
+    doc.ents = [
+        Span(doc, start, start + 2, label="PERSON"),
+        Span(doc, start + 2, start + 4, label="PERSON"),
+    ]
+    retype_people(doc, extractor.gaz)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Carlos Ernesto Valencia Garcia", "PERSON")]
+
+
+def test_person_entities_apart_stay_two_people(extractor):
+    doc = extractor.nlp("Gunmen killed Maria Lopez and Juan Perez in Cali.")
+    a = next(t.i for t in doc if t.text == "Maria")
+    b = next(t.i for t in doc if t.text == "Juan")
+    doc.ents = [Span(doc, a, a + 2, label="PERSON"), Span(doc, b, b + 2, label="PERSON")]
+    retype_people(doc, extractor.gaz)
+    assert [e.text for e in doc.ents] == ["Maria Lopez", "Juan Perez"]

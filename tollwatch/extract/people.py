@@ -7,7 +7,8 @@ name and ends on a common surname (the US census lists shipped by the ``names`` 
 every word is capitalised (or a particle: "de", "del", "la", "y"), no word is an institution,
 facility or place noun (``generic_name_words.txt``, ``place_nouns.txt``), and the gazetteer
 does not know the whole name as a place ("Santa Ana", "Victoria Falls"). A given name typed
-alone is joined to the surname right after it ("Ariana" GPE + "Grande").
+alone is joined to the surname right after it ("Ariana" GPE + "Grande"). Two PERSON entities
+with nothing between them are one name the model cut in two ("Federico Estrada" + "Velez").
 """
 
 from __future__ import annotations
@@ -89,5 +90,14 @@ def retype_people(doc: Any, gaz: Gazetteer) -> None:
             # "Ariana" (GPE) + "Grande": the model cut the name after the given name
             ents[k] = Span(doc, ent.start, ent.end + 1, label="PERSON")
             changed = True
+    merged: list[Span] = []
+    for ent in ents:
+        prev = merged[-1] if merged else None
+        if prev is not None and prev.label_ == ent.label_ == "PERSON" and prev.end == ent.start:
+            # "Federico Estrada" + "Velez": one name the model cut into two PERSON entities
+            merged[-1] = Span(doc, prev.start, ent.end, label="PERSON")
+            changed = True
+        else:
+            merged.append(ent)
     if changed:
-        doc.ents = ents
+        doc.ents = merged

@@ -180,8 +180,6 @@ def find_places(
         )
         if (ent.label_ not in PLACE_LABELS and not locative) or not _usable(ent):
             continue
-        if ent.label_ == "PERSON" and ent.start > 0 and doc[ent.start - 1].ent_type_ == "PERSON":
-            continue  # "Federico Estrada" + "Velez": the rest of a name the model cut in two
         if (len(ent) == 1 and ent.text in name_words) or (
             ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in NOT_BEFORE_PLACE
         ):

@@ -278,9 +278,6 @@ def noun_phrase(tok: Token, article_id: str, without_count: bool = False) -> Men
         ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
         if ent is not None:
             start, end = ent.start, ent.end
-            # "Federico Estrada" + "Velez": a name the model cut into two PERSON entities
-            while ent.label_ == "PERSON" and start > 0 and tok.doc[start - 1].ent_type_ == "PERSON":
-                start -= 1
             while start < end and tok.doc[start].lower_ in DETERMINERS:
                 start += 1
             span = tok.doc[start:end]
