@@ -53,7 +53,8 @@ PREFILTER = re.compile(
     r"kidnap|abduct|hostage|massacre|air ?strike|shell|clash|fight|ambush|assault|rocket|mortar|"
     r"grenade|militan|rebel|insurgen|terror|murder|slay|slain|behead|execut|raid|riot|arson|"
     r"torch|burn|missing|hijack|assassin|casualt|victim|guerrill|detonat|dynamit|\bieds?\b|"
-    r"landmine|\bbl[eo]wn? up|strafe|strafing|drone|missile|opened fire|open fire|set fire|"
+    r"landmine|\bbl[eo]wn? up|strafe|strafing|machinegun|drone|missile|opened fire|open fire|"
+    r"set fire|"
     r"on fire|gunfire|machete|ramm|plow|plough|sabotag|skirmish|lynch|headless|assailant|attacker|rams? into|carr(?:y|ied|ies) off",
     re.I,
 )

@@ -195,6 +195,7 @@ ADDITION = re.compile(
     r"likewise|similarly|also)\b",
     re.I,
 )
+MEANWHILE = re.compile(r"^\W*meanwhile\b", re.I)
 #: words that keep a sentence inside the attack told before ("in the attack", "during the raid")
 SAME_ATTACK = re.compile(
     r"\b(?:in|during) (?:the|that|this) (?:same )?(?:\w+ )?(?:attack|action|incident|"
@@ -351,8 +352,11 @@ def _target_frame(
     published: date | None = None,
 ) -> Frame | None:
     """The frame of another incident this sentence tells, or None for the main frame."""
-    if not (s.figures or s.strong or (s.targets and _kind(s) == "fire")):
-        return None  # "rebels burned three buses" is an event of its own; "police said" is not
+    armed = bool(s.triggers and s.weapons and s.targets)
+    if not (s.figures or s.strong or armed or (s.targets and _kind(s) == "fire")):
+        # "rebels burned three buses" and "guerrillas attacked his home with explosives" are
+        # events of their own; "police said" is not
+        return None
     # another country: its own figure, or a strong event word with a town of that country
     other = [c for c in countries if c != main.country]
     if other and main.country not in countries:
@@ -417,11 +421,16 @@ def _target_frame(
     # the same country, another kind of incident: an abduction told after a bombing (or the
     # reverse), with its own victims or targets ("Later, gunmen kidnapped two engineers")
     kind = _kind(s)
+    # a shooting or an assault (strong words of no one kind) is another kind than a fire:
+    # "Later, in the same area, terrorists burned nine vehicles" after a bus was machinegunned
+    main_kind = main.kind or (
+        "other" if kind == "fire" and any(t.strong for t in main.sentences) else None
+    )
     if (
         in_main  # the story of a second incident goes on ("71 were killed in that blast")
         and kind is not None
-        and main.kind is not None
-        and kind != main.kind
+        and main_kind is not None
+        and kind != main_kind
         and (s.targets or s.victims)
         and not coordinated
         and (not countries or main.country in countries)
@@ -441,12 +450,15 @@ def _target_frame(
     ):
         return Frame(main.country, day=day)
     # the same country, another deed added to the first: a sentence that opens on "In
-    # addition" or "Meanwhile" and tells its own strong event against its own targets
+    # addition" or "Meanwhile" and tells its own strong event against its own targets, or
+    # opens on "Meanwhile" and gives its own toll ("Meanwhile, four rebels were killed during
+    # an armed clash with troops" after an attack on a bus)
+    meanwhile = bool(s.figures and MEANWHILE.match(s.text))
     if (
-        in_main
+        (in_main or meanwhile)
         and ADDITION.search(s.text)
         and s.strong
-        and s.targets
+        and (s.targets or meanwhile)
         and not coordinated
         and not UPDATE.search(s.text)
         and not SAME_ATTACK.search(s.text)

@@ -1,0 +1,70 @@
+"""Which sentences tell another incident than the one before them (sentences the team wrote,
+paraphrasing reports of real incidents)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from tollwatch.types import Article
+
+PUB = datetime(1989, 12, 9, 12, tzinfo=UTC)
+
+
+def current(extractor, text, published=PUB):
+    out = extractor.extract(Article(id="s", text=text, published=published))
+    return [r for r in out if not r.is_reference]
+
+
+def test_machinegunned_is_an_attack_dated_by_its_sentence(extractor):
+    text = "Yesterday morning, some 20 rebels machinegunned a passenger bus near Usulutan."
+    [r] = current(extractor, text)
+    assert r.date == datetime(1989, 12, 8).date() and r.event_type == "Violence against civilians"
+
+
+def test_an_attack_with_a_weapon_on_another_day_is_another_incident(extractor):
+    text = (
+        "Attorney General Roberto Garcia Alvarado was killed in San Salvador when a bomb "
+        "placed on his car exploded. Guerrillas attacked the home of Vice President-elect "
+        "Francisco Merino in San Salvador 5 days ago with explosives."
+    )
+    out = current(extractor, text, datetime(1989, 4, 19, 12, tzinfo=UTC))
+    assert sorted(str(r.date) for r in out) == ["1989-04-14", "1989-04-19"]
+
+
+def test_an_attack_with_a_weapon_on_the_same_day_stays_the_incident(extractor):
+    text = (
+        "Attorney General Roberto Garcia Alvarado was killed in San Salvador today when a bomb "
+        "placed on his car exploded. Guerrillas attacked his escort with rifles."
+    )
+    assert len(current(extractor, text, datetime(1989, 4, 19, 12, tzinfo=UTC))) == 1
+
+
+def test_a_toll_told_after_meanwhile_is_another_incident(extractor):
+    text = (
+        "Yesterday morning, some 20 rebels machinegunned a passenger bus near Usulutan. Five "
+        "passengers were injured. Meanwhile, four rebels were killed during an armed clash "
+        "with army troops in Zacatecoluca."
+    )
+    out = current(extractor, text)
+    assert len(out) == 2
+    assert sorted((r.killed.best or 0, r.injured.best or 0) for r in out) == [(0, 5), (4, 0)]
+
+
+def test_an_update_after_meanwhile_stays_the_incident(extractor):
+    text = (
+        "Yesterday morning, some 20 rebels machinegunned a passenger bus near Usulutan. "
+        "Meanwhile, the toll rose to four dead."
+    )
+    assert len(current(extractor, text)) == 1
+
+
+def test_vehicles_burned_after_a_shooting_are_an_arson_of_their_own(extractor):
+    text = (
+        "Yesterday morning, some 20 rebels machinegunned a passenger bus near Usulutan. Five "
+        "passengers were injured. Later, in the same area, the rebels burned nine vehicles."
+    )
+    out = current(extractor, text)
+    assert len(out) == 2
+    assert any(
+        "burned" in r.summary and r.attack_type == "Facility/Infrastructure Attack" for r in out
+    )
