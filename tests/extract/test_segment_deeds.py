@@ -68,3 +68,13 @@ def test_vehicles_burned_after_a_shooting_are_an_arson_of_their_own(extractor):
     assert any(
         "burned" in r.summary and r.attack_type == "Facility/Infrastructure Attack" for r in out
     )
+
+
+def test_a_deed_added_without_a_day_of_its_own_takes_the_day_of_the_one_before(extractor):
+    text = (
+        "Yesterday morning, some 20 rebels machinegunned a passenger bus near Usulutan. Five "
+        "passengers were injured. Later, in the same area, the rebels burned nine vehicles."
+    )
+    out = current(extractor, text)
+    assert [str(r.date) for r in out] == ["1989-12-08", "1989-12-08"]
+    assert {r.date_source for r in out} == {"text"}

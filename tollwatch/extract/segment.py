@@ -58,6 +58,9 @@ class Frame:
     day: date | None = None  # the day its first dated sentence says the event happened
     by_day: bool = False  # opened because its sentence is dated to another day
     kind: str | None = None  # "abduction" or "explosion" when its first strong words say so
+    #: the day of the incident told before a deed added to it ("Later, ...", "In addition, ...",
+    #: another kind of deed): the day of a frame whose sentences date nothing themselves
+    told_after: date | None = None
 
 
 def build_frames(
@@ -438,7 +441,7 @@ def _target_frame(
         return next(
             (f for f in frames if f is not main and not f.reference and f.kind == kind),
             None,
-        ) or Frame(main.country, kind=kind)
+        ) or Frame(main.country, kind=kind, told_after=main.day)
     # the same country, said to be another incident: "In another action attributed to the
     # mafias, several men wounded a watchman ..." (with its own event, not a toll update)
     if (
@@ -466,7 +469,7 @@ def _target_frame(
     ):
         told = {m.text.lower() for t in main.sentences for m in t.targets}
         if not any(m.text.lower() in told for m in s.targets):
-            return Frame(main.country, day=day)
+            return Frame(main.country, day=day, told_after=main.day)
     # the same country, somewhere else: far from every place of the main incident, or said
     # to be separate
     if not coordinated and _fronted_unknown(s, main):
@@ -660,7 +663,10 @@ def frame_to_report(
         the_date, precision = dm.date, dm.precision if dm.date else "unknown"
         date_source = "text" if dm.date else None
         break
-    if date_ev is None and published is not None and not frame.reference:
+    if date_ev is None and frame.told_after is not None and not frame.reference:
+        # "Later, in the same area, terrorists burned nine vehicles": the day of the deed before
+        the_date, precision, date_source = frame.told_after, "day", "text"
+    elif date_ev is None and published is not None and not frame.reference:
         the_date, precision, date_source = published, "day", "published"
     # places of the frame's country named in its eventful sentences
     local = [
