@@ -1,4 +1,4 @@
-"""Which sentences tell another incident than the one before them (sentences the team wrote,
+"""Which sentences tell another incident than the one before them, and what a deed hit (sentences the team wrote,
 paraphrasing reports of real incidents)."""
 
 from __future__ import annotations
@@ -78,3 +78,10 @@ def test_a_deed_added_without_a_day_of_its_own_takes_the_day_of_the_one_before(e
     out = current(extractor, text)
     assert [str(r.date) for r in out] == ["1989-12-08", "1989-12-08"]
     assert {r.date_source for r in out} == {"text"}
+
+
+def test_vehicles_and_cars_burned_are_targets_weapons_are_not(extractor):
+    text = "Guerrillas burned three vehicles and a car and threw grenades near Popayan yesterday."
+    [r] = current(extractor, text)
+    assert {m.text for m in r.targets} == {"vehicles", "car"}
+    assert "grenades" in {m.text for m in r.weapons}

@@ -105,6 +105,15 @@ class Extractor:
         self.role_model = RoleModel.load() if role_model == "default" else role_model
         self.collect_candidates = collect_candidates
         self.weapon_lemmas = frozenset(self.lex.weapons)
+        # the head words of weapons, which name no target ("rifles", "a bomb"); the first words
+        # of weapon phrases ("car" bomb, "assault" rifle) and vehicles (a weapon only when rammed
+        # into people) may be targets: "the guerrillas burned three vehicles"
+        self.weapon_heads = frozenset(
+            w.lemmas[-1]
+            for items in self.lex.weapons.values()
+            for w in items
+            if not w.type.startswith("Vehicle")
+        )
 
     # -- text preparation -------------------------------------------------------------------
     def prepare(self, article: Article) -> tuple[str, bool]:
@@ -266,7 +275,7 @@ class Extractor:
                     t
                     for t in targets
                     if t.text.lower().split()[-1] not in weapon_heads
-                    and _head_lemma(t.text) not in lex.weapons
+                    and _head_lemma(t.text) not in self.weapon_heads
                     and not _no_target(doc, t, lex)
                 ]
                 victims = list(roles.victims)
