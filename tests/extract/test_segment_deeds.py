@@ -1,5 +1,5 @@
-"""Which sentences tell another incident than the one before them, and what a deed hit (sentences the team wrote,
-paraphrasing reports of real incidents)."""
+"""Which sentences tell another incident than the one before them, and what a deed hit
+(sentences the team wrote, paraphrasing reports of real incidents)."""
 
 from __future__ import annotations
 
