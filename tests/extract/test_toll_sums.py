@@ -569,3 +569,20 @@ def test_a_person_shot_in_a_part_of_the_body_is_wounded(extractor):
 def test_a_person_shot_who_then_died_is_dead(extractor):
     text = "A policeman was shot in the head and died on the way to hospital in Lima on Monday."
     assert [(r.killed.best, r.injured.best) for r in current(extractor, text)] == [(1, None)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The candidate who replaced the assassinated Carlos Pizarro spoke on Sunday.", [1]),
+        (
+            "The government launched an offensive to find those responsible for his "
+            "assassination after the death of Luis Carlos Galan on Friday.",
+            [1],
+        ),
+        # a group, not one named person; a body is no killing word with an owner
+        ("The family of the murdered Jesuits asked for justice on Sunday.", []),
+    ],
+)
+def test_a_named_person_told_as_killed_without_a_verb_is_one_dead(extractor, text, expected):
+    assert killed(extractor, text) == expected

@@ -833,6 +833,8 @@ SECURITY_FORCES = frozenset(
 SINGLE_KILL_VERBS = frozenset(
     {"kill", "murder", "assassinate", "behead", "execute", "slay", "shoot", "stab", "lynch"}
 )
+#: participles that tell a named person killed: "the assassinated Carlos Pizarro"
+KILLED_PARTICIPLES = frozenset({"murder", "assassinate", "behead", "execute", "slay", "lynch"})
 #: verbs that hurt one person: "a policeman was wounded", "wounding his bodyguard"
 SINGLE_HURT_VERBS = frozenset({"wound", "injure"})
 
@@ -1035,10 +1037,32 @@ def _single_victims(
                         names, last = _names_after(v, sent)
                         if len(names) >= 2:
                             dead(len(names), tok.i - sent.start, last - sent.start + 1, v)
+            own = next((c for c in tok.children if c.dep_ == "poss"), None)
+            if (
+                not out
+                and own is not None
+                and own.lower_ in ("his", "her")
+                and lemma != "body"
+                and not _of_phrases(tok)
+            ):
+                # "responsible for his assassination": one person, named before
+                dead(1, own.i - sent.start, tok.i - sent.start + 1, own)
             if out and out[-1][0].low != 1:
                 break
             # "the assassination of the minister in an attack in which his bodyguard and driver
             # were also killed": the named person and the others of the sentence (3)
+            continue
+        if (
+            tok.ent_type_ == "PERSON"
+            and tok.lower_ not in named
+            and any(
+                c.dep_ == "amod" and c.tag_ == "VBN" and c.lemma_.lower() in KILLED_PARTICIPLES
+                for c in tok.children
+            )
+        ):
+            # "the assassinated Carlos Pizarro": one named person killed
+            first = min(c.i for c in tok.children if c.dep_ == "amod")
+            dead(1, first - sent.start, tok.i - sent.start + 1, tok)
             continue
         if tok.pos_ == "VERB" and lemma == "die" and not _is_cumulative(tok):
             # "he died early this morning": one person, named before
