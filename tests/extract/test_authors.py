@@ -417,3 +417,21 @@ def test_attackers_are_not_described_by_their_victims_or_a_dangling_of(text, exp
     )
     out = _described(actor)
     assert (out.text, out.evidence.text) == (expected, expected)
+
+
+def test_a_range_of_attackers_is_no_part_of_their_description(extractor):
+    text = (
+        "Approximately 20 or 30 terrorists machinegunned a passenger bus near Usulutan on Friday."
+    )
+    out = extractor.extract(Article(id="c", text=text, published=PUB))
+    assert [(a.text, a.kind) for r in out for a in r.perpetrators] == [("terrorists", "individual")]
+
+
+def test_an_attacker_is_named_by_the_fullest_name_the_article_gives_him(extractor):
+    text = (
+        "Police blamed Pablo Escobar Gaviria for the bombing. Escobar Gaviria ordered the "
+        "bombing of the DAS building that killed 59 people on Wednesday, police said."
+    )
+    out = extractor.extract(Article(id="f", text=text, published=PUB))
+    people = {a.text for r in out for a in r.perpetrators if a.kind == "individual"}
+    assert people == {"Pablo Escobar Gaviria"}

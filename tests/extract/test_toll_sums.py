@@ -586,3 +586,14 @@ def test_a_person_shot_who_then_died_is_dead(extractor):
 )
 def test_a_named_person_told_as_killed_without_a_verb_is_one_dead(extractor, text, expected):
     assert killed(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Gunmen gunned down Judge Hector Jimenez Rodriguez in Medellin on Sunday.", [1]),
+        ("Two policemen were gunned down in Medellin on Sunday.", [2]),
+    ],
+)
+def test_gunned_down_is_killed(extractor, text, expected):
+    assert killed(extractor, text) == expected

@@ -1111,6 +1111,8 @@ def _single_victims(
                 dead(count, subj.left_edge.i - sent.start, last - sent.start + 1, subj)
                 break
             continue
+        if lemma == "gun" and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
+            lemma = "kill"  # "the Extraditables gunned down Judge Hector Jimenez Rodriguez"
         if tok.pos_ != "VERB" or lemma not in SINGLE_KILL_VERBS | SINGLE_HURT_VERBS:
             continue
         kind = "injured" if lemma in SINGLE_HURT_VERBS else "killed"

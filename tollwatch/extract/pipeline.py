@@ -54,7 +54,7 @@ PREFILTER = re.compile(
     r"grenade|militan|rebel|insurgen|terror|murder|slay|slain|behead|execut|raid|riot|arson|"
     r"torch|burn|missing|hijack|assassin|casualt|victim|guerrill|detonat|dynamit|\bieds?\b|"
     r"landmine|\bbl[eo]wn? up|strafe|strafing|machinegun|drone|missile|opened fire|open fire|"
-    r"set fire|"
+    r"set fire|\bgun(?:s|ned|ning)? down|"
     r"on fire|gunfire|machete|ramm|plow|plough|sabotag|skirmish|lynch|headless|assailant|attacker|rams? into|carr(?:y|ied|ies) off",
     re.I,
 )
@@ -363,6 +363,13 @@ class Extractor:
                             )
                         )
                 actors = named + generic
+            # "Escobar Gaviria" is "Pablo Escobar Gaviria" when the article names him so
+            actors = [
+                dataclasses.replace(a, text=full, name=_unidentified(full))
+                if a.kind == "individual" and (full := _full_name(a.text, full_names)) != a.text
+                else a
+                for a in actors
+            ]
             extra: dict = {"attributed": authored or bool(ATTRIBUTE.search(sent.text))}
             if triggers or figures:
                 # the rules' own patients (the model's additions do not make an incident)
@@ -856,9 +863,15 @@ KILLERS_OF = re.compile(
 #: a description cut after its preposition: "guerrillas of"
 DANGLING_OF = re.compile(r"\s+of(?:\s+the)?\s*$", re.I)
 #: a count before a description of attackers: "three heavily armed men", "100 soldiers"
+_NUMBER = (
+    r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+    r"twenty|thirty|forty|fifty)"
+)
+#: "approximately 20 or 30 terrorists": the whole count goes
 COUNT = re.compile(
-    r"^(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
-    r"twenty|thirty|forty|fifty|hundreds? of|dozens? of|a dozen|several|some)\s+",
+    r"^(?:(?:about|approximately|around|nearly|almost|at least|more than|over|up to)\s+)?"
+    rf"(?:{_NUMBER}(?:\s*(?:or|to|-)\s*{_NUMBER})?|hundreds? of|dozens? of|a dozen|several|"
+    r"some)\s+",
     re.I,
 )
 

@@ -945,8 +945,34 @@ def _actors(frame: Frame, all_facts: list[SentenceFacts]) -> tuple[Actor, ...]:
     # named organisations first, then the attackers as described ("urban guerrillas"): MUC's
     # PerpOrg and PerpInd, GTD's gname and the attackers' description
     named = [a for a in found.values() if not a.name.startswith("unidentified")]
-    described = [a for a in found.values() if a.name.startswith("unidentified")]
+    described = _fullest_people(
+        [a for a in found.values() if a.name.startswith("unidentified")], all_facts
+    )
     return tuple(named + described)
+
+
+def _fullest_people(actors: list[Actor], all_facts: list[SentenceFacts]) -> list[Actor]:
+    """Attackers named as people by the fullest name the article gives them as attackers:
+    "Escobar Gaviria" is "Pablo Escobar Gaviria" when another sentence blames him so; then
+    each person once."""
+    names = sorted(
+        {
+            a.text
+            for s in all_facts
+            for a in s.actors
+            if a.kind == "individual" and len(_name_words(a.text)) >= 2
+        },
+        key=lambda n: -len(n.split()),
+    )
+    out: dict[str, Actor] = {}
+    for a in actors:
+        words = _name_words(a.text)
+        full = fuller_name(words, names) if a.kind == "individual" and words else None
+        if full:
+            a = replace(a, text=full, name=f"unidentified {full.lower()}")
+        have = out.get(a.name)
+        out[a.name] = a if have is None else replace(have, claimed=have.claimed or a.claimed)
+    return list(out.values())
 
 
 def _sites(
