@@ -89,3 +89,25 @@ def test_person_entities_apart_stay_two_people(extractor):
     doc.ents = [Span(doc, a, a + 2, label="PERSON"), Span(doc, b, b + 2, label="PERSON")]
     retype_people(doc, extractor.gaz)
     assert [e.text for e in doc.ents] == ["Maria Lopez", "Juan Perez"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "Guerrillas kidnapped Spaniard Francisco Puja near Bogota on Friday.",
+            "Francisco Puja",
+        ),
+        ("Gunmen killed Mrs Patricia Echavarria in Medellin on Friday.", "Patricia Echavarria"),
+        ("Gunmen killed Salvadoran Guillermo Galvan on Friday.", "Guillermo Galvan"),
+    ],
+)
+def test_a_victim_is_named_without_title_or_nationality(extractor, text, name):
+    published = datetime(1989, 12, 20, tzinfo=UTC)
+    out = extractor.extract(Article(id="n", text=text, published=published))
+    assert name in [v.text for r in out for v in r.victims]
+
+
+def test_a_demonym_is_no_country_name(extractor):
+    assert extractor.gaz.demonym("Ecuadoreans") == "EC"
+    assert extractor.gaz.demonym("Jordan") is None and extractor.gaz.country_of("Jordan") == "JO"

@@ -206,6 +206,17 @@ class Gazetteer:
         place = self._choose(cands, frozenset(c.upper() for c in context_countries))
         return location_of(place, name, span)
 
+    def demonym(self, name: str) -> str | None:
+        """ISO alpha-2 code of a demonym only ("Spaniard", "Ecuadoreans" -> ES, EC; not
+        "Jordan")."""
+        key = self._key(name)
+        if key is None:
+            return None
+        code = self._demonyms.get(key)
+        if code is None and key.endswith("s"):
+            code = self._demonyms.get(key[:-1])
+        return code
+
     def country_of(self, name: str) -> str | None:
         """ISO alpha-2 code of a country name or demonym ("Syria", "Syrian", "Syrians" -> SY)."""
         key = self._key(name)

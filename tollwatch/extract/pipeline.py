@@ -418,7 +418,11 @@ class Extractor:
                         extra["roles"] = (
                             a,
                             [_thing_only(doc, x) for x in t],
-                            [self._typed(_name_only(doc, x)) for x in v if not _speaking(doc, x)],
+                            [
+                                self._typed(_name_only(doc, x, self.gaz))
+                                for x in v
+                                if not _speaking(doc, x)
+                            ],
                             w,
                         )
                     # a weapon the model adds is no more used when seized than one of the rules
@@ -440,7 +444,7 @@ class Extractor:
                     actors=_one_kind(actors),
                     weapons=tuple(weapons),
                     targets=tuple(_thing_only(doc, t) for t in targets),
-                    victims=tuple(self._typed(_name_only(doc, v)) for v in victims),
+                    victims=tuple(self._typed(_name_only(doc, v, self.gaz)) for v in victims),
                     suicide=suicide
                     or any(t.sub_event_type == "Suicide bomb" for t in (m.item for m in triggers)),
                     history=_is_history(sd, figures, lemmas, lex, sent)
@@ -1009,19 +1013,25 @@ def _thing_only(doc: Any, target: Mention) -> Mention:
     return dataclasses.replace(target, text=part.text, evidence=ev)
 
 
-def _name_only(doc: Any, victim: Mention) -> Mention:
+def _name_only(doc: Any, victim: Mention, gaz: Gazetteer) -> Mention:
     """A victim named after a title or a description is named by the name: "Dr Jose Antonio
-    Rodriguez Porth", "judge Mariela Espinosa Arango", "Spaniard Francisco Puja" -> the person's
-    name of two words or more that ends the mention."""
+    Rodriguez Porth", "judge Mariela Espinosa Arango", "Spaniard Francisco Puja", "Mrs Patricia
+    Echavarria" -> the person's name of two words or more that ends the mention (also when the
+    model's PERSON entity holds the title or the nationality)."""
     span = _span_of(doc, victim)
     if span is None:
         return victim
     first = next((e for e in span.ents if e.label_ == "PERSON" and e.start > span.start), None)
-    if first is None:
+    start = span.start
+    while start < span.end - 2 and (
+        doc[start].lower_.rstrip(".") in NAME_TITLES or gaz.demonym(doc[start].text)
+    ):
+        start += 1  # "Ecuadoreans Luis Antonio Meneses Benavides", "Mrs Patricia Echavarria"
+    if first is None and start == span.start:
         return victim
     # "Judge Mariela Espinosa Arango" where the model's name stops at "Espinosa": the name runs
     # on to the end of the mention in proper nouns
-    name = doc[first.start : span.end]
+    name = doc[first.start if first is not None else start : span.end]
     if len(name) < 2 or not all(t.pos_ == "PROPN" for t in name):
         return victim
     ev = Evidence(victim.evidence.article_id, name.start_char, name.end_char, name.text)
