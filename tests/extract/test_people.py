@@ -111,3 +111,23 @@ def test_a_victim_is_named_without_title_or_nationality(extractor, text, name):
 def test_a_demonym_is_no_country_name(extractor):
     assert extractor.gaz.demonym("Ecuadoreans") == "EC"
     assert extractor.gaz.demonym("Jordan") is None and extractor.gaz.country_of("Jordan") == "JO"
+
+
+@pytest.mark.parametrize(
+    "text, victim",
+    [
+        (
+            "Two U.S. Mormon missionaries were shot to death last night by terrorists in La Paz.",
+            "U.S. Mormon missionaries",
+        ),
+        (
+            "This month, the corpses of five assassinated AEU leaders were found in the capital.",
+            "AEU leaders",
+        ),
+        ("Gunmen killed 20 or 30 peasants in Antioquia on Friday.", "peasants"),
+    ],
+)
+def test_a_victim_is_described_without_count_or_fate(extractor, text, victim):
+    published = datetime(1989, 12, 20, tzinfo=UTC)
+    out = extractor.extract(Article(id="v", text=text, published=published))
+    assert [v.text for r in out for v in r.victims] == [victim]

@@ -1013,6 +1013,33 @@ def _thing_only(doc: Any, target: Mention) -> Mention:
     return dataclasses.replace(target, text=part.text, evidence=ev)
 
 
+#: words before the people a victim mention names that tell what befell them
+CASUALTY_PARTICIPLES = frozenset(
+    {"dead", "assassinated", "murdered", "slain", "killed", "kidnapped", "abducted", "wounded"}
+)
+#: event nouns that may open a victim mention the parse made too long ("killing of ...")
+DEED_OF = frozenset({"killing", "murder", "assassination", "kidnapping", "abduction"})
+#: hedges of a count
+COUNT_HEDGES = frozenset({"about", "approximately", "around", "nearly", "some", "almost"})
+
+
+def _bare_start(span: Any) -> int:
+    """The first token of a victim mention after a deed ("killing of"), a count ("two",
+    "approximately 20") and what befell them ("assassinated"); the mention keeps a word."""
+    doc = span.doc
+    k = span.start
+    if k + 2 < span.end and doc[k].lower_ in DEED_OF and doc[k + 1].lower_ == "of":
+        k += 2
+    while k < span.end - 1 and (
+        doc[k].like_num
+        or doc[k].lower_ in COUNT_HEDGES
+        or doc[k].lower_ in CASUALTY_PARTICIPLES
+        or (doc[k].lower_ in ("or", "to") and doc[k + 1].like_num)
+    ):
+        k += 1
+    return k
+
+
 def _name_only(doc: Any, victim: Mention, gaz: Gazetteer) -> Mention:
     """A victim named after a title or a description is named by the name: "Dr Jose Antonio
     Rodriguez Porth", "judge Mariela Espinosa Arango", "Spaniard Francisco Puja", "Mrs Patricia
@@ -1021,6 +1048,14 @@ def _name_only(doc: Any, victim: Mention, gaz: Gazetteer) -> Mention:
     span = _span_of(doc, victim)
     if span is None:
         return victim
+    bare = _bare_start(span)
+    if bare > span.start:
+        # "two U.S. Mormon missionaries", "five assassinated AEU leaders", "the killing of two
+        # Mormon missionaries": how many and what befell them are figures, not who
+        part = doc[bare : span.end]
+        ev = Evidence(victim.evidence.article_id, part.start_char, part.end_char, part.text)
+        victim = dataclasses.replace(victim, text=part.text, evidence=ev)
+        span = part
     first = next((e for e in span.ents if e.label_ == "PERSON" and e.start > span.start), None)
     start = span.start
     while start < span.end - 2 and (
