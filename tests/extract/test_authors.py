@@ -435,3 +435,21 @@ def test_an_attacker_is_named_by_the_fullest_name_the_article_gives_him(extracto
     out = extractor.extract(Article(id="f", text=text, published=PUB))
     people = {a.text for r in out for a in r.perpetrators if a.kind == "individual"}
     assert people == {"Pablo Escobar Gaviria"}
+
+
+def test_attacks_that_could_have_been_carried_out_by_a_group_make_it_a_suspect(extractor):
+    text = (
+        "Bombs exploded at the Soviet embassy in Lima on Tuesday. Police said the attacks could "
+        "have been carried out by the Shining Path or the Tupac Amaru Revolutionary Movement."
+    )
+    out = extractor.extract(Article(id="s", text=text, published=PUB))
+    assert {(a.name, a.suspected) for r in out for a in r.perpetrators} == {
+        ("Shining Path", True),
+        ("Tupac Amaru Revolutionary Movement", True),
+    }
+
+
+def test_a_bomb_that_could_have_killed_dozens_killed_no_one(extractor):
+    text = "Police defused a bomb on Tuesday in Lima that could have killed dozens of people."
+    out = extractor.extract(Article(id="d", text=text, published=PUB))
+    assert [r.killed.best for r in out] in ([], [None])

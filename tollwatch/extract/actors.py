@@ -19,7 +19,8 @@ GENERIC = {word: "individual" for word in word_list("attacker_words.txt")}
 CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\b(?! the lives)|\bresponsibility\b", re.I)
 SUSPECT = re.compile(
     r"\b(?:blam(?:ed|es|ing)|suspect(?:ed|s)?|believed to (?:be|have)|"
-    r"hallmarks? of|accus(?:ed|es)|attribut(?:ed|es|ing))\b",
+    r"hallmarks? of|accus(?:ed|es)|attribut(?:ed|es|ing)|"
+    r"(?:could|may|might) have been (?:carried out|perpetrated|committed|staged) by)\b",
     re.I,
 )
 #: words that give the author of the attack a sentence tells ("attributed the attack to the

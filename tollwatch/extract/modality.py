@@ -139,6 +139,20 @@ def _absent(noun: Any) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ in ABSENT
 
 
+def _hedged_author(noun: Any, verb: Any) -> bool:
+    """A definite event told before whose author is only guessed: "the attacks could have been
+    carried out by the Shining Path" (a modal perfect passive with its agent); the attacks
+    happened, who did them is the hedge."""
+    kids = list(verb.children)
+    return (
+        _list_head(noun).dep_ == "nsubjpass"
+        and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children)
+        and any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in kids)
+        and any(c.dep_ == "aux" and c.lemma_ == "have" for c in kids)
+        and any(c.dep_ == "agent" for c in kids)
+    )
+
+
 def asserted(tok: Any, sent: Any) -> bool:
     """Whether an event word is told as having happened (module docstring): "What do you think
     about kidnappings?", "If ... is attacked", "the bomb did not explode", "we have no bombs",
@@ -160,6 +174,8 @@ def asserted(tok: Any, sent: Any) -> bool:
             return False
         if verb.lemma_.lower() not in OCCURRENCE:
             return True  # "we must repudiate the murder": the murder happened
+        if _hedged_author(tok, verb):
+            return True  # "the attacks could have been carried out by the Shining Path"
         return _verb_asserted(verb) and not unrealised(verb, attempts=False)
     if tok.pos_ != "VERB":
         return True
