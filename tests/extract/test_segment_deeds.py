@@ -85,3 +85,18 @@ def test_vehicles_and_cars_burned_are_targets_weapons_are_not(extractor):
     [r] = current(extractor, text)
     assert {m.text for m in r.targets} == {"vehicles", "car"}
     assert "grenades" in {m.text for m in r.weapons}
+
+
+def test_each_weapon_is_named_once_by_its_fullest_words(extractor):
+    text = (
+        "A car bomb exploded outside a police station in Cali on Friday, killing four people. "
+        "The bomb was made of 50 kilograms of dynamite, police said."
+    )
+    [r] = current(extractor, text)
+    assert [m.text for m in r.weapons] == ["car bomb", "dynamite"]
+
+
+def test_a_lone_bomb_stays_the_weapon(extractor):
+    text = "A bomb exploded outside a police station in Cali on Friday, killing four people."
+    [r] = current(extractor, text)
+    assert [m.text for m in r.weapons] == ["bomb"]
