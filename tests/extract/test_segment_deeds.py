@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
 from tollwatch.types import Article
 
 PUB = datetime(1989, 12, 9, 12, tzinfo=UTC)
@@ -100,3 +102,19 @@ def test_a_lone_bomb_stays_the_weapon(extractor):
     text = "A bomb exploded outside a police station in Cali on Friday, killing four people."
     [r] = current(extractor, text)
     assert [m.text for m in r.weapons] == ["bomb"]
+
+
+@pytest.mark.parametrize(
+    "text, weapons",
+    [
+        (
+            "A bomb exploded in Cali on Friday, killing four. Police bomb squad experts "
+            "defused a second device.",
+            ["bomb"],
+        ),
+        ("Guerrillas bombed the Shell oil company offices in Cali on Friday.", []),
+    ],
+)
+def test_a_weapon_word_that_names_its_handlers_or_a_company_is_no_weapon(extractor, text, weapons):
+    [r] = current(extractor, text)
+    assert [m.text for m in r.weapons] == weapons

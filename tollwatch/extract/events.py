@@ -138,9 +138,30 @@ def find_weapons(sent: Span, lex: Lexicons, article_id: str) -> tuple[list[Menti
     ]
     # weapons seized, found or made are not weapons used: "police seized rifles and explosives",
     # "a cache of dynamite", "the workshop where they built the bombs"
-    matches = [m for m in matches if not not_used(sent.doc[m.end - 1])]
+    matches = [
+        m
+        for m in matches
+        if not not_used(sent.doc[m.end - 1]) and not _handled(sent.doc[m.end - 1])
+    ]
     suicide = any(m.item.suicide for m in matches)
     return mentions(sent, matches, article_id, lambda w: w.type), suicide
+
+
+#: nouns a weapon word qualifies that handle weapons ("bomb squad"; data/lexicon)
+WEAPON_HANDLERS = word_list("weapon_handlers.txt")
+
+
+def _handled(tok) -> bool:
+    """The weapon word names a company ("Shell") or qualifies people or things that handle
+    weapons: "the police bomb squad", "explosives experts", "a bomb threat"."""
+    if tok.ent_type_ in ("ORG", "PERSON", "GPE", "FAC"):
+        return True
+    head = tok
+    while head.dep_ == "compound" and head.head != head:
+        head = head.head
+        if head.lemma_.lower() in WEAPON_HANDLERS:
+            return True
+    return False
 
 
 #: verbs and nouns whose object is a weapon nobody used (data/lexicon/weapons_not_used.txt)
