@@ -131,3 +131,14 @@ def test_a_victim_is_described_without_count_or_fate(extractor, text, victim):
     published = datetime(1989, 12, 20, tzinfo=UTC)
     out = extractor.extract(Article(id="v", text=text, published=published))
     assert [v.text for r in out for v in r.victims] == [victim]
+
+
+def test_a_given_name_typed_alone_before_a_person_joins_the_name(extractor):
+    doc = extractor.nlp("Gunmen killed Eduardo Antonio Lopez Palencia in Guatemala City.")
+    start = next(t.i for t in doc if t.text == "Eduardo")
+    doc.ents = [
+        Span(doc, start, start + 1, label="ORG"),
+        Span(doc, start + 1, start + 4, label="PERSON"),
+    ]
+    retype_people(doc, extractor.gaz)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Eduardo Antonio Lopez Palencia", "PERSON")]

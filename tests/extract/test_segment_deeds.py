@@ -118,3 +118,13 @@ def test_a_lone_bomb_stays_the_weapon(extractor):
 def test_a_weapon_word_that_names_its_handlers_or_a_company_is_no_weapon(extractor, text, weapons):
     [r] = current(extractor, text)
     assert [m.text for m in r.weapons] == weapons
+
+
+def test_a_bare_target_word_that_names_one_told_in_full_goes(extractor):
+    text = (
+        "Guerrillas set fire to the La Eminencia farm near Flores on Friday. The farm was "
+        "completely destroyed, and two vehicles and a vehicle of the army burned."
+    )
+    [r] = current(extractor, text)
+    texts = [m.text for m in r.targets]
+    assert "La Eminencia farm" in texts and "farm" not in texts

@@ -597,3 +597,13 @@ def test_a_named_person_told_as_killed_without_a_verb_is_one_dead(extractor, tex
 )
 def test_gunned_down_is_killed(extractor, text, expected):
     assert killed(extractor, text) == expected
+
+
+def test_a_killing_whose_date_stands_between_it_and_its_victim_names_the_victim(extractor):
+    text = (
+        "Several labor unions condemned the kidnapping and assassination on 15 November of "
+        "Eduardo Antonio Lopez Palencia, a student whose corpse showed signs of torture."
+    )
+    [r] = current(extractor, text)
+    assert r.killed.best == 1 and str(r.date) == "1989-11-15"
+    assert [v.text for v in r.victims] == ["Eduardo Antonio Lopez Palencia"]

@@ -22,7 +22,7 @@ from spacy.tokens import Span, Token
 from tollwatch.extract.lexicon import Lexicons, word_list
 from tollwatch.extract.modality import investigated_before, unrealised
 from tollwatch.extract.numbers import Number, bounds, read_number, read_qualifier
-from tollwatch.extract.roles import PERPETRATOR_HEADS, partly_named_person
+from tollwatch.extract.roles import PERPETRATOR_HEADS, of_phrases, partly_named_person
 from tollwatch.types import Evidence, Figure
 
 CUMULATIVE_SUBJECTS = frozenset(
@@ -876,23 +876,6 @@ def _listed_people(first: Token, lex: Lexicons) -> list[Token]:
     return out
 
 
-def _of_phrases(noun: Token) -> list[Token]:
-    """The "of" phrases of an event noun, also past a date or place between them that the parse
-    took for their head ("the assassination on 22 March of Bernardo Jaramillo", "the
-    assassination in Guatemala of Hector Oqueli")."""
-    out = []
-    for prep in noun.children:
-        if prep.dep_ != "prep":
-            continue
-        if prep.lower_ == "of":
-            out.append(prep)
-            continue
-        for pobj in prep.children:
-            if pobj.dep_ == "pobj" and pobj.ent_type_ in ("DATE", "TIME", "GPE", "LOC"):
-                out += [c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"]
-    return out
-
-
 def _names_after(noun: Token, sent: Span) -> tuple[list[Span], int]:
     """The people named right after a plural noun, joined by commas and "and" ("leaders Hector
     Oqueli Colindres and Gilda Flores"), and the index of their last token."""
@@ -1013,7 +996,7 @@ def _single_victims(
                 or tok.head.lemma_.lower() in ("attempt", "plot")
             )
         ):
-            for prep in _of_phrases(tok):
+            for prep in of_phrases(tok):
                 for v in prep.children:
                     if v.dep_ == "pobj" and (
                         v.ent_type_ == "PERSON"
@@ -1043,7 +1026,7 @@ def _single_victims(
                 and own is not None
                 and own.lower_ in ("his", "her")
                 and lemma != "body"
-                and not _of_phrases(tok)
+                and not of_phrases(tok)
             ):
                 # "responsible for his assassination": one person, named before
                 dead(1, own.i - sent.start, tok.i - sent.start + 1, own)

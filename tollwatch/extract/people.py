@@ -93,8 +93,22 @@ def retype_people(doc: Any, gaz: Gazetteer) -> None:
     merged: list[Span] = []
     for ent in ents:
         prev = merged[-1] if merged else None
-        if prev is not None and prev.label_ == ent.label_ == "PERSON" and prev.end == ent.start:
-            # "Federico Estrada" + "Velez": one name the model cut into two PERSON entities
+        if (
+            prev is not None
+            and ent.label_ == "PERSON"
+            and prev.end == ent.start
+            and (
+                prev.label_ == "PERSON"
+                # "Eduardo" (ORG) + "Antonio Lopez Palencia": a given name typed alone
+                or (
+                    prev.label_ in RETYPED
+                    and len(prev) == 1
+                    and prev[0].is_title
+                    and prev[0].lower_ in given_names()
+                )
+            )
+        ):
+            # "Federico Estrada" + "Velez": one name the model cut into two entities
             merged[-1] = Span(doc, prev.start, ent.end, label="PERSON")
             changed = True
         else:

@@ -552,6 +552,34 @@ def _is_person(tok: Token, person_lemmas: frozenset[str]) -> bool:
     )
 
 
+def of_phrases(noun: Token) -> list[Token]:
+    """The "of" phrases of an event noun, also past a date or place between them that the parse
+    took for their head ("the assassination on 22 March of Bernardo Jaramillo", "the
+    assassination in Guatemala of Hector Oqueli")."""
+    out = []
+    # "condemned the kidnapping and assassination on 15 September of Eduardo Lopez": the date
+    # the parse hung on the verb, right after the noun (or the list it ends)
+    last = max([noun.i] + [c.i for c in noun.conjuncts])
+    head = noun.head if noun.dep_ in ("dobj", "nsubjpass") else None
+    if noun.dep_ == "conj" and noun.head.dep_ in ("dobj", "nsubjpass"):
+        head = noun.head.head
+    beside = [
+        p
+        for p in (head.children if head is not None else ())
+        if p.dep_ == "prep" and p.i == last + 1
+    ]
+    for prep in [*noun.children, *beside]:
+        if prep.dep_ != "prep":
+            continue
+        if prep.lower_ == "of" and prep.head == noun:
+            out.append(prep)
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj" and pobj.ent_type_ in ("DATE", "TIME", "GPE", "LOC"):
+                out += [c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"]
+    return out
+
+
 def find_roles(
     sent: Span,
     role_words: dict[tuple[str, str], tuple[str, ...]],
@@ -673,6 +701,14 @@ def find_roles(
                 patient(tok.head)  # "the farm attacked by guerrillas"
         elif tok.pos_ == "NOUN" and (lemma, "noun") in role_words:
             preps = role_words[(lemma, "noun")]
+            if "of" in preps:
+                # "the assassination on 15 September of Eduardo Lopez": an "of" the parse hung
+                # on the date between them
+                for c in of_phrases(tok):
+                    if c.head != tok:
+                        for p in c.children:
+                            if p.dep_ == "pobj":
+                                patient(p)
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ in preps:
                     for p in c.children:
