@@ -61,3 +61,21 @@ def test_muc_type_mapping():
         == "ATTACK"
     )
     assert muc_type(report()) == "ATTACK"
+
+
+def test_weapon_and_target_entities_collapse_the_mentions_of_one_thing():
+    from tollwatch.evaluate.score import target_entities, weapon_entities
+    from tollwatch.types import Mention
+
+    def texts(f, words):
+        return [m.text for m in f([Mention(w) for w in words])]
+
+    assert texts(weapon_entities, ["car bomb", "bomb"]) == ["car bomb"]
+    assert texts(weapon_entities, ["bombs", "bomb"]) == ["bombs"]
+    assert texts(weapon_entities, ["bomb", "dynamite"]) == ["dynamite"]
+    assert texts(weapon_entities, ["bomb"]) == ["bomb"]
+    assert texts(weapon_entities, ["rifles", "grenade"]) == ["rifles", "grenade"]
+    farms = ["farm", "La Eminencia farm", "Santo Tomas farm"]
+    assert texts(target_entities, farms) == ["La Eminencia farm", "Santo Tomas farm"]
+    assert texts(target_entities, ["vehicles", "vehicle"]) == ["vehicles"]
+    assert texts(target_entities, ["building"]) == ["building"]

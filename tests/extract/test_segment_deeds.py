@@ -89,21 +89,6 @@ def test_vehicles_and_cars_burned_are_targets_weapons_are_not(extractor):
     assert "grenades" in {m.text for m in r.weapons}
 
 
-def test_each_weapon_is_named_once_by_its_fullest_words(extractor):
-    text = (
-        "A car bomb exploded outside a police station in Cali on Friday, killing four people. "
-        "The bomb was made of 50 kilograms of dynamite, police said."
-    )
-    [r] = current(extractor, text)
-    assert [m.text for m in r.weapons] == ["car bomb", "dynamite"]
-
-
-def test_a_lone_bomb_stays_the_weapon(extractor):
-    text = "A bomb exploded outside a police station in Cali on Friday, killing four people."
-    [r] = current(extractor, text)
-    assert [m.text for m in r.weapons] == ["bomb"]
-
-
 @pytest.mark.parametrize(
     "text, weapons",
     [
@@ -120,11 +105,13 @@ def test_a_weapon_word_that_names_its_handlers_or_a_company_is_no_weapon(extract
     assert [m.text for m in r.weapons] == weapons
 
 
-def test_a_bare_target_word_that_names_one_told_in_full_goes(extractor):
+def test_a_template_names_each_weapon_once_a_report_keeps_every_mention(extractor):
+    from tollwatch.evaluate.score import predicted_from_report
+
     text = (
-        "Guerrillas set fire to the La Eminencia farm near Flores on Friday. The farm was "
-        "completely destroyed, and two vehicles and a vehicle of the army burned."
+        "A car bomb exploded outside a police station in Cali on Friday, killing four people. "
+        "The bomb was made of 50 kilograms of dynamite, police said."
     )
     [r] = current(extractor, text)
-    texts = [m.text for m in r.targets]
-    assert "La Eminencia farm" in texts and "farm" not in texts
+    assert [m.text for m in r.weapons] == ["car bomb", "bomb", "dynamite"]
+    assert predicted_from_report(r).roles["Weapon"] == ("car bomb", "dynamite")

@@ -43,6 +43,8 @@ from tollwatch.evaluate.score import (
     dedupe_normalized,
     muc_type,
     normalize,
+    target_entities,
+    weapon_entities,
 )
 from tollwatch.types import Report
 
@@ -89,11 +91,11 @@ def predicted_template(report: Report) -> Template:
     strings = {
         "PerpInd": [a.text for a in perps if a.kind == "individual"],
         "PerpOrg": [a.text for a in perps if a.kind != "individual"],
-        "Target": [m.text for m in report.targets],
+        "Target": [m.text for m in target_entities(report.targets)],
         # GTT's Victim entities are named people (MUC's HUM TGT: NAME); our victims also hold
         # descriptions ("peasants"), which the GTT keys do not list as Victim entities
         "Victim": [m.text for m in report.victims if _named(m.text)],
-        "Weapon": [m.text for m in report.weapons],
+        "Weapon": [m.text for m in weapon_entities(report.weapons)],
     }
     template: Template = {"incident_type": muc_type(report).lower()}
     for role in ROLES:

@@ -14,6 +14,12 @@ Incident type of a Report in MUC terms (``muc_type``), first rule that applies:
     anything else                                                                -> ATTACK
 
 ROBBERY and FORCED WORK STOPPAGE are never predicted: the extractor has no such types.
+
+Slots hold entities, reports mentions: a report keeps every weapon and target as written (the
+WikiEvents scorer matches mentions), and the MUC-4 and GTT views collapse the mentions of one
+thing (``weapon_entities``, ``target_entities``): "the bomb" after "a car bomb" is that car
+bomb; a bare "bomb" goes when "dynamite" or "a grenade" is named; "the farm" beside "the La
+Eminencia farm" is that farm.
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from tollwatch.types import Report
+from tollwatch.types import Mention, Report
 
 ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
 _PUNCT = str.maketrans("", "", string.punctuation)
@@ -215,6 +221,53 @@ def toll_value(low: int | None, best: int | None, high: int | None) -> int | Non
     return best if best is not None else low if low is not None else high
 
 
+#: weapon words that say no more than "something exploded"
+GENERIC_WEAPONS = frozenset({"bomb", "explosive", "device", "charge", "artifact", "weapon"})
+
+
+def _head_word(text: str) -> str:
+    """The last word of a phrase, lower-cased, without a plural "s" ("Bombs" -> "bomb")."""
+    word = text.lower().split()[-1] if text.split() else ""
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+def weapon_entities(weapons: Sequence[Mention]) -> tuple[Mention, ...]:
+    """A template's weapons, each once by its fullest words (a report keeps every mention as
+    written; a MUC-4 or GTT slot holds entities): "the bomb" after "a car bomb" is that car bomb,
+    "bombs" and "bomb" one weapon; a bare generic word ("bomb", "explosives") goes when a
+    weapon of another kind is named ("a bomb" made of "dynamite", "a grenade")."""
+    by_head: dict[str, Mention] = {}
+    for w in weapons:
+        head = _head_word(w.text)
+        have = by_head.get(head)
+        if have is None or len(w.text.split()) > len(have.text.split()):
+            by_head[head] = w
+    kept = list(by_head.values())
+    specific = [w for w in kept if _head_word(w.text) not in GENERIC_WEAPONS]
+    if specific:
+        kept = [
+            w for w in kept if _head_word(w.text) not in GENERIC_WEAPONS or len(w.text.split()) > 1
+        ]
+    order = {id(w): k for k, w in enumerate(weapons)}
+    return tuple(sorted(kept, key=lambda w: order[id(w)]))
+
+
+def target_entities(things: Sequence[Mention]) -> tuple[Mention, ...]:
+    """A template's targets, without a bare head word that names one told in full: "the building" beside "the
+    DAS building", "the farm" beside "the La Eminencia farm"; "vehicles" and "vehicle" are one."""
+    heads = {_head_word(t.text) for t in things if len(t.text.split()) > 1}
+    out: list[Mention] = []
+    seen: set[str] = set()
+    for t in things:
+        if len(t.text.split()) == 1:
+            head = _head_word(t.text)
+            if head in heads or head in seen:
+                continue
+            seen.add(head)
+        out.append(t)
+    return tuple(out)
+
+
 def predicted_from_report(report: Report) -> Predicted:
     places: list[str] = []
     locations = [report.location] if report.location else []
@@ -225,9 +278,9 @@ def predicted_from_report(report: Report) -> Predicted:
     roles = {
         "PerpInd": tuple(a.text for a in perps if a.kind == "individual"),
         "PerpOrg": tuple(a.text for a in perps if a.kind != "individual"),
-        "Target": tuple(m.text for m in report.targets),
+        "Target": tuple(m.text for m in target_entities(report.targets)),
         "Victim": tuple(m.text for m in report.victims),
-        "Weapon": tuple(m.text for m in report.weapons),
+        "Weapon": tuple(m.text for m in weapon_entities(report.weapons)),
     }
     k, i = report.killed, report.injured
     return Predicted(

@@ -690,8 +690,8 @@ def frame_to_report(
     sites = _sites(frame, cities, all_facts, article.id) if len(cities) >= 2 else ()
     figures = _inherit_sources(_added_dead(sents))
     actors = _actors(frame, all_facts)
-    weapons = one_per_weapon(_dedupe(m for s in sents for m in s.weapons))
-    targets = bare_heads_named(_dedupe(m for s in sents for m in s.targets))
+    weapons = _dedupe(m for s in sents for m in s.weapons)
+    targets = _dedupe(m for s in sents for m in s.targets)
     victims = _fullest(_dedupe(m for s in sents for m in s.victims), all_facts)
     suicide = any(s.suicide for s in sents)
     # the type the lead sentence gives wins ("guerrillas attacked a post" stays an attack when
@@ -890,52 +890,6 @@ def _fullest(victims: tuple[Mention, ...], all_facts: list[SentenceFacts]) -> tu
     return _dedupe(out)
 
 
-#: weapon words that say no more than "something exploded"
-GENERIC_WEAPONS = frozenset({"bomb", "explosive", "device", "charge", "artifact", "weapon"})
-
-
-def _head_word(text: str) -> str:
-    """The last word of a phrase, lower-cased, without a plural "s" ("Bombs" -> "bomb")."""
-    word = text.lower().split()[-1] if text.split() else ""
-    return word[:-1] if word.endswith("s") and len(word) > 3 else word
-
-
-def one_per_weapon(weapons: tuple[Mention, ...]) -> tuple[Mention, ...]:
-    """Each weapon once, by its fullest words: "the bomb" after "a car bomb" is that car bomb,
-    "bombs" and "bomb" one weapon; a bare generic word ("bomb", "explosives") goes when a
-    weapon of another kind is named ("a bomb" made of "dynamite", "a grenade")."""
-    by_head: dict[str, Mention] = {}
-    for w in weapons:
-        head = _head_word(w.text)
-        have = by_head.get(head)
-        if have is None or len(w.text.split()) > len(have.text.split()):
-            by_head[head] = w
-    kept = list(by_head.values())
-    specific = [w for w in kept if _head_word(w.text) not in GENERIC_WEAPONS]
-    if specific:
-        kept = [
-            w for w in kept if _head_word(w.text) not in GENERIC_WEAPONS or len(w.text.split()) > 1
-        ]
-    order = {id(w): k for k, w in enumerate(weapons)}
-    return tuple(sorted(kept, key=lambda w: order[id(w)]))
-
-
-def bare_heads_named(things: tuple[Mention, ...]) -> tuple[Mention, ...]:
-    """Targets without a bare head word that names one told in full: "the building" beside "the
-    DAS building", "the farm" beside "the La Eminencia farm"; "vehicles" and "vehicle" are one."""
-    heads = {_head_word(t.text) for t in things if len(t.text.split()) > 1}
-    out: list[Mention] = []
-    seen: set[str] = set()
-    for t in things:
-        if len(t.text.split()) == 1:
-            head = _head_word(t.text)
-            if head in heads or head in seen:
-                continue
-            seen.add(head)
-        out.append(t)
-    return tuple(out)
-
-
 def _dedupe(items) -> tuple[Mention, ...]:
     seen: set[str] = set()
     out = []
@@ -1055,12 +1009,7 @@ def _sites(
             weapons[k].extend(s.weapons)
             targets[k].extend(s.targets)
     return tuple(
-        Site(
-            c,
-            one_per_weapon(_dedupe(weapons[_key(c)])),
-            _dedupe(targets[_key(c)]),
-            tuple(figures[_key(c)]),
-        )
+        Site(c, _dedupe(weapons[_key(c)]), _dedupe(targets[_key(c)]), tuple(figures[_key(c)]))
         for c in cities
     )
 
