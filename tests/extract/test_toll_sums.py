@@ -607,3 +607,15 @@ def test_a_killing_whose_date_stands_between_it_and_its_victim_names_the_victim(
     [r] = current(extractor, text)
     assert r.killed.best == 1 and str(r.date) == "1989-11-15"
     assert [v.text for v in r.victims] == ["Eduardo Antonio Lopez Palencia"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("An airliner blew up in midair on Monday, killing all 107 passengers and crew.", [107]),
+        ("Six Jesuits, a maid and her daughter were killed on Thursday.", [8]),
+        ("Six soldiers, a colonel, were killed on Thursday.", [6]),
+    ],
+)
+def test_a_crew_is_no_one_more_and_a_list_after_a_count_adds_up(extractor, text, expected):
+    assert killed(extractor, text) == expected

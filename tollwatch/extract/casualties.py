@@ -646,6 +646,7 @@ def _sum_conjuncts(
         if c not in persons
         and c.tag_ in ("NN", "NNP")
         and (c.ent_type_ == "PERSON" or c.lemma_.lower() in lex.victims)
+        and c.lemma_.lower() not in COLLECTIVE_NOUNS
         and not any(ch.like_num and ch.dep_ == "nummod" for ch in c.children)
     ]
     # "the Spanish Jesuit Ignacio Ellacuria, five other priests, and two women": the parse hangs
@@ -661,6 +662,26 @@ def _sum_conjuncts(
             or anchors[p.i].head.lemma_.lower() in lex.victims
         )
     ]
+    # "Six Jesuits, a maid and her daughter were killed": the parse makes the list that goes on
+    # after the count an apposition of the counted noun
+    for p in persons:
+        for c in anchors[p.i].children:
+            if (
+                c.dep_ == "appos"
+                and c.tag_ == "NN"
+                and c.lemma_.lower() in lex.victims
+                and c.lemma_.lower() not in COLLECTIVE_NOUNS
+                and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)
+                and any(d.dep_ == "cc" for d in c.children)
+            ):
+                singles += [c] + [
+                    d
+                    for d in c.conjuncts
+                    if d.tag_ == "NN"
+                    and d.lemma_.lower() in lex.victims
+                    and d.lemma_.lower() not in COLLECTIVE_NOUNS
+                    and not any(ch.like_num for ch in d.children)
+                ]
     singles = list({c.i: c for c in singles}.values())
     if len(linked) + len(singles) < 2 or not linked:
         return figures
@@ -833,6 +854,8 @@ SECURITY_FORCES = frozenset(
 SINGLE_KILL_VERBS = frozenset(
     {"kill", "murder", "assassinate", "behead", "execute", "slay", "shoot", "stab", "lynch"}
 )
+#: singular nouns of a group of people, never one more person ("107 passengers and crew")
+COLLECTIVE_NOUNS = word_list("collective_nouns.txt")
 #: participles that tell a named person killed: "the assassinated Carlos Pizarro"
 KILLED_PARTICIPLES = frozenset({"murder", "assassinate", "behead", "execute", "slay", "lynch"})
 #: verbs that hurt one person: "a policeman was wounded", "wounding his bodyguard"
