@@ -619,3 +619,15 @@ def test_a_killing_whose_date_stands_between_it_and_its_victim_names_the_victim(
 )
 def test_a_crew_is_no_one_more_and_a_list_after_a_count_adds_up(extractor, text, expected):
     assert killed(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 November 12 people were killed in Medellin, police said.",
+        "Police said that on November 3 12 people were killed in Medellin.",
+    ],
+)
+def test_a_day_of_the_month_is_no_toll(extractor, text):
+    [r] = current(extractor, text)
+    assert sorted({f.low for f in r.figures if f.kind == "killed"}) == [12]

@@ -430,6 +430,12 @@ def _link(sent: Span, num: Number, lex: Lexicons) -> tuple[str, Token, Token | N
     return None
 
 
+MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+
+
 def _not_a_toll(words: list[str], num: Number, sent: Span, lex: Lexicons) -> bool:
     end = num.end
     nxt = words[end] if end < len(words) else ""
@@ -445,6 +451,16 @@ def _not_a_toll(words: list[str], num: Number, sent: Span, lex: Lexicons) -> boo
     tok = sent[num.start]
     if tok.is_digit and len(tok.text) == 4 and 1800 <= num.value <= 2100:
         return True  # a year
+    if tok.is_digit and 1 <= num.value <= 31 and num.end == num.start + 1 and nxt in MONTHS:
+        return True  # "on 23 September 28 bodies were found": a day of the month
+    if (
+        tok.is_digit
+        and num.start > 0
+        and words[num.start - 1] in MONTHS
+        and num.value <= 31
+        and not (num.start >= 2 and words[num.start - 2].isdigit())
+    ):
+        return True  # "on September 23"; not "on 3 May 12 people"
     # an age after a name: "Martin Richard, 8, and Krystle Campbell, 29"
     if num.start > 0 and words[num.start - 1] == "," and nxt in (",", ".", ";", "and", ")"):
         prev = sent[num.start - 2] if num.start >= 2 else None
