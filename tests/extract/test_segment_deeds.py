@@ -115,3 +115,15 @@ def test_a_template_names_each_weapon_once_a_report_keeps_every_mention(extracto
     [r] = current(extractor, text)
     assert [m.text for m in r.weapons] == ["car bomb", "bomb", "dynamite"]
     assert predicted_from_report(r).roles["Weapon"] == ("car bomb", "dynamite")
+
+
+def test_a_kidnapping_after_a_killing_is_an_incident_of_its_own(extractor):
+    text = (
+        "Rebels killed two guards at a farm near Cali yesterday. Later, they kidnapped two "
+        "engineers of the company."
+    )
+    out = current(extractor, text)
+    assert len(out) == 2
+    kidnapping = next(r for r in out if r.sub_event_type == "Abduction/forced disappearance")
+    assert [v.text for v in kidnapping.victims] == ["engineers of the company"]
+    assert {str(r.date) for r in out} == {"1989-12-08"}

@@ -255,6 +255,15 @@ def _fire(t) -> bool:
     )
 
 
+def _trigger_kind(t) -> str:
+    """ "abduction", "explosion", "fire" or "other" (a shooting, a killing, an assault)."""
+    if t.sub_event_type == "Abduction/forced disappearance":
+        return "abduction"
+    if t.sub_event_type in EXPLOSION_SUBS:
+        return "explosion"
+    return "fire" if _fire(t) else "other"
+
+
 def _kind(s: SentenceFacts) -> str | None:
     """ "abduction", "explosion" or "fire" when every strong event word of the sentence is of that
     kind; "fire" too when a sentence without strong words only sets fire to its targets
@@ -264,16 +273,7 @@ def _kind(s: SentenceFacts) -> str | None:
         # something burned, not people hurt "with severe burns"
         burned = s.targets and s.triggers and all(_fire(t) for t in s.triggers)
         return "fire" if burned else None
-    kinds = {
-        "abduction"
-        if t.sub_event_type == "Abduction/forced disappearance"
-        else "explosion"
-        if t.sub_event_type in EXPLOSION_SUBS
-        else "fire"
-        if _fire(t)
-        else "other"
-        for t in strong
-    }
+    kinds = {_trigger_kind(t) for t in strong}
     return next(iter(kinds)) if len(kinds) == 1 and "other" not in kinds else None
 
 
@@ -424,10 +424,14 @@ def _target_frame(
     # the same country, another kind of incident: an abduction told after a bombing (or the
     # reverse), with its own victims or targets ("Later, gunmen kidnapped two engineers")
     kind = _kind(s)
-    # a shooting or an assault (strong words of no one kind) is another kind than a fire:
-    # "Later, in the same area, terrorists burned nine vehicles" after a bus was machinegunned
+    # a shooting, a killing or an assault is another kind than a fire or an abduction: "Later,
+    # in the same area, terrorists burned nine vehicles" after a bus was machinegunned, "Later,
+    # they kidnapped two engineers" after rebels killed two guards
     main_kind = main.kind or (
-        "other" if kind == "fire" and any(t.strong for t in main.sentences) else None
+        "other"
+        if kind in ("fire", "abduction")
+        and any(_trigger_kind(t) == "other" for x in main.sentences for t in x.triggers)
+        else None
     )
     if (
         in_main  # the story of a second incident goes on ("71 were killed in that blast")
