@@ -453,3 +453,32 @@ def test_a_bomb_that_could_have_killed_dozens_killed_no_one(extractor):
     text = "Police defused a bomb on Tuesday in Lima that could have killed dozens of people."
     out = extractor.extract(Article(id="d", text=text, published=PUB))
     assert [r.killed.best for r in out] in ([], [None])
+
+
+def test_police_who_kill_the_attacker_are_no_perpetrators(extractor):
+    text = (
+        "A man drove a truck into a crowd on the seafront in Nice on Thursday, killing more than "
+        "80 people. The truck sped for two kilometres before police shot the driver dead, "
+        "officials said."
+    )
+    out = extractor.extract(Article(id="n", text=text, published=PUB))
+    assert "police" not in {a.text.lower() for r in out for a in r.perpetrators}
+
+
+@pytest.mark.parametrize(
+    "text, force",
+    [
+        ("Soldiers killed three rebels in an ambush near Usulutan on Friday.", "soldiers"),
+        ("Police shot dead two protesters in Lima on Friday.", "police"),
+        ("Soldiers shot dead a peasant in Usulutan on Friday.", "soldiers"),
+        (
+            "Troops of the 6th Infantry Brigade murdered peasants Victor Manuel Vasquez and "
+            "Rafael Romero on Friday.",
+            "troops of the 6th infantry brigade",
+        ),
+    ],
+)
+def test_forces_who_kill_others_than_attackers_stay_perpetrators(extractor, text, force):
+    out = extractor.extract(Article(id="f", text=text, published=PUB))
+    assert force in {a.text.lower() for r in out for a in r.perpetrators}
+    assert all(r.killed.best for r in out)

@@ -867,6 +867,10 @@ SECURITY_FORCES = frozenset(
         "guard",
     }
 )
+#: words of irregular armed groups: "urban guerrilla commandos" are no security forces
+IRREGULARS = frozenset(
+    {"guerrilla", "terrorist", "rebel", "insurgent", "militant", "jihadist", "extremist"}
+)
 SINGLE_KILL_VERBS = frozenset(
     {"kill", "murder", "assassinate", "behead", "execute", "slay", "shoot", "stab", "lynch"}
 )
@@ -1185,7 +1189,12 @@ def _single_victims(
         agent = [
             p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
         ] + [c for c in tok.children if c.dep_ == "nsubj"]
-        by_security = any(a.lemma_.lower() in SECURITY_FORCES for a in agent)
+        # "killed by police"; not "killed by urban guerrilla commandos"
+        by_security = any(
+            a.lemma_.lower() in SECURITY_FORCES
+            and not any(c.lemma_.lower() in IRREGULARS for c in a.lefts)
+            for a in agent
+        )
         for v in victims:
             if v.lower_ in named:
                 continue  # "the murder of X ...; X was killed": told twice
@@ -1223,9 +1232,17 @@ def _single_victims(
             lo = min(v.left_edge.i, tok.i) - sent.start
             hi = last - sent.start + 1
             category = _category(v, lex) if v.ent_type_ != "PERSON" else None
-            if by_security:
-                category = "attackers"  # "police shot the driver dead": the attacker
-            dead(count, lo, hi, v, category, total=not by_security, kind=kind)
+            # "police shot the driver dead": the attacker; not "troops murdered peasants Victor
+            # Vasquez and Rafael Romero", whom forces killed as victims
+            answered = (
+                by_security
+                and v.ent_type_ != "PERSON"
+                # the one told before: "the driver", "the gunman", not "a peasant"
+                and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in v.children)
+            )
+            if answered:
+                category = "attackers"
+            dead(count, lo, hi, v, category, total=not answered, kind=kind)
             break
     return out
 

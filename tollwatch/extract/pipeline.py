@@ -22,6 +22,8 @@ from tollwatch.extract.attribution import Speakers, find_attribution
 from tollwatch.extract.casualties import (
     CUMULATIVE_SUBJECTS,
     INVESTIGATORS,
+    IRREGULARS,
+    SECURITY_FORCES,
     PlaceSpan,
     find_figures,
 )
@@ -370,6 +372,12 @@ class Extractor:
                 else a
                 for a in actors
             ]
+            if figures and all(
+                f.victim_category == "attackers" and not f.is_total for f in figures
+            ):
+                # "... before police shot the driver dead": the forces who kill the attacker
+                # answer the attack; they did not carry it out
+                actors = [a for a in actors if not _security_force(a)]
             extra: dict = {"attributed": authored or bool(ATTRIBUTE.search(sent.text))}
             if triggers or figures:
                 # the rules' own patients (the model's additions do not make an incident)
@@ -792,6 +800,14 @@ def _head_lemma(text: str) -> str:
     if word.endswith("ies"):
         return word[:-3] + "y"
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _security_force(actor: Actor) -> bool:
+    """Police, soldiers, troops, the army: words of security forces in the actor's name."""
+    words = {w.lower().rstrip("s") for w in actor.text.split()}
+    if words & IRREGULARS:
+        return False  # "urban guerrilla commandos"
+    return bool(words & SECURITY_FORCES) or "police" in actor.text.lower()
 
 
 def _unidentified(text: str) -> str:
