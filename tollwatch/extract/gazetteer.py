@@ -219,14 +219,12 @@ class Gazetteer:
 
     def country_of(self, name: str) -> str | None:
         """ISO alpha-2 code of a country name or demonym ("Syria", "Syrian", "Syrians" -> SY)."""
+        code = self.demonym(name)
+        if code is not None:
+            return code
         key = self._key(name)
         if key is None:
             return None
-        code = self._demonyms.get(key)
-        if code is None and key.endswith("s"):
-            code = self._demonyms.get(key[:-1])
-        if code is not None:
-            return code
         countries = [c for c in self._candidates(key) if c.place.feature == "country"]
         exact = [c for c in countries if c.quality > 1]
         if not exact:
