@@ -127,3 +127,13 @@ def test_a_kidnapping_after_a_killing_is_an_incident_of_its_own(extractor):
     kidnapping = next(r for r in out if r.sub_event_type == "Abduction/forced disappearance")
     assert [v.text for v in kidnapping.victims] == ["engineers of the company"]
     assert {str(r.date) for r in out} == {"1989-12-08"}
+
+
+def test_a_deed_added_by_the_same_attackers_keeps_their_organisation(extractor):
+    text = (
+        "FARC members blew up a power substation in Cauca yesterday. The guerrillas also burned "
+        "three vehicles on the Pan-American highway."
+    )
+    out = current(extractor, text)
+    assert len(out) == 2
+    assert all("FARC" in [a.text for a in r.perpetrators] for r in out)

@@ -61,6 +61,10 @@ class Frame:
     #: the day of the incident told before a deed added to it ("Later, ...", "In addition, ...",
     #: another kind of deed): the day of a frame whose sentences date nothing themselves
     told_after: date | None = None
+    #: the frame of that incident: its named organisations are this deed's when the deed names
+    #: only described attackers ("The guerrillas also burned three vehicles" after "FARC members
+    #: blew up a substation")
+    added_to: Frame | None = field(default=None, repr=False, compare=False)
 
 
 def build_frames(
@@ -445,7 +449,7 @@ def _target_frame(
         return next(
             (f for f in frames if f is not main and not f.reference and f.kind == kind),
             None,
-        ) or Frame(main.country, kind=kind, told_after=main.day)
+        ) or Frame(main.country, kind=kind, told_after=main.day, added_to=main)
     # the same country, said to be another incident: "In another action attributed to the
     # mafias, several men wounded a watchman ..." (with its own event, not a toll update)
     if (
@@ -473,7 +477,7 @@ def _target_frame(
     ):
         told = {m.text.lower() for t in main.sentences for m in t.targets}
         if not any(m.text.lower() in told for m in s.targets):
-            return Frame(main.country, day=day, told_after=main.day)
+            return Frame(main.country, day=day, told_after=main.day, added_to=main)
     # the same country, somewhere else: far from every place of the main incident, or said
     # to be separate
     if not coordinated and _fronted_unknown(s, main):
@@ -694,6 +698,11 @@ def frame_to_report(
     sites = _sites(frame, cities, all_facts, article.id) if len(cities) >= 2 else ()
     figures = _inherit_sources(_added_dead(sents))
     actors = _actors(frame, all_facts)
+    if frame.added_to is not None and not any(a.kind == "organization" for a in actors):
+        if any(a.kind == "individual" for a in actors):
+            # "the guerrillas also burned ..." after "FARC members blew up ...": the same attackers
+            before = _actors(frame.added_to, all_facts)
+            actors = tuple(a for a in before if a.kind == "organization") + actors
     weapons = _dedupe(m for s in sents for m in s.weapons)
     targets = _dedupe(m for s in sents for m in s.targets)
     victims = _fullest(_dedupe(m for s in sents for m in s.victims), all_facts)
