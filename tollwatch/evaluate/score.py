@@ -253,8 +253,9 @@ def weapon_entities(weapons: Sequence[Mention]) -> tuple[Mention, ...]:
 
 
 def target_entities(things: Sequence[Mention]) -> tuple[Mention, ...]:
-    """A template's targets, without a bare head word that names one told in full: "the building" beside "the
-    DAS building", "the farm" beside "the La Eminencia farm"; "vehicles" and "vehicle" are one."""
+    """A template's targets, without a bare head word that names one told in full: "the
+    building" beside "the DAS building", "the farm" beside "the La Eminencia farm"; "vehicles"
+    and "vehicle" are one."""
     heads = {_head_word(t.text) for t in things if len(t.text.split()) > 1}
     out: list[Mention] = []
     seen: set[str] = set()

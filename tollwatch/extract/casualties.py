@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from tollwatch.extract.dates import MONTHS
 from tollwatch.extract.lexicon import Lexicons, word_list
 from tollwatch.extract.modality import investigated_before, unrealised
 from tollwatch.extract.numbers import Number, bounds, read_number, read_qualifier
@@ -105,7 +106,7 @@ EVENT_NOUNS = frozenset(
 #: a running total over a period, not one event: "so far this year", "in the past two months"
 PERIOD = re.compile(
     r"\b(?:so far (?:this|in)|this year|since (?:january|the (?:start|beginning))|"
-    r"(?:in|over|during|within) the (?:last|past) (?:\w+ )?(?:days|weeks|months|years|decade|month|year)|"
+    r"(?:in|over|during|within) the (?:last|past) (?:\w+ )?(?:days|weeks|months?|years?|decade)|"
     r"over the course of (?:a|one|the|\w+) (?:\w+ )?(?:weeks?|months?|years?)|"
     r"in \d+ (?:weeks|months|years)|(?:during|throughout) (?:the year )?(?:19|20)\d\d|"
     r"(?:in )?this decade|in recent (?:years|months)|"
@@ -428,12 +429,6 @@ def _link(sent: Span, num: Number, lex: Lexicons) -> tuple[str, Token, Token | N
         cue = next(t for t in window if t.lemma_.lower() == "toll")
         return ("injured" if injured else "killed"), cue, person
     return None
-
-
-MONTHS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
 
 
 def _not_a_toll(words: list[str], num: Number, sent: Span, lex: Lexicons) -> bool:

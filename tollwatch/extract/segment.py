@@ -569,11 +569,15 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
+#: the dashes that end a dateline: "ROME (ITALY), 11 JAN 90 --", "BRUSSELS —"
+DATELINE_DASHES = ("--", "—", "–")
+
+
 def _dateline_end(facts: list[SentenceFacts]) -> int:
     """Where the dateline of the text ends ("ROME (ITALY), 11 JAN 90 --"), or 0."""
     if not facts or facts[0].start > 0:
         return 0
-    marks = [facts[0].text.find(m, 0, 80) for m in ("--", "—", "–")]
+    marks = [facts[0].text.find(m, 0, 80) for m in DATELINE_DASHES]
     return min((m for m in marks if m > 0), default=0)
 
 
@@ -793,7 +797,7 @@ def _dateline_place(facts: list[SentenceFacts], text: str) -> Location | None:
             if p.evidence is None or p.evidence.start > 40:
                 continue
             after = text[p.evidence.end : p.evidence.end + 40]
-            if any(mark in after for mark in ("--", "—", "–", "(")) or after.startswith(","):
+            if any(mark in after for mark in (*DATELINE_DASHES, "(")) or after.startswith(","):
                 return p
     return None
 
