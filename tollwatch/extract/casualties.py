@@ -116,8 +116,9 @@ PERIOD = re.compile(
 
 
 def _patient_of_casualty_verb(noun: Token, lex: Lexicons) -> bool:
-    """ "six Jesuits were killed", "the murder of six Jesuits": a plural noun that a casualty
-    verb kills or wounds, or that a noun of killing counts, is people, whether or not the lexicon
+    """ "six Jesuits were killed", "the murder of six Jesuits", "six Jesuits murdered on
+    Thursday": a plural noun that a casualty verb (or its participle after the noun) kills or
+    wounds, or that a noun of killing counts, is people, whether or not the lexicon
     lists it (not "20 houses were destroyed": no casualty verb)."""
     if noun.tag_ not in ("NNS", "NNPS") or noun.lemma_.lower() in lex.non_toll_units:
         return False
@@ -131,6 +132,11 @@ def _patient_of_casualty_verb(noun: Token, lex: Lexicons) -> bool:
         and head.head.lemma_.lower() in EVENT_NOUNS
     ):
         return True  # "the murder of six Jesuits": only people are murdered
+    if any(
+        c.dep_ == "acl" and c.i > noun.i and c.tag_ == "VBN" and _kind_of(c, lex, ("verb",))
+        for c in noun.children
+    ):
+        return True  # "the six Jesuits murdered on Thursday were buried today"
     return noun.dep_ in ("nsubjpass", "dobj") and _kind_of(head, lex, ("verb",)) is not None
 
 

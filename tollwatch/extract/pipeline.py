@@ -66,8 +66,10 @@ def load_nlp(settings: Settings) -> Any:
     """The spaCy pipeline, built once per worker."""
     import spacy
 
+    from tollwatch.extract.sentences import add_bracket_sentences
+
     try:
-        return spacy.load(settings.spacy_model)
+        return add_bracket_sentences(spacy.load(settings.spacy_model))
     except OSError as exc:
         raise ExtractError(
             f"spaCy model {settings.spacy_model!r} is not installed",
@@ -1035,17 +1037,22 @@ CASUALTY_PARTICIPLES = frozenset(
 )
 #: event nouns that may open a victim mention the parse made too long ("killing of ...")
 DEED_OF = frozenset({"killing", "murder", "assassination", "kidnapping", "abduction"})
+#: what is left of the dead: "the bodies of the Jesuits" are the Jesuits
+REMAINS_OF = frozenset({"body", "bodies", "corpse", "corpses", "remains"})
 #: hedges of a count
 COUNT_HEDGES = frozenset({"about", "approximately", "around", "nearly", "some", "almost"})
 
 
 def _bare_start(span: Any) -> int:
-    """The first token of a victim mention after a deed ("killing of"), a count ("two",
-    "approximately 20") and what befell them ("assassinated"); the mention keeps a word."""
+    """The first token of a victim mention after a deed ("killing of") or remains ("the bodies
+    of"), a count ("two", "approximately 20") and what befell them ("assassinated"); the mention
+    keeps a word."""
     doc = span.doc
     k = span.start
-    if k + 2 < span.end and doc[k].lower_ in DEED_OF and doc[k + 1].lower_ == "of":
+    if k + 2 < span.end and doc[k].lower_ in DEED_OF | REMAINS_OF and doc[k + 1].lower_ == "of":
         k += 2
+        while k < span.end - 1 and doc[k].lower_ in ("the", "a", "an"):
+            k += 1
     while k < span.end - 1 and (
         doc[k].like_num
         or doc[k].lower_ in COUNT_HEDGES

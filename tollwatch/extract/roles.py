@@ -435,7 +435,9 @@ def _authors(tok: Token, words: AuthorWords) -> list[Token]:
             out += subjects(tok) + agents(tok)
     elif lemma == "responsible" and _deed_object(tok, "for", words):
         if tok.dep_ == "acomp":
-            out += subjects(tok.head)
+            # "X is responsible"; "Cristiani holds the FMLN responsible", parsed as the verb's
+            # complement: the object is the author, not who holds it
+            out += [c for c in tok.head.children if c.dep_ == "dobj"] or subjects(tok.head)
         elif tok.dep_ == "amod":
             out.append(tok.head)  # "the group responsible for the attack"
         else:  # "they hold the army responsible for the massacre"
@@ -678,14 +680,17 @@ def find_roles(
                                 patient(c)
         if tok.pos_ == "VERB" and (lemma, "verb") in role_words:
             preps = role_words[(lemma, "verb")]
-            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+            # "the bodies of the Jesuits murdered last Friday by uniformed men were buried":
+            # a participle with a "by" agent is passive, whatever subject the parse gave it
+            by_agent = tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children)
+            passive = by_agent or any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
             if not passive and not any(c.dep_ == "nsubj" for c in tok.children):
                 # "several men arrived at the airport and attacked the guards": a verb joined to
                 # another shares its subject
                 for c in _subjects_of(tok):
                     agent(c)
             for c in tok.children:
-                if c.dep_ in ("dobj",) or (c.dep_ == "nsubjpass"):
+                if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "nsubj" and by_agent):
                     patient(c)
                 elif c.dep_ == "nsubj" and not passive:
                     agent(c)
