@@ -85,3 +85,32 @@ def test_who_holds_a_group_responsible_is_no_perpetrator(extractor):
     names = {a.name for r in reports for a in r.perpetrators}
     assert "Farabundo Marti National Liberation Front" in names
     assert not any("Cristiani" in n for n in names)
+
+
+def test_the_kidnapping_and_murder_of_people_kills_them(extractor):
+    reports = current(
+        extractor,
+        "Students in Guatemala City marched today against the kidnapping and assassination of "
+        "the five university students found dead on Tuesday.",
+    )
+    assert [r.killed.best for r in reports] == [5]
+
+
+def test_the_kidnapping_alone_kills_no_one(extractor):
+    reports = current(
+        extractor,
+        "Students in Guatemala City marched today against the kidnapping of the five university "
+        "students on Tuesday.",
+    )
+    assert all(r.killed.best is None for r in reports)
+
+
+def test_members_keep_the_group_they_belong_to(extractor):
+    reports = current(
+        extractor,
+        "Members of the FMLN attacked a police post in San Miguel on Friday, killing two "
+        "policemen.",
+    )
+    texts = {a.text.lower() for r in reports for a in r.perpetrators}
+    assert "members of the fmln" in texts
+    assert "members" not in texts

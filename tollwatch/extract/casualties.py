@@ -355,12 +355,14 @@ def _link(sent: Span, num: Number, lex: Lexicons) -> tuple[str, Token, Token | N
                 # assassination of four presidential candidates in the past few years"
                 if PERIOD.search(sent.text):
                     return None
-                kind = (
-                    "kidnapped"
-                    if parent.lemma_.lower() in ("kidnapping", "abduction")
-                    else ("killed")
+                # "the kidnapping and assassination of the five students": they were killed
+                kidnapped = parent.lemma_.lower() in ("kidnapping", "abduction") and not any(
+                    c.dep_ == "conj"
+                    and c.lemma_.lower() in EVENT_NOUNS
+                    and c.lemma_.lower() not in ("kidnapping", "abduction")
+                    for c in parent.children
                 )
-                return kind, parent, person
+                return ("kidnapped" if kidnapped else "killed"), parent, person
             kind = _kind_of(parent, lex, ("verb", "adj"))
             if kind and parent.pos_ in ("VERB", "ADJ", "AUX", "NOUN"):
                 if parent.pos_ == "NOUN":

@@ -833,6 +833,10 @@ def _person_key(doc: Any, mention: Mention) -> str | None:
     return None
 
 
+#: words that only say the attackers belong to the group named after them
+BELONGING_WORDS = frozenset({"members", "member", "elements", "militants", "militant"})
+
+
 def _members_of(mention: Mention, named: list[Actor]) -> Mention:
     """The members as a description of their own when the organisation they belong to is
     itself a perpetrator of the sentence: "terrorists of the Farabundo Marti National Liberation
@@ -845,6 +849,8 @@ def _members_of(mention: Mention, named: list[Actor]) -> Mention:
     low = text.lower()
     cut: tuple[int, int] | None = None
     at = low.find(" of ")
+    if at > 0 and low[:at].split()[-1] in BELONGING_WORDS:
+        return mention  # "members of the 8th front": "members" alone describes no one
     if at > 0 and any(o in low[at + 4 :] for o in orgs):
         cut = (0, at)
     else:
