@@ -528,8 +528,9 @@ class Extractor:
         retype_people(doc, self.gaz)
         counts = country_counts(doc, self.gaz)
         facts = self.sentence_facts(article, doc, caps, counts)
-        main = self._main_country(counts)
-        abroad = filed_abroad(counts, main, dateline_country(doc, self.gaz))
+        filed = dateline_country(doc, self.gaz)
+        main = self._main_country(with_dateline(counts, filed))
+        abroad = filed_abroad(counts, main, filed)
         return reports_from_facts(article, facts, self.include_references, main, abroad)
 
     def _main_country(self, counts: dict[str, int]) -> Location | None:
@@ -574,6 +575,21 @@ class Extractor:
             )
             for t in related
         )
+
+
+#: how many mentions the dateline's country counts for beside its mentions in the text
+DATELINE_WEIGHT = 2
+
+
+def with_dateline(counts: dict[str, int], filed: str | None) -> dict[str, int]:
+    """The country counts with the dateline's country counted ``DATELINE_WEIGHT`` more times when
+    the text names it too: "SAN SALVADOR -- A Spanish delegation ... the six Jesuits, five of them
+    Spanish ... El Salvador" is a story about El Salvador that names Spain more. A dateline whose
+    country the text never names ("TEGUCIGALPA -- ... Salvadoran police said") adds nothing: the
+    story was only filed there."""
+    if filed is None or counts.get(filed, 0) < 2:
+        return counts
+    return {**counts, filed: counts[filed] + DATELINE_WEIGHT}
 
 
 def filed_abroad(counts: dict[str, int], main: Location | None, filed: str | None) -> bool:
@@ -1104,7 +1120,8 @@ def _name_only(doc: Any, victim: Mention, gaz: Gazetteer) -> Mention:
 
 def _statement_place(doc: Any, place: Location) -> bool:
     """A place where a statement was made, not where the incident happened: "a declaration
-    issued in Havana", "the minister said in Kabul", "told a news conference in Lima"."""
+    issued in Havana", "the minister said in Kabul", "told a news conference in Lima", "according
+    to family sources in Caracas"."""
     span = _span_of(doc, place)
     if span is None:
         return False

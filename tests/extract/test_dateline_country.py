@@ -1,0 +1,46 @@
+"""The country a placeless incident is in: the dateline's when the text names that country too;
+where a source speaks from is no place of the incident.
+
+Sentences written by the team about real incidents (facts paraphrased)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from tollwatch.extract.pipeline import DATELINE_WEIGHT, with_dateline
+from tollwatch.types import Article
+
+
+def current(extractor, text, published):
+    out = extractor.extract(Article(id="d", text=text, published=published))
+    return [r for r in out if not r.is_reference]
+
+
+def test_the_dateline_counts_only_when_the_text_names_its_country_twice():
+    counts = {"ES": 7, "SV": 2}
+    assert with_dateline(counts, "SV") == {"ES": 7, "SV": 2 + DATELINE_WEIGHT}
+    assert with_dateline({"SV": 3, "HN": 1}, "HN") == {"SV": 3, "HN": 1}  # filed there only
+    assert with_dateline(counts, None) == counts
+    assert with_dateline(counts, "PA") == counts
+
+
+def test_a_story_about_a_foreign_delegation_stays_where_it_was_filed(extractor):
+    text = (
+        "SAN SALVADOR, 18 NOV 89 -- A Spanish delegation arrived in El Salvador today to meet "
+        "the government. Spain wants an investigation. The Spanish diplomats said Spain will not "
+        "rest. Six priests, five of them Spanish, were murdered on 16 November by men in "
+        "uniform. The Spanish embassy in El Salvador has asked for protection for Spanish "
+        "citizens."
+    )
+    reports = current(extractor, text, datetime(1989, 11, 18, tzinfo=UTC))
+    assert reports
+    assert {r.location.country for r in reports if r.location} == {"SV"}
+
+
+def test_where_family_sources_speak_is_no_place_of_the_kidnapping(extractor):
+    text = (
+        "CARACAS, 15 JUL 89 -- The brother-in-law of the Venezuelan president was kidnapped in "
+        "Colombia, according to family sources in Caracas."
+    )
+    reports = current(extractor, text, datetime(1989, 7, 15, tzinfo=UTC))
+    assert [r.location.country for r in reports] == ["CO"]
