@@ -615,6 +615,9 @@ def test_a_killing_whose_date_stands_between_it_and_its_victim_names_the_victim(
         ("An airliner blew up in midair on Monday, killing all 107 passengers and crew.", [107]),
         ("Six Jesuits, a maid and her daughter were killed on Thursday.", [8]),
         ("Six soldiers, a colonel, were killed on Thursday.", [6]),
+        # the list goes on with the counted noun's "and"
+        ("Soldiers killed six priests, a maid, and her daughter on Thursday.", [8]),
+        ("Soldiers killed six priests, a maid said on Monday.", [6]),
     ],
 )
 def test_a_crew_is_no_one_more_and_a_list_after_a_count_adds_up(extractor, text, expected):

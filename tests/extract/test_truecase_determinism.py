@@ -71,3 +71,14 @@ def test_a_toll_in_capitals_counts_every_victim_of_a_list(extractor):
     )
     out = extractor.extract(Article(id="t", text=text, published=datetime(1989, 4, 14, tzinfo=UTC)))
     assert [r.killed.best for r in out if not r.is_reference] == [2]
+
+
+def test_only_the_dateline_dash_opens_a_sentence():
+    from tollwatch.extract.truecase import CaseRestorer
+
+    out = CaseRestorer().restore(
+        "CARACAS, 15 JUL 89 -- A REPORT SAID THAT GUNMEN KIDNAPPED THE MAYOR -- A FRIEND OF THE "
+        "PRESIDENT -- IN THE NORTHERN TOWN OF CUCUTA."
+    )
+    assert "-- A report said" in out
+    assert "-- a friend of the President -- in the northern town" in out

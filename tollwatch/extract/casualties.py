@@ -691,7 +691,12 @@ def _sum_conjuncts(
                 and c.lemma_.lower() in lex.victims
                 and c.lemma_.lower() not in COLLECTIVE_NOUNS
                 and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)
-                and any(d.dep_ == "cc" for d in c.children)
+                # the list goes on after it: its own "and", or the counted noun's ("six
+                # priests, a maid, and her daughter")
+                and any(
+                    d.dep_ == "cc" and (d.head == c or d.i > c.i)
+                    for d in (*c.children, *anchors[p.i].children)
+                )
             ):
                 singles += [c] + [
                     d

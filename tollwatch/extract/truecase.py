@@ -5,8 +5,9 @@ spaCy's tagger and NER need case. A text whose letters are mostly capitals is lo
 handed, sentence by sentence, to the statistical truecaser of the ``truecase`` package (unigram,
 bigram and trigram case statistics shipped inside the package; loaded once per worker, about
 1 s, only when such a text arrives). Words it has never seen get a capital (they are mostly names).
-Then sentence starts and month names next to a day number ("on 11 May") get a capital, and the
-acronyms of the actor table ("FMLN") come back in capitals. Every change keeps the text's length,
+Then sentence starts (and the word after a dateline's dash, not after a dash later in the text)
+and month names next to a day number ("on 11 May") get a capital, and the acronyms of the actor
+table ("FMLN") come back in capitals. Every change keeps the text's length,
 so character offsets stay valid.
 """
 
@@ -17,7 +18,13 @@ from typing import Any
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _SENT_END = re.compile(r"(?<=[.!?])\s+|\n\s*\n")
-_SENT_START = re.compile(r"(^|[.!?]\s+|\n\s*\n\s*|--\s*|\[TEXT\]\s*)([a-z])")
+_SENT_START = re.compile(r"(^|[.!?]\s+|\n\s*\n\s*|\[TEXT\]\s*)([a-z])")
+#: the dash that ends a dateline ("CARACAS, 15 JUL 89 -- a report said") opens a sentence; a dash
+#: later in the text sets off a phrase ("kidnapped Norberto Rodriguez -- brother of the first lady
+#: -- in Santander") and opens none
+_DATELINE_DASH = re.compile(r"(--\s*)([a-z])")
+#: how far into a text a dateline's dash may be
+DATELINE_CHARS = 120
 #: a month name next to a day number ("on 11 may", "march 3"): a date, never the verb "may"
 _MONTHS = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november|"
@@ -131,5 +138,8 @@ class CaseRestorer:
             out,
         )
         out = _SENT_START.sub(lambda m: m.group(1) + m.group(2).upper(), out)
+        dash = _DATELINE_DASH.search(out, 0, DATELINE_CHARS)
+        if dash is not None:
+            out = out[: dash.start(2)] + dash.group(2).upper() + out[dash.end(2) :]
         out = _DAY_MONTH.sub(_capitalise_month, out)
         return out if len(out) == len(text) else text
