@@ -190,7 +190,7 @@ class Extractor:
         published = article.published.date() if isinstance(article.published, datetime) else None
         places = find_places(doc, self.gaz, aid, counts)
         text = doc.text  # a property that joins every token: read it once
-        dates = find_dates(text, published)
+        dates = _not_in_names(doc, find_dates(text, published))
         speakers = Speakers()
         full_names = sorted(
             {e.text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2},
@@ -1116,6 +1116,26 @@ def _name_only(doc: Any, victim: Mention, gaz: Gazetteer) -> Mention:
         return victim
     ev = Evidence(victim.evidence.article_id, name.start_char, name.end_char, name.text)
     return dataclasses.replace(victim, text=name.text, evidence=ev)
+
+
+#: a date that is part of a name: "the 19 April Movement", "the 15th of September Legion"
+_NAMED_AFTER_DATE = frozenset({"movement", "legion", "front", "command", "brigade", "commando"})
+
+
+def _not_in_names(doc: Any, dates: list[DateMention]) -> list[DateMention]:
+    """The dates that name no organisation: "the 19 April Movement (M-19)" is a guerrilla group,
+    not a day (the date is inside an ORG entity, or a group's noun follows it)."""
+    out = []
+    for d in dates:
+        span = doc.char_span(d.start, d.end, alignment_mode="expand")
+        if span is not None and len(span):
+            after = doc[span.end] if span.end < len(doc) else None
+            if any(t.ent_type_ == "ORG" for t in span) or (
+                after is not None and after.lower_ in _NAMED_AFTER_DATE
+            ):
+                continue
+        out.append(d)
+    return out
 
 
 def _statement_place(doc: Any, place: Location) -> bool:

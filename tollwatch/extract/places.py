@@ -149,6 +149,10 @@ def dateline_country(doc: Doc, gaz: Gazetteer) -> str | None:
     return None
 
 
+#: nouns after a region's name: "Sucumbios province", "Morazan department"
+REGION_NOUNS = frozenset({"province", "department", "state", "governorate", "region"})
+
+
 def find_places(
     doc: Doc, gaz: Gazetteer, article_id: str, counts: dict[str, int] | None = None
 ) -> list[Location]:
@@ -229,9 +233,12 @@ def find_places(
         if tok.i > 0 and doc[tok.i - 1].lower_.rstrip(".") in NOT_BEFORE_PLACE:
             continue
         loc = gaz.resolve(tok.text, context_countries=countries)
-        if loc is None or loc.country not in countries or loc.precision != "city":
+        if loc is None or loc.country not in countries:
             continue
-        if _population(gaz, tok.text, loc) < MIN_POP_UNTAGGED:
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if loc.precision == "admin1" and nxt is not None and nxt.lower_ in REGION_NOUNS:
+            pass  # "Sucumbios province", "Morazan department": a region the model left untagged
+        elif loc.precision != "city" or _population(gaz, tok.text, loc) < MIN_POP_UNTAGGED:
             continue
         ev = Evidence(article_id, tok.idx, tok.idx + len(tok.text), tok.text)
         out.append(replace(loc, name=tok.text, evidence=ev))

@@ -1,0 +1,56 @@
+"""Weapons fired tell a shooting; a region the model left untagged ("Sucumbios province") still
+places the incident.
+
+Sentences written by the team about real incidents (facts paraphrased)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from tollwatch.extract.events import find_triggers
+
+PUB = datetime(1990, 4, 30, tzinfo=UTC)
+
+
+def triggers(extractor, text):
+    doc = extractor.nlp(text)
+    return [doc[m.start].lemma_ for s in doc.sents for m in find_triggers(s, extractor.lex)]
+
+
+def test_firing_weapons_or_shots_is_shooting(extractor):
+    assert "fire" in triggers(extractor, "Gunmen fired shots at a police patrol in Lima.")
+    assert "fire" in triggers(
+        extractor, "A vessel fired automatic weapons at a mining boat on the river."
+    )
+
+
+def test_firing_workers_is_no_shooting(extractor):
+    assert "fire" not in triggers(extractor, "The company fired 200 workers on Monday.")
+
+
+def test_a_province_the_model_left_untagged_places_the_incident(extractor):
+    from tollwatch.types import Article
+
+    text = (
+        "QUITO, 30 APR 90 -- [TEXT] THIS AFTERNOON, ON THE BERMEJA RIVER, SUCUMBIOS PROVINCE, IN "
+        "NORTHEASTERN ECUADOR, A SMALL BOAT OF A MINING COMPANY WAS INTERCEPTED BY A VESSEL WHICH "
+        "FIRED AUTOMATIC WEAPONS. THE PILOT WAS KILLED AND A WORKER WAS WOUNDED."
+    )
+    out = extractor.extract(Article(id="f", text=text, published=PUB))
+    reports = [r for r in out if not r.is_reference]
+    assert len(reports) == 1
+    loc = reports[0].location
+    assert loc is not None and loc.country == "EC" and loc.admin1 == "Sucumbíos"
+
+
+def test_a_date_in_a_group_name_dates_nothing(extractor):
+    from tollwatch.types import Article
+
+    text = (
+        "Carlos Pizarro, leader of the 19 April Movement, was shot dead aboard an airliner "
+        "over Bogota today."
+    )
+    published = datetime(1990, 3, 26, tzinfo=UTC)
+    out = extractor.extract(Article(id="m", text=text, published=published))
+    reports = [r for r in out if not r.is_reference]
+    assert [str(r.date) for r in reports] == ["1990-03-26"]
