@@ -142,3 +142,19 @@ def test_a_given_name_typed_alone_before_a_person_joins_the_name(extractor):
     ]
     retype_people(doc, extractor.gaz)
     assert [(e.text, e.label_) for e in doc.ents] == [("Eduardo Antonio Lopez Palencia", "PERSON")]
+
+
+def test_a_given_name_left_untyped_before_a_person_joins_the_name(extractor):
+    doc = extractor.nlp("Police searched for Hector Delgado Parker in Lima on Thursday.")
+    start = next(t.i for t in doc if t.text == "Delgado")
+    doc.ents = [Span(doc, start, start + 2, label="PERSON")]
+    retype_people(doc, extractor.gaz)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Hector Delgado Parker", "PERSON")]
+
+
+def test_a_word_before_a_person_that_is_no_given_name_stays_out(extractor):
+    doc = extractor.nlp("Police searched for Senator Delgado Parker in Lima on Thursday.")
+    start = next(t.i for t in doc if t.text == "Delgado")
+    doc.ents = [Span(doc, start, start + 2, label="PERSON")]
+    retype_people(doc, extractor.gaz)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Delgado Parker", "PERSON")]

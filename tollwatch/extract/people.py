@@ -69,6 +69,21 @@ def reads_as_person(ent: Span, gaz: Gazetteer) -> bool:
 _DONE = "tollwatch.people_retyped"
 
 
+def _given_name_before(doc: Any, ent: Span, prev: Span | None) -> bool:
+    """Whether the token before a PERSON entity is a common given name the model left untyped
+    ("of Hector Delgado Parker" with only "Delgado Parker" a person)."""
+    if ent.start == 0 or (prev is not None and prev.end >= ent.start):
+        return False
+    tok = doc[ent.start - 1]
+    return (
+        tok.ent_iob_ == "O"
+        and tok.pos_ == "PROPN"
+        and tok.is_title
+        and not tok.is_sent_start
+        and tok.lower_ in given_names()
+    )
+
+
 def retype_people(doc: Any, gaz: Gazetteer) -> None:
     """Retype in place, before any other reading of the document's entities; a document is
     read once, however many callers ask."""
@@ -110,6 +125,10 @@ def retype_people(doc: Any, gaz: Gazetteer) -> None:
         ):
             # "Federico Estrada" + "Velez": one name the model cut into two entities
             merged[-1] = Span(doc, prev.start, ent.end, label="PERSON")
+            changed = True
+        elif ent.label_ == "PERSON" and _given_name_before(doc, ent, prev):
+            # "Hector" (no entity) + "Delgado Parker": the given name the model left out
+            merged.append(Span(doc, ent.start - 1, ent.end, label="PERSON"))
             changed = True
         else:
             merged.append(ent)
