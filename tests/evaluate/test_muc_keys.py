@@ -133,3 +133,30 @@ def test_parse_keys_skips_comments_and_blank_lines():
         "1.  MESSAGE: TEMPLATE               *\n"
     )
     assert parse_keys(raw) == {"DEV-MUC3-0001": []}
+
+
+def test_a_number_of_the_dead_and_the_wounded_together_states_neither():
+    # "11: PEOPLE" with DEATH and INJURY: six killed and five wounded, say; neither is 11
+    both = _template(
+        s19=['"PEOPLE"', '"POLICEMAN"'],
+        s21=['11: "PEOPLE"', '1: "POLICEMAN"'],
+        s23=['DEATH: "PEOPLE"', 'INJURY: "PEOPLE"', 'DEATH: "POLICEMAN"'],
+    )
+    g = gold_incident(both)
+    assert g.killed is None and g.killed_vague
+    assert g.injured is None and g.injured_vague
+    # a target hit by one effect keeps its number
+    one = _template(s19=['"PEOPLE"'], s21=['11: "PEOPLE"'], s23=['DEATH: "PEOPLE"'])
+    assert gold_incident(one).killed == Interval(11, 11)
+
+
+def test_an_effect_belongs_to_the_target_its_strings_name():
+    # "WORKERS" (10 dead) and "WORKERS" / "INJURED" (31 hurt): the injury is the second's
+    t = _template(
+        s19=['"WORKERS"', '"WORKERS" / "INJURED"'],
+        s21=['10: "WORKERS"', '31: "WORKERS" / "INJURED"'],
+        s23=['DEATH: "WORKERS"', 'INJURY: "WORKERS" / "INJURED"'],
+    )
+    g = gold_incident(t)
+    assert g.killed == Interval(10, 10)
+    assert g.injured == Interval(31, 31)

@@ -9,9 +9,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import TypeVar
 
 from tollwatch.evaluate.muc_keys import (
     MUC_TYPES,
@@ -24,6 +25,8 @@ from tollwatch.evaluate.muc_keys import (
     parse_date_slot,
     parse_location_slot,
 )
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -70,24 +73,53 @@ def _human_targets(t: KeyTemplate) -> list[tuple[tuple[str, ...], bool, bool]]:
     return [(tuple(n), opt, True) for n, opt in names] + unnamed
 
 
+def _closest(
+    refs: Sequence[str], items: Sequence[T], strings: Callable[[T], Sequence[str]]
+) -> T | None:
+    """The item whose strings are the ones ``refs`` names: the same set if one is, else the one
+    sharing the most ("INJURY: "WORKERS" / "INJURED"" is the target "WORKERS" / "INJURED", not
+    the target "WORKERS" before it); None when none shares any."""
+    want = set(refs)
+    best, best_overlap = None, 0
+    for item in items:
+        have = set(strings(item))
+        if have == want and want:
+            return item
+        overlap = len(have & want)
+        if overlap > best_overlap:
+            best, best_overlap = item, overlap
+    return best
+
+
 def _toll(t: KeyTemplate, effect: str) -> tuple[Interval | None, bool]:
     """Sum over the human targets whose EFFECT includes ``effect`` (DEATH or INJURY) of their
     NUMBER. A named target without a NUMBER counts 1; an unnamed one without a usable number
-    (PLURAL, none) makes the toll vague, unless every human target shares the effect and
-    TOTAL NUMBER (slot 24) is given. Returns (interval or None, vague)."""
+    (PLURAL, none), or whose NUMBER also counts the other effect ("11: PEOPLE" both DEATH and
+    INJURY: six killed and five wounded), makes the toll vague, unless every human target shares
+    the effect and TOTAL NUMBER (slot 24) is given. Returns (interval or None, vague)."""
     targets = _human_targets(t)
     numbers = t.fills(21)
+    other = "INJURY" if effect == "DEATH" else "DEATH"
     hit: list[Interval | None] = []
     n_hit_targets = 0
     for f in t.fills(23):
         if effect not in f.values:
             continue
-        owner = next((h for h in targets if set(f.refs) & set(h[0])), None)
+        owner = _closest(f.refs, targets, lambda h: h[0])
         if owner is None:
             hit.append(None)  # a summary effect ("DEATH: -") with no target to count
             continue
         n_hit_targets += 1
-        count = next((count_of(n.values) for n in numbers if set(n.refs) & set(owner[0])), None)
+        if not owner[2] and any(
+            other in g.values and _closest(g.refs, targets, lambda h: h[0]) is owner
+            for g in t.fills(23)
+        ):
+            # "11: PEOPLE" with "DEATH: PEOPLE" and "INJURY: PEOPLE": the number counts the
+            # dead and the wounded together, so it states neither
+            hit.append(None)
+            continue
+        number = _closest(owner[0], numbers, lambda n: n.refs)
+        count = count_of(number.values) if number is not None else None
         if count is None and owner[2]:
             count = Interval(1, 1)
         hit.append(count)
