@@ -54,3 +54,13 @@ def test_a_date_in_a_group_name_dates_nothing(extractor):
     out = extractor.extract(Article(id="m", text=text, published=published))
     reports = [r for r in out if not r.is_reference]
     assert [str(r.date) for r in reports] == ["1990-03-26"]
+
+
+def test_midair_is_no_target(extractor):
+    from tollwatch.types import Article
+
+    text = "An airliner exploded in midair near Bogota on Monday, killing all 107 people aboard."
+    out = extractor.extract(Article(id="a", text=text, published=PUB))
+    targets = {t.text.lower() for r in out for t in r.targets}
+    assert "midair" not in targets
+    assert [r.killed.best for r in out if not r.is_reference] == [107]

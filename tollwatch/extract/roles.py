@@ -61,6 +61,7 @@ NOT_PATIENTS = frozenset(
         "time",
         "responsibility",
         "fire",
+        "midair",
         "attack",
         "attacks",
         "control",
