@@ -114,17 +114,17 @@ def find_triggers(sent: Span, lex: Lexicons) -> list[Match]:
                 found.append(Match(tok.i, tok.i + 1, fire))
         found.sort(key=lambda m: m.start)
     # "a vessel which fired automatic weapons", "fired shots at the patrol": shooting
+    fired = [t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() == "fire"]
     shoot = next((t for t in lex.triggers.get("shoot", ()) if t.lemmas == ("shoot",)), None)
-    if shoot is not None:
+    if fired and shoot is not None:
         taken = {i for m in found for i in range(m.start, m.end)}
         armed = {i for m in match_phrases(sent, lex.weapons) for i in range(m.start, m.end)}
-        for tok in sent:
-            if tok.pos_ == "VERB" and tok.lemma_.lower() == "fire" and tok.i not in taken:
-                if any(
-                    c.dep_ == "dobj" and (c.i in armed or c.lemma_.lower() in SHOTS)
-                    for c in tok.children
-                ):
-                    found.append(Match(tok.i, tok.i + 1, shoot))
+        for tok in fired:
+            if tok.i not in taken and any(
+                c.dep_ == "dobj" and (c.i in armed or c.lemma_.lower() in SHOTS)
+                for c in tok.children
+            ):
+                found.append(Match(tok.i, tok.i + 1, shoot))
         found.sort(key=lambda m: m.start)
     return found
 
