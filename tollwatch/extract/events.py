@@ -129,8 +129,8 @@ def find_triggers(sent: Span, lex: Lexicons) -> list[Match]:
     return found
 
 
-#: what is fired when people are shot at: "fired shots", "fired several rounds"
-SHOTS = frozenset({"shot", "round", "bullet", "weapon", "burst", "volley"})
+#: what is fired when people are shot at: "fired shots", "fired several rounds" (lexicon data)
+SHOTS = word_list("shot_nouns.txt")
 
 
 def _on_fire(verb: Token) -> bool:

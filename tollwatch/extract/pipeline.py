@@ -849,8 +849,8 @@ def _person_key(doc: Any, mention: Mention) -> str | None:
     return None
 
 
-#: words that only say the attackers belong to the group named after them
-BELONGING_WORDS = frozenset({"members", "member", "elements", "militants", "militant"})
+#: words that only say the attackers belong to the group named after them (lexicon data)
+BELONGING_WORDS = word_list("belonging_words.txt")
 
 
 def _members_of(mention: Mention, named: list[Actor]) -> Mention:
@@ -1059,8 +1059,8 @@ CASUALTY_PARTICIPLES = frozenset(
 )
 #: event nouns that may open a victim mention the parse made too long ("killing of ...")
 DEED_OF = frozenset({"killing", "murder", "assassination", "kidnapping", "abduction"})
-#: what is left of the dead: "the bodies of the Jesuits" are the Jesuits
-REMAINS_OF = frozenset({"body", "bodies", "corpse", "corpses", "remains"})
+#: what is left of the dead: "the bodies of the Jesuits" are the Jesuits (lexicon data)
+REMAINS_OF = word_list("remains_nouns.txt")
 #: hedges of a count
 COUNT_HEDGES = frozenset({"about", "approximately", "around", "nearly", "some", "almost"})
 
@@ -1118,8 +1118,8 @@ def _name_only(doc: Any, victim: Mention, gaz: Gazetteer) -> Mention:
     return dataclasses.replace(victim, text=name.text, evidence=ev)
 
 
-#: a date that is part of a name: "the 19 April Movement", "the 15th of September Legion"
-_NAMED_AFTER_DATE = frozenset({"movement", "legion", "front", "command", "brigade", "commando"})
+#: a date that is part of a name: "the 19 April Movement" (lexicon data)
+_NAMED_AFTER_DATE = word_list("group_name_nouns.txt")
 
 
 def _not_in_names(doc: Any, dates: list[DateMention]) -> list[DateMention]:

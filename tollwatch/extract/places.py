@@ -15,6 +15,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from tollwatch.extract.gazetteer import Gazetteer
+from tollwatch.extract.lexicon import word_list
 from tollwatch.types import Evidence, Location
 
 PLACE_LABELS = ("GPE", "LOC", "FAC", "ORG", "PERSON", "NORP")
@@ -149,8 +150,8 @@ def dateline_country(doc: Doc, gaz: Gazetteer) -> str | None:
     return None
 
 
-#: nouns after a region's name: "Sucumbios province", "Morazan department"
-REGION_NOUNS = frozenset({"province", "department", "state", "governorate", "region"})
+#: nouns after a region's name: "Sucumbios province", "Morazan department" (lexicon data)
+REGION_NOUNS = word_list("region_nouns.txt")
 
 
 def find_places(
