@@ -103,6 +103,9 @@ EVENT_NOUNS = frozenset(
         "body",
     }
 )
+#: event nouns whose victims are taken, not killed; the others kill
+ABDUCTION_NOUNS = frozenset({"kidnapping", "abduction"})
+KILLING_NOUNS = EVENT_NOUNS - ABDUCTION_NOUNS
 #: a running total over a period, not one event: "so far this year", "in the past two months"
 PERIOD = re.compile(
     r"\b(?:so far (?:this|in)|this year|since (?:january|the (?:start|beginning))|"
@@ -356,11 +359,8 @@ def _link(sent: Span, num: Number, lex: Lexicons) -> tuple[str, Token, Token | N
                 if PERIOD.search(sent.text):
                     return None
                 # "the kidnapping and assassination of the five students": they were killed
-                kidnapped = parent.lemma_.lower() in ("kidnapping", "abduction") and not any(
-                    c.dep_ == "conj"
-                    and c.lemma_.lower() in EVENT_NOUNS
-                    and c.lemma_.lower() not in ("kidnapping", "abduction")
-                    for c in parent.children
+                kidnapped = parent.lemma_.lower() in ABDUCTION_NOUNS and not any(
+                    c.dep_ == "conj" and c.lemma_.lower() in KILLING_NOUNS for c in parent.children
                 )
                 return ("kidnapped" if kidnapped else "killed"), parent, person
             kind = _kind_of(parent, lex, ("verb", "adj"))

@@ -98,6 +98,10 @@ def mentions(sent: Span, matches: list[Match], article_id: str, type_of) -> list
 NOUN_ONLY = frozenset({"combat"})
 
 
+#: what is fired when people are shot at: "fired shots", "fired several rounds" (lexicon data)
+SHOTS = word_list("shot_nouns.txt")
+
+
 def find_triggers(sent: Span, lex: Lexicons) -> list[Match]:
     found = [
         m
@@ -127,10 +131,6 @@ def find_triggers(sent: Span, lex: Lexicons) -> list[Match]:
                 found.append(Match(tok.i, tok.i + 1, shoot))
         found.sort(key=lambda m: m.start)
     return found
-
-
-#: what is fired when people are shot at: "fired shots", "fired several rounds" (lexicon data)
-SHOTS = word_list("shot_nouns.txt")
 
 
 def _on_fire(verb: Token) -> bool:

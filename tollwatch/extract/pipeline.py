@@ -583,10 +583,11 @@ DATELINE_WEIGHT = 2
 
 def with_dateline(counts: dict[str, int], filed: str | None) -> dict[str, int]:
     """The country counts with the dateline's country counted ``DATELINE_WEIGHT`` more times when
-    the text names it too: "SAN SALVADOR -- A Spanish delegation ... the six Jesuits, five of them
-    Spanish ... El Salvador" is a story about El Salvador that names Spain more. A dateline whose
-    country the text never names ("TEGUCIGALPA -- ... Salvadoran police said") adds nothing: the
-    story was only filed there."""
+    the text names it at least twice: "SAN SALVADOR -- A Spanish delegation ... the six Jesuits,
+    five of them Spanish ... El Salvador" is a story about El Salvador that names Spain more. A
+    dateline whose country the text names once or never ("TEGUCIGALPA -- ... Salvadoran police
+    said", "HAVANA (CUBA) -- ... Havana University professors") adds nothing: the story was only
+    filed there."""
     if filed is None or counts.get(filed, 0) < 2:
         return counts
     return {**counts, filed: counts[filed] + DATELINE_WEIGHT}
@@ -1061,6 +1062,7 @@ CASUALTY_PARTICIPLES = frozenset(
 DEED_OF = frozenset({"killing", "murder", "assassination", "kidnapping", "abduction"})
 #: what is left of the dead: "the bodies of the Jesuits" are the Jesuits (lexicon data)
 REMAINS_OF = word_list("remains_nouns.txt")
+_BEFORE_OF = DEED_OF | REMAINS_OF
 #: hedges of a count
 COUNT_HEDGES = frozenset({"about", "approximately", "around", "nearly", "some", "almost"})
 
@@ -1071,7 +1073,7 @@ def _bare_start(span: Any) -> int:
     keeps a word."""
     doc = span.doc
     k = span.start
-    if k + 2 < span.end and doc[k].lower_ in DEED_OF | REMAINS_OF and doc[k + 1].lower_ == "of":
+    if k + 2 < span.end and doc[k].lower_ in _BEFORE_OF and doc[k + 1].lower_ == "of":
         k += 2
         while k < span.end - 1 and doc[k].lower_ in ("the", "a", "an"):
             k += 1

@@ -236,10 +236,12 @@ def find_places(
         loc = gaz.resolve(tok.text, context_countries=countries)
         if loc is None or loc.country not in countries:
             continue
+        # "Sucumbios province", "Morazan department": a region the model left untagged
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        if loc.precision == "admin1" and nxt is not None and nxt.lower_ in REGION_NOUNS:
-            pass  # "Sucumbios province", "Morazan department": a region the model left untagged
-        elif loc.precision != "city" or _population(gaz, tok.text, loc) < MIN_POP_UNTAGGED:
+        region = loc.precision == "admin1" and nxt is not None and nxt.lower_ in REGION_NOUNS
+        if not region and (
+            loc.precision != "city" or _population(gaz, tok.text, loc) < MIN_POP_UNTAGGED
+        ):
             continue
         ev = Evidence(article_id, tok.idx, tok.idx + len(tok.text), tok.text)
         out.append(replace(loc, name=tok.text, evidence=ev))

@@ -22,7 +22,7 @@ _SENT_START = re.compile(r"(^|[.!?]\s+|\n\s*\n\s*|\[TEXT\]\s*)([a-z])")
 #: the dash that ends a dateline ("CARACAS, 15 JUL 89 -- a report said") opens a sentence; a dash
 #: later in the text sets off a phrase ("kidnapped Norberto Rodriguez -- brother of the first lady
 #: -- in Santander") and opens none
-_DATELINE_DASH = re.compile(r"(--\s*)([a-z])")
+_DATELINE_DASH = re.compile(r"--\s*([a-z])")
 #: how far into a text a dateline's dash may be
 DATELINE_CHARS = 120
 #: a month name next to a day number ("on 11 may", "march 3"): a date, never the verb "may"
@@ -140,6 +140,6 @@ class CaseRestorer:
         out = _SENT_START.sub(lambda m: m.group(1) + m.group(2).upper(), out)
         dash = _DATELINE_DASH.search(out, 0, DATELINE_CHARS)
         if dash is not None:
-            out = out[: dash.start(2)] + dash.group(2).upper() + out[dash.end(2) :]
+            out = out[: dash.start(1)] + dash.group(1).upper() + out[dash.end(1) :]
         out = _DAY_MONTH.sub(_capitalise_month, out)
         return out if len(out) == len(text) else text
