@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from tollwatch.extract import doccache
+
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "who"})
 _TRAILING = re.compile(
     r",\s+((?:[\w'’-]+\s+){0,5}?[\w'’-]+)\s+(?:said|reported|told \w+|added|confirmed|"
@@ -117,7 +119,7 @@ def _phrase(tok: Token) -> tuple[str, int, int, frozenset[int]]:
     ids = frozenset(t.i for t in toks) | frozenset(range(left, right + 1))
     # a named organisation inside the phrase is the speaker's name ("the Syrian Observatory for
     # Human Rights monitoring group" -> "Syrian Observatory for Human Rights")
-    for ent in doc.ents:
+    for ent in doccache.ents(doc):
         if (
             ent.label_ in ("ORG", "NORP", "PERSON", "GPE")
             and tok.left_edge.i <= ent.start

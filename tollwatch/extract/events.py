@@ -10,6 +10,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
+from tollwatch.extract import doccache
 from tollwatch.extract.lexicon import Lexicons, Trigger, Weapon, word_list
 from tollwatch.types import Evidence, Figure, Mention
 
@@ -25,8 +26,8 @@ def match_phrases(
     sent: Span, index: Mapping[str, Sequence[Any]], excluded: frozenset[int] = frozenset()
 ) -> list[Match]:
     """Longest lemma-sequence matches of ``index`` (first lemma -> items with ``lemmas``)."""
-    lemmas = [t.lemma_.lower() for t in sent]
-    lowers = [t.lower_ for t in sent]
+    lemmas = doccache.lemmas(sent.doc)[sent.start : sent.end]
+    lowers = doccache.lowers(sent.doc)[sent.start : sent.end]
     out: list[Match] = []
     i = 0
     n = len(lemmas)

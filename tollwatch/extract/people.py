@@ -19,6 +19,7 @@ from typing import Any
 
 from spacy.tokens import Span
 
+from tollwatch.extract import doccache
 from tollwatch.extract.gazetteer import Gazetteer
 from tollwatch.extract.lexicon import word_list
 
@@ -134,3 +135,4 @@ def retype_people(doc: Any, gaz: Gazetteer) -> None:
             merged.append(ent)
     if changed:
         doc.ents = merged
+        doccache.forget(doc)

@@ -17,6 +17,7 @@ from typing import Any
 
 from tollwatch.config import Settings
 from tollwatch.errors import ExtractError
+from tollwatch.extract import doccache
 from tollwatch.extract.actors import ATTRIBUTE, ActorMatcher
 from tollwatch.extract.attribution import Speakers, find_attribution
 from tollwatch.extract.casualties import (
@@ -189,11 +190,11 @@ class Extractor:
         retype_people(doc, self.gaz)  # idempotent: reports_from_doc has done it before counting
         published = article.published.date() if isinstance(article.published, datetime) else None
         places = find_places(doc, self.gaz, aid, counts)
-        text = doc.text  # a property that joins every token: read it once
+        text = doccache.text(doc)
         dates = _not_in_names(doc, find_dates(text, published))
         speakers = Speakers()
         full_names = sorted(
-            {e.text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2},
+            {e.text for e in doccache.ents(doc) if e.label_ == "PERSON" and len(e) >= 2},
             key=len,
             reverse=True,
         )
@@ -527,8 +528,11 @@ class Extractor:
     def reports_from_doc(self, article: Article, doc: Any, caps: bool) -> list[Report]:
         retype_people(doc, self.gaz)
         counts = country_counts(doc, self.gaz)
-        facts = self.sentence_facts(article, doc, caps, counts)
-        filed = dateline_country(doc, self.gaz)
+        try:
+            facts = self.sentence_facts(article, doc, caps, counts)
+            filed = dateline_country(doc, self.gaz)
+        finally:
+            doccache.forget(doc)  # the cached tokens point back at the document
         main = self._main_country(with_dateline(counts, filed))
         abroad = filed_abroad(counts, main, filed)
         return reports_from_facts(article, facts, self.include_references, main, abroad)

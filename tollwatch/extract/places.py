@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span
 
+from tollwatch.extract import doccache
 from tollwatch.extract.gazetteer import Gazetteer
 from tollwatch.extract.lexicon import word_list
 from tollwatch.types import Evidence, Location
@@ -116,7 +118,7 @@ def _possessor(span: Span) -> Span | None:
 def country_counts(doc: Doc, gaz: Gazetteer) -> dict[str, int]:
     """How often the document names each country (by name, demonym or province)."""
     counts: dict[str, int] = {}
-    for ent in doc.ents:
+    for ent in doccache.ents(doc):
         if ent.label_ in ("GPE", "NORP", "LOC"):
             code = gaz.country_of(ent.text)
             if code is None and ent.label_ == "GPE":
@@ -136,10 +138,12 @@ MIN_POP_DATELINE = 100_000
 
 def dateline_country(doc: Doc, gaz: Gazetteer) -> str | None:
     """The country of the place a dateline opens the text with, if any."""
-    for ent in doc.ents:
+    for ent in doccache.ents(doc):
         if ent.start_char > 40:
             return None
-        if ent.label_ not in PLACE_LABELS or not _DATELINE_MARK.match(doc.text[ent.end_char :]):
+        if ent.label_ not in PLACE_LABELS or not _DATELINE_MARK.match(
+            doccache.text(doc), ent.end_char
+        ):
             continue
         loc = gaz.resolve(ent.text)
         if loc is None:
@@ -172,12 +176,12 @@ def find_places(
     # "Dzhokhar Tsarnaev" ... "Dzhokhar", which the gazetteer knows as Grozny's old name)
     name_words = {
         t.text
-        for e in doc.ents
+        for e in doccache.ents(doc)
         if e.label_ == "PERSON" and len(e) >= 2
         for t in e
         if t.is_title and len(t.text) >= 3
     }
-    for ent in doc.ents:
+    for ent in doccache.ents(doc):
         # "outside Culiacan" (tagged NORP), "in Tumaco" (tagged EVENT): after a preposition of
         # place, any name may be a town
         locative = (
@@ -226,8 +230,8 @@ def find_places(
         out.append(replace(loc, name=ent.text, evidence=ev))
         covered.update(range(ent.start, ent.end))
     # proper nouns spaCy did not tag at all ("Jableh" is sometimes left out)
-    for tok in doc:
-        if tok.i in covered or tok.ent_type_ or tok.pos_ != "PROPN" or not tok.is_title:
+    for tok in doccache.tokens(doc):
+        if tok.pos != PROPN or tok.ent_type or tok.i in covered or not tok.is_title:
             continue
         if tok.is_sent_start or len(tok.text) < 4 or tok.text in name_words:
             continue

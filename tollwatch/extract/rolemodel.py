@@ -22,8 +22,10 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from spacy.symbols import PROPN
 from spacy.tokens import Span, Token
 
+from tollwatch.extract import doccache
 from tollwatch.extract.roles import PERPETRATOR_HEADS, noun_phrase
 from tollwatch.types import Actor, Mention
 
@@ -74,8 +76,8 @@ def candidate_heads(sent: Span, chunk_roots: Sequence[int] | None = None) -> lis
         root = doc[i]
         if root.pos_ in ("NOUN", "PROPN"):
             heads[root.i] = root
-    for tok in sent:
-        if tok.pos_ == "PROPN" and tok.dep_ not in ("compound", "flat") and tok.i not in heads:
+    for tok in doccache.tokens(doc)[sent.start : sent.end]:
+        if tok.pos == PROPN and tok.dep_ not in ("compound", "flat") and tok.i not in heads:
             heads[tok.i] = tok
     return [heads[i] for i in sorted(heads)]
 
@@ -232,14 +234,33 @@ class RoleModel:
         rows = [self.vocab[f] for f in feats if f in self.vocab]
         if not rows:
             return {c: 1.0 / len(self.classes) for c in self.classes}
-        scores = self.weights[rows].sum(axis=0).tolist()
+        return self._softmax(self.weights[rows].sum(axis=0).tolist())
+
+    def _softmax(self, scores: list[float]) -> dict[str, float]:
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)
         return {c: e / total for c, e in zip(self.classes, exps, strict=True)}
 
     def classify(self, candidates: Sequence[Candidate]) -> list[tuple[Candidate, dict[str, float]]]:
-        return [(c, self.probabilities(c.features)) for c in candidates]
+        """``probabilities`` of each candidate, the weights of all of them gathered at once."""
+        import numpy as np
+
+        vocab = self.vocab
+        rows: list[int] = []
+        bounds: list[tuple[int, int]] = []
+        for c in candidates:
+            start = len(rows)
+            rows.extend(vocab[f] for f in c.features if f in vocab)
+            bounds.append((start, len(rows)))
+        gathered = self.weights[np.array(rows, dtype=np.intp)] if rows else None
+        out = []
+        for c, (start, end) in zip(candidates, bounds, strict=True):
+            if start == end:
+                out.append((c, self.probabilities(())))
+                continue
+            out.append((c, self._softmax(gathered[start:end].sum(axis=0).tolist())))
+        return out
 
 
 #: a rule mention is dropped when the model gives "no role" at least this probability

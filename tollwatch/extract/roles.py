@@ -17,6 +17,7 @@ from importlib import resources
 
 from spacy.tokens import Span, Token
 
+from tollwatch.extract import doccache
 from tollwatch.extract.lexicon import word_list
 from tollwatch.types import Evidence, Mention
 
@@ -276,7 +277,7 @@ def noun_phrase(tok: Token, article_id: str, without_count: bool = False) -> Men
     """The noun phrase headed by ``tok``: its left modifiers and "of"/compound tails, without a
     leading determiner, relative clauses or appositions."""
     if tok.ent_type_ in ("PERSON", "ORG", "FAC", "NORP") and tok.ent_iob_ != "O":
-        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        ent = next((e for e in doccache.ents(tok.doc) if e.start <= tok.i < e.end), None)
         if ent is not None:
             start, end = ent.start, ent.end
             while start < end and tok.doc[start].lower_ in DETERMINERS:

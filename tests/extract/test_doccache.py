@@ -1,0 +1,42 @@
+"""The per-document cache of repeated spaCy reads (sentences the team wrote)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from spacy.tokens import Span
+
+from tollwatch.extract import doccache
+from tollwatch.extract.people import retype_people
+from tollwatch.types import Article
+
+
+def test_cached_reads_equal_spacy_reads(extractor):
+    doc = extractor.nlp("Gunmen killed two guards at a checkpoint in Kandahar on Monday.")
+    assert doccache.text(doc) == doc.text
+    assert [t.i for t in doccache.tokens(doc)] == [t.i for t in doc]
+    assert doccache.lowers(doc) == [t.lower_ for t in doc]
+    assert doccache.lemmas(doc) == [t.lemma_.lower() for t in doc]
+    assert [(e.start, e.end, e.label_) for e in doccache.ents(doc)] == [
+        (e.start, e.end, e.label_) for e in doc.ents
+    ]
+    # read once: the same objects come back
+    assert doccache.tokens(doc) is doccache.tokens(doc)
+
+
+def test_retyped_people_are_seen_after_the_cache_was_filled(extractor):
+    doc = extractor.nlp("Unknown men shot Hector Oqueli Colindres in Guatemala City.")
+    start = next(t.i for t in doc if t.text == "Hector")
+    doc.ents = [Span(doc, start, start + 3, label="ORG")]
+    assert [e.label_ for e in doccache.ents(doc)] == ["ORG"]
+    retype_people(doc, extractor.gaz)
+    assert [e.label_ for e in doccache.ents(doc)] == ["PERSON"]
+
+
+def test_extraction_leaves_no_cache_on_the_document(extractor):
+    text = "A car bomb killed 12 people at a market in Baghdad on Sunday, police said."
+    article = Article(id="c1", text=text, published=datetime(2016, 5, 24, tzinfo=UTC))
+    doc = extractor.nlp(text)
+    reports = extractor.reports_from_doc(article, doc, False)
+    assert reports and reports[0].killed.best == 12
+    assert "tollwatch.doccache" not in doc.user_data
