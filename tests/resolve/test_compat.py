@@ -66,6 +66,19 @@ def test_a_victim_named_by_one_word_matches_a_full_name_and_conflicts_with_none(
     assert people_conflict(names_of(both), names_of(judge))
 
 
+def test_two_people_of_one_family_are_two_victims():
+    candidate = simple_report("r1", victims=victims("Luis Carlos Galan"), **SHOOTING)
+    sister = simple_report("r2", victims=victims("Maria Victoria Galan", "a watchman"), **SHOOTING)
+    longer = simple_report("r3", victims=victims("Carlos Galan Sarmiento"), **SHOOTING)
+    surnames = simple_report("r4", victims=victims("Galan Sarmiento"), **SHOOTING)
+    # the same surname after two different given names: the sister, not the candidate
+    assert people_conflict(names_of(candidate), names_of(sister))
+    assert names_score(names_of(candidate), names_of(sister)) < 0
+    # a name that drops a given name or gives only the two surnames is still the same man
+    assert names_score(names_of(candidate), names_of(longer)) > 0
+    assert names_score(names_of(candidate), names_of(surnames)) > 0
+
+
 def test_two_murders_of_named_men_in_one_city_on_one_day_stay_apart():
     judge = simple_report("r1", victims=victims("Judge Carlos Valencia"), **SHOOTING)
     colonel = simple_report("r2", victims=victims("Colonel Waldemar Quintero"), **SHOOTING)

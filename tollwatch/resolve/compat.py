@@ -10,7 +10,8 @@ the incident *was*; these rules read it:
   titles, ranks, institution nouns and demonyms (``data/lexicon/generic_name_words.txt``) and the
   words of the report's own place names are left out. Two names match when the last word of one
   is a word of the other ("Carlos Galan" / "Luis Carlos Galan Sarmiento"; a shared first name
-  alone is no match); a victim named by one word ("Ellacuria") matches a name that ends on it,
+  alone is no match), unless each opens on a common given name the other lacks ("Maria Victoria
+  Galan", the sister, is not "Luis Carlos Galan"); a victim named by one word ("Ellacuria") matches a name that ends on it,
   and conflicts with nothing. Both reports naming someone or something and no name matching is a
   *conflict*: the murder of one named man is not the murder of another, unless both describe
   their victims as one group by the same distinctive word ("six Jesuit priests": one report
@@ -205,8 +206,30 @@ def names_of(report: Report, places: frozenset[str] = frozenset()) -> Names:
     return Names(tuple(people), tuple(things), frozenset(groups), frozenset(surnames))
 
 
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Common given names (the US census lists of the ``names`` package), read once."""
+    out: set[str] = set()
+    for name in ("dist.male.first", "dist.female.first"):
+        text = resources.files("names").joinpath(name).read_text(encoding="ascii")
+        out.update(line.split()[0].lower() for line in text.splitlines() if line.strip())
+    return frozenset(out)
+
+
 def _match(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
-    return x[-1] in y or y[-1] in x
+    if not (x[-1] in y or y[-1] in x):
+        return False
+    # "Maria Victoria Galan" is not "Luis Carlos Galan": two given names that differ, neither
+    # a word of the other name, are two people of one family
+    first_x, first_y = x[0], y[0]
+    return not (
+        len(x) >= 2
+        and len(y) >= 2
+        and first_x not in y
+        and first_y not in x
+        and first_x in given_names()
+        and first_y in given_names()
+    )
 
 
 def _any_match(xs: tuple[tuple[str, ...], ...], ys: tuple[tuple[str, ...], ...]) -> bool:
