@@ -1,7 +1,17 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
 from tests.evaluate.helpers import report
-from tollwatch.evaluate.score import best_assignment, match_entities, muc_type, normalize
+from tests.sample_records import simple_report
+from tollwatch.evaluate.score import (
+    best_assignment,
+    match_entities,
+    muc_type,
+    normalize,
+    predicted_from_report,
+)
+from tollwatch.types import Mention
 
 
 def test_normalize():
@@ -79,3 +89,19 @@ def test_weapon_and_target_entities_collapse_the_mentions_of_one_thing():
     assert texts(target_entities, farms) == ["La Eminencia farm", "Santo Tomas farm"]
     assert texts(target_entities, ["vehicles", "vehicle"]) == ["vehicles"]
     assert texts(target_entities, ["building"]) == ["building"]
+
+
+def test_combatants_hurt_in_a_clash_are_no_muc_human_targets():
+    hurt = (
+        Mention("soldiers", "Military"),
+        Mention("rebels", "Terrorists/Non-State Militia"),
+        Mention("peasants", "Private Citizens & Property"),
+    )
+    clash = simple_report("c1", event_type="Battles", sub_event_type="Armed clash", victims=hurt)
+    # guerrillas and troops fighting: MUC-4 codes no clash, only the civilians caught in it
+    assert predicted_from_report(clash).roles["Victim"] == ("peasants",)
+    # a bomb on an army bus is an attack, and its soldiers are its victims
+    bus = replace(clash, event_type="Explosions/Remote violence", sub_event_type=None)
+    assert predicted_from_report(bus).roles["Victim"] == ("soldiers", "rebels", "peasants")
+    # the report keeps all of them
+    assert len(clash.victims) == 3
