@@ -77,6 +77,20 @@ def test_deaths_during_a_year_are_a_running_total(extractor):
     assert all(k is None for k in killed(extractor, text))
 
 
+def test_casualties_since_a_date_are_a_running_total(extractor):
+    text = (
+        "The army regrets the deaths of 390 soldiers and about 700 wounded in clashes since "
+        "12 October, the defence minister said in San Salvador today."
+    )
+    assert all(r.killed.best is None and r.injured.best is None for r in current(extractor, text))
+    # a "since" inside a clause of its own dates that clause, not the attack
+    farm = (
+        "Guerrillas attacked the farm near Escuintla where the president has been staying "
+        "since 15 November, killing a guard on Friday."
+    )
+    assert killed(extractor, farm) == [1]
+
+
 def test_the_date_of_a_statement_before_its_verb_is_not_the_event_date(extractor):
     text = (
         "Party leader Armando Calderon Sol today called for an "

@@ -118,6 +118,35 @@ PERIOD = re.compile(
 )
 
 
+#: "since 11 November", "since March" after "since"
+_SINCE_DATE = re.compile(
+    r"(?:\d{1,2} )?(?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b",
+    re.I,
+)
+#: relations that open a clause of its own: a "since" inside one dates that clause only
+_CLAUSES = frozenset({"relcl", "advcl", "ccomp", "xcomp", "parataxis"})
+
+
+def since_date(cue: Token) -> bool:
+    """Whether the casualty word ``cue`` is counted "since" a date of another month or day ("the
+    deaths of 398 soldiers ... in clashes since 11 November"): a running total over the weeks
+    since, not one day's toll. The "since" must hang from ``cue`` within its own clause; "the
+    farm where the president has been staying since 2 February" dates no attack on it."""
+    sent = cue.sent
+    for t in sent:
+        if t.lower_ != "since" or not _SINCE_DATE.match(sent.doc.text, t.idx + len(t.text) + 1):
+            continue
+        tok = t
+        for _ in range(8):
+            if tok == cue:
+                return True
+            if tok.dep_ in _CLAUSES or tok.head == tok:
+                break
+            tok = tok.head
+    return False
+
+
 def _patient_of_casualty_verb(noun: Token, lex: Lexicons) -> bool:
     """ "six Jesuits were killed", "the murder of six Jesuits", "six Jesuits murdered on
     Thursday": a plural noun that a casualty verb (or its participle after the noun) kills or
@@ -169,7 +198,7 @@ def _relative_casualty(clause: Token, lex: Lexicons) -> str | None:
         return None
     if subject.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in clause.children):
         return None  # "the two men who killed a guard"
-    if kind == "killed" and _is_cumulative(clause):
+    if (kind == "killed" and _is_cumulative(clause)) or since_date(clause):
         return None
     return kind
 
@@ -236,7 +265,7 @@ def _is_cumulative(verb: Token) -> bool:
     # "a war that has killed 270,000": the relative clause hangs off the noun "war"
     if verb.dep_ == "relcl" and verb.head.lemma_.lower() in CUMULATIVE_SUBJECTS:
         return True
-    if PERIOD.search(verb.sent.text):
+    if PERIOD.search(verb.sent.text) or since_date(verb):
         return True
     has_perfect = any(
         c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in verb.children
@@ -297,6 +326,8 @@ def _link(sent: Span, num: Number, lex: Lexicons) -> tuple[str, Token, Token | N
                 gov = noun.head
                 if kind == "killed" and gov.pos_ in ("VERB", "AUX") and _is_cumulative(gov):
                     return None  # "violence has claimed 19,000 lives"
+                if since_date(noun):
+                    return None  # "1,200 wounded since 11 November"
                 return kind, noun, None  # "20 deaths", "12 wounded"
             return None
     else:
@@ -315,6 +346,8 @@ def _link(sent: Span, num: Number, lex: Lexicons) -> tuple[str, Token, Token | N
                 gov = root.head
                 if kind == "killed" and gov.pos_ in ("VERB", "AUX") and _is_cumulative(gov):
                     return None  # "fighting that has left 2,000 dead in the past month"
+                if since_date(nxt):
+                    return None  # "800 wounded in clashes since 11 November"
                 return kind, nxt, person
     head = noun
     # words right after the number phrase: "20 people dead", "148 killed"
@@ -356,7 +389,7 @@ def _link(sent: Span, num: Number, lex: Lexicons) -> tuple[str, Token, Token | N
             if parent.pos_ == "NOUN" and h.lower_ == "of" and parent.lemma_.lower() in EVENT_NOUNS:
                 # "the murders of three reporters", "the bodies of three students"; not "the
                 # assassination of four presidential candidates in the past few years"
-                if PERIOD.search(sent.text):
+                if PERIOD.search(sent.text) or since_date(parent):
                     return None
                 # "the kidnapping and assassination of the five students": they were killed
                 kidnapped = parent.lemma_.lower() in ABDUCTION_NOUNS and not any(
@@ -370,7 +403,7 @@ def _link(sent: Span, num: Number, lex: Lexicons) -> tuple[str, Token, Token | N
                     if h.lower_ == "of" and parent.lemma_.lower() in EVENT_NOUNS:
                         return kind, parent, person
                     return None
-                if kind == "killed" and _is_cumulative(parent):
+                if (kind == "killed" and _is_cumulative(parent)) or since_date(parent):
                     return None
                 if killers:
                     return None  # "two gunmen shot him dead": the killers, not the dead
