@@ -67,6 +67,8 @@ MONDAY = date(2016, 5, 23)
         ("on 23 May", date(2016, 5, 23), False),
         ("on December 25", date(2015, 12, 25), True),  # never after publication
         ("attacks in 1986 that", date(1986, 1, 1), True),
+        ("In 1986 the editor was murdered", date(1986, 1, 1), True),  # opening a sentence
+        ("During 2009 there were", date(2009, 1, 1), True),
         ("on 3 FEB 90", date(1990, 2, 3), True),
         ("bombed it last week", date(2016, 5, 16), False),
         ("earlier this week", date(2016, 5, 23), False),

@@ -128,7 +128,10 @@ PATTERNS = [
             re.I,
         ),
     ),
-    ("year", re.compile(r"\b(?:in|since|of|during|from)\s+(?P<year>(?:1[89]|20)\d\d)\b")),
+    (
+        "year",
+        re.compile(r"\b(?:[Ii]n|[Ss]ince|[Oo]f|[Dd]uring|[Ff]rom)\s+(?P<year>(?:1[89]|20)\d\d)\b"),
+    ),
     # "the 2004 bombings", "a 2013 attack": a year used as a modifier
     (
         "year",
