@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from tollwatch.extract.modality import asserted
 from tollwatch.types import Article
 
 PUB = datetime(1989, 11, 20, tzinfo=UTC)
@@ -648,3 +649,16 @@ def test_a_crew_is_no_one_more_and_a_list_after_a_count_adds_up(extractor, text,
 def test_a_day_of_the_month_is_no_toll(extractor, text):
     [r] = current(extractor, text)
     assert sorted({f.low for f in r.figures if f.kind == "killed"}) == [12]
+
+
+def test_an_event_verb_in_a_clause_of_condition_is_not_asserted(extractor):
+    def told(text, word="bomb"):
+        doc = extractor.nlp(text)
+        tok = next(t for t in doc if t.lower_ == word)
+        return asserted(tok, tok.sent)
+
+    assert not told("A union said it will call a strike if the air force continues to bomb towns.")
+    assert told("A union said the air force continues to bomb towns near the capital.")
+    # an event noun in such a clause was told: the killing happened
+    text = "He said that if the soldiers involved in the killing are punished, justice will win."
+    assert told(text, "killing")

@@ -162,6 +162,10 @@ def asserted(tok: Any, sent: Any) -> bool:
     first = next((t for t in sent if t.is_alpha), None)
     if first is not None and first.lower_ in SUPPOSING:
         return False
+    if tok.pos_ == "VERB" and _conditional(tok):
+        return (
+            False  # a noun keeps its event: "if the soldiers involved in the killing are punished"
+        )
     if tok.pos_ in ("NOUN", "PROPN"):
         if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
             return False
@@ -180,6 +184,21 @@ def asserted(tok: Any, sent: Any) -> bool:
     if tok.pos_ != "VERB":
         return True
     return _verb_asserted(tok) and not unrealised(tok, attempts=False)
+
+
+def _conditional(tok: Any) -> bool:
+    """Whether the word is inside a clause of condition later in its sentence: "will call a strike
+    if the Air Force continues to bomb neighbourhoods"."""
+    node = tok
+    for _ in range(8):
+        if node.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in SUPPOSING for c in node.children
+        ):
+            return True
+        if node.head == node:
+            return False
+        node = node.head
+    return False
 
 
 #: entity types that anchor an event noun to one occasion ("attacks in Usulutan on Sunday")
