@@ -662,3 +662,12 @@ def test_an_event_verb_in_a_clause_of_condition_is_not_asserted(extractor):
     # an event noun in such a clause was told: the killing happened
     text = "He said that if the soldiers involved in the killing are punished, justice will win."
     assert told(text, "killing")
+
+
+def test_the_datelines_date_does_not_date_the_sentence_it_opens(extractor):
+    text = (
+        "SUCRE, 14 MAR 90 (EFE) -- [EXCERPT] TWO BOMBS EXPLODED OUTSIDE A BANK IN SUCRE LAST "
+        "NIGHT, DAMAGING ITS DOORS, THE POLICE SAID."
+    )
+    out = current(extractor, text, datetime(1990, 3, 14, tzinfo=UTC))
+    assert [str(r.date) for r in out] == ["1990-03-13"]

@@ -191,7 +191,7 @@ class Extractor:
         published = article.published.date() if isinstance(article.published, datetime) else None
         places = find_places(doc, self.gaz, aid, counts)
         text = doccache.text(doc)
-        dates = _not_in_names(doc, find_dates(text, published))
+        dates = _not_in_names(doc, _past_dateline(text, find_dates(text, published)))
         speakers = Speakers()
         full_names = sorted(
             {e.text for e in doccache.ents(doc) if e.label_ == "PERSON" and len(e) >= 2},
@@ -1126,6 +1126,21 @@ def _name_only(doc: Any, victim: Mention, gaz: Gazetteer) -> Mention:
 
 #: a date that is part of a name: "the 19 April Movement" (lexicon data)
 _NAMED_AFTER_DATE = word_list("group_name_nouns.txt")
+
+
+#: what follows the date of a dateline: "LA PAZ, 12 JAN 90 (EFE) --", "KABUL, May 3 —"
+_DATELINE_DATE_END = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:--|—|–)")
+#: a dateline's date sits this near the start of the text
+DATELINE_CHARS = 80
+
+
+def _past_dateline(text: str, dates: list[DateMention]) -> list[DateMention]:
+    """The dates that are not the dateline's: "LA PAZ, 12 JAN 90 (EFE) -- [EXCERPT] two bomb
+    attacks were carried out last night" tells when the story was filed, and the sentence it
+    opens is dated by "last night"."""
+    return [
+        d for d in dates if d.start >= DATELINE_CHARS or not _DATELINE_DATE_END.match(text, d.end)
+    ]
 
 
 def _not_in_names(doc: Any, dates: list[DateMention]) -> list[DateMention]:
