@@ -260,3 +260,19 @@ def test_excessive_force_against_protesters_may_be_the_shooting_another_outlet_t
     bombing = simple_report("r3", **BOMBING)
     assert groups([force, shooting]) == [("r1", "r2")]
     assert groups([force, bombing]) == [("r1",), ("r3",)]
+
+
+def test_two_bombings_of_one_city_on_two_days_with_different_targets_stay_apart():
+    booth = simple_report("r1", targets=victims("a telephone booth"), **BOMBING)
+    campus = simple_report(
+        "r2", day=DAY + timedelta(days=2), targets=victims("the university"), **BOMBING
+    )
+    again = simple_report(
+        "r3", day=DAY + timedelta(days=2), targets=victims("telephone booths"), **BOMBING
+    )
+    # place 2 - two days 0.5 + same type 1.5 = 3.0, less 1 for targets with nothing in common
+    assert score_pair(booth, campus, SETTINGS) == 2.0
+    # the same thing hit, told again: no penalty
+    assert score_pair(booth, again, SETTINGS) == 3.0
+    assert groups([booth, campus]) == [("r1",), ("r2",)]
+    assert groups([booth, again]) == [("r1", "r3")]

@@ -14,8 +14,10 @@
    sites, leaving out locations only as precise as an admin1 or a country ("Syria" is no evidence).
 3. Candidates are scored (``score_pair``) on place, date, event type, perpetrators, named victims
    and targets, victims of one described group ("six Jesuit priests" / "the Jesuits",
-   ``GROUP_SCORE``: weaker than a name, and it lifts no conflict), tolls and text copies; a pair
-   scoring at least ``MERGE_SCORE`` is merged. What
+   ``GROUP_SCORE``: weaker than a name, and it lifts no conflict), physical targets (both name
+   some and no head word is common, "a telephone booth" / "the university":
+   ``TARGET_CONFLICT_SCORE``, unless a name joins them), tolls and text copies; a pair scoring at
+   least ``MERGE_SCORE`` is merged. What
    keeps apart reports of one city and week (``compat``): different named victims, incompatible
    types (a kidnapping is no bombing), dates read from each text three or more days apart; a
    victim named by both outweighs a disagreement on the date or the sub-event type, and stands in
@@ -60,6 +62,7 @@ from tollwatch.resolve.compat import (
     people_conflict,
     people_match,
     same_victim,
+    singular,
     victim_keys,
 )
 from tollwatch.resolve.families import FAMILY_JACCARD, jaccard, shingles
@@ -83,6 +86,8 @@ TOLL_RATIO = 0.15
 GROUP_SCORE = 1.0
 #: Added to a pair whose texts are copies of one story (shingle Jaccard >= FAMILY_JACCARD).
 TEXT_SCORE = 2.0
+#: added to a pair whose physical targets share no head word (both name some)
+TARGET_CONFLICT_SCORE = -1.0
 #: The date part of a follow-up pair (the same full-named victim, more than
 #: ``cluster_window_days`` apart): a later report of a named victim's murder is no evidence
 #: against, so the gap is not counted against it as a gap within the window is.
@@ -131,6 +136,7 @@ class _Facts:
     names: Names = Names()  # named victims and targets (``compat.names_of``)
     text_day: int | None = None  # date ordinal when read from the text at day precision
     victims: frozenset[tuple[str, str]] = frozenset()  # ``compat.victim_keys`` of ``names``
+    targets: frozenset[str] = frozenset()  # head words of the physical targets (``target_heads``)
 
 
 def _locations(report: Report) -> list[Location]:
@@ -186,7 +192,20 @@ def _facts(report: Report) -> _Facts:
         names=names,
         text_day=text_day,
         victims=victim_keys(names),
+        targets=target_heads(report),
     )
+
+
+def target_heads(report: Report) -> frozenset[str]:
+    """The head (last) word of each physical target, lower-case and singular ("a telephone
+    booth" -> booth, "El Espectador's offices" -> office)."""
+    out = set()
+    for m in report.targets:
+        words = [w.strip(".,;:'\"()[]").lower() for w in m.text.split()]
+        words = [w for w in words if w]
+        if words:
+            out.add(singular(words[-1]))
+    return frozenset(out)
 
 
 def _place_score(a: _Facts, b: _Facts, max_km: float) -> float | None:
@@ -318,7 +337,14 @@ def _pair(
     # victims of one described group ("the six Jesuit priests" / "the Jesuits"): weaker than a
     # name, and it lifts no conflict
     group = GROUP_SCORE if not named and a.names.groups & b.names.groups else 0.0
-    score = place + date_score + event + perp + names + figures + text + group
+    # both say what was hit and nothing is common ("a telephone booth" / "the university"): two
+    # bombings of one city, unless a name joins them
+    hit = (
+        TARGET_CONFLICT_SCORE
+        if not named and a.targets and b.targets and not a.targets & b.targets
+        else 0.0
+    )
+    score = place + date_score + event + perp + names + figures + text + group + hit
     return score, {
         "place": place,
         "date": date_score,
@@ -326,6 +352,7 @@ def _pair(
         "perpetrators": perp,
         "names": names,
         "group": group,
+        "targets": hit,
         "figures": figures,
         "text": text,
         "jaccard": round(similarity, 3) if similarity else 0.0,
@@ -391,8 +418,9 @@ def score_pair(a: Report, b: Report, settings: Settings) -> float | None:
     """How strongly two reports look like one incident, or None when they are not candidates.
 
     The sum of: place (``_place_score``), date (1.0 same day, 0.5 one day apart or both undated,
-    0 otherwise within the window), event type (``_event_score``) and perpetrators
-    (``_perpetrator_score``). Symmetric."""
+    0 otherwise within the window), event type (``_event_score``), perpetrators
+    (``_perpetrator_score``), names, groups, targets, tolls and text (module docstring).
+    Symmetric."""
     first, second = sorted((a, b), key=lambda r: r.id)
     return _score(_facts(first), _facts(second), settings)
 

@@ -49,6 +49,7 @@ __all__ = [
     "NAME_SCORE",
     "Names",
     "generic_name_words",
+    "given_names",
     "incompatible_sub_events",
     "incompatible_types",
     "names_of",
@@ -56,6 +57,7 @@ __all__ = [
     "people_conflict",
     "people_match",
     "same_victim",
+    "singular",
     "victim_keys",
 ]
 
@@ -158,7 +160,7 @@ def _demonyms() -> frozenset[str]:
     return frozenset(load_demonyms())
 
 
-def _singular(word: str) -> str:
+def singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
@@ -176,9 +178,9 @@ def _group(run: list[str], text: str, ignore: frozenset[str]) -> str | None:
     if not (opens or whole) or len(key) < 3 or key in ignore:
         return None
     demonyms = _demonyms()
-    if key in demonyms or key.rstrip("s") in demonyms or _singular(key) in demonyms:
+    if key in demonyms or key.rstrip("s") in demonyms or singular(key) in demonyms:
         return None
-    return _singular(key)
+    return singular(key)
 
 
 def names_of(report: Report, places: frozenset[str] = frozenset()) -> Names:
