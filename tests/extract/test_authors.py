@@ -143,6 +143,13 @@ def test_the_hospital_the_wounded_were_taken_to_is_no_target(extractor):
     assert any("office" in t for t in targets)
 
 
+def test_attackers_killed_are_no_physical_target(extractor):
+    text = "The Armed Forces said that 84 terrorists were killed in San Miguel on Sunday."
+    out = extractor.extract(Article(id="a", text=text, published=PUB))
+    assert out and all(not r.targets for r in out)
+    assert [r.killed.best for r in out if not r.is_reference] == [84]
+
+
 def test_another_action_in_the_same_city_is_another_incident(extractor):
     text = (
         "Gunmen killed a judge in Medellin on Friday, police said. In another action attributed "

@@ -612,6 +612,8 @@ def find_roles(
                 continue
             if _is_person(t, person_lemmas):
                 victims.append(m)
+            elif t.lower_ in PERPETRATOR_HEADS or t.lemma_.lower() in PERPETRATOR_HEADS:
+                continue  # "840 terrorists have been killed": people, and no physical target
             elif t.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORG", "NORP"):
                 targets.append(m)
 
