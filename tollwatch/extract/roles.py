@@ -4,7 +4,8 @@ For every word of the roles lexicon (data/lexicon/roles.tsv) the parse gives its
 patient: the subject and object of "guerrillas attacked the farm", the passive subject and the
 "by" phrase of "the mayor was killed by gunmen", the object of "on" in "an attack on a police
 post". A patient that names a person (a PERSON entity, a person noun such as "peasant") is a
-victim, any other noun a physical target; places are neither. Phrases are kept as written without
+victim, any other noun a physical target; places and attacker words ("840 terrorists have been
+killed") are neither. Phrases are kept as written without
 their leading determiner ("the", "a", "his").
 """
 
