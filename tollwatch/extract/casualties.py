@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from tollwatch.extract import doccache
 from tollwatch.extract.dates import MONTHS
 from tollwatch.extract.lexicon import Lexicons, word_list
 from tollwatch.extract.modality import investigated_before, unrealised
@@ -134,10 +135,14 @@ def since_date(cue: Token) -> bool:
     since, not one day's toll. The "since" must hang from ``cue`` within its own clause; "the
     farm where the president has been staying since 2 February" dates no attack on it."""
     sent = cue.sent
-    for t in sent:
-        if t.lower_ != "since" or not _SINCE_DATE.match(sent.doc.text, t.idx + len(t.text) + 1):
+    doc = sent.doc
+    lowers = doccache.lowers(doc)
+    for i in range(sent.start, sent.end):
+        if lowers[i] != "since":
             continue
-        tok = t
+        tok = doc[i]
+        if not _SINCE_DATE.match(doccache.text(doc), tok.idx + len(tok.text) + 1):
+            continue
         for _ in range(8):
             if tok == cue:
                 return True

@@ -1,9 +1,9 @@
 """Per-document reads that the rules repeat, computed once and kept in ``doc.user_data``.
 
 spaCy builds a new Python object for every ``doc[i]``, every token of an iterated span and every
-``doc.ents`` or ``doc.text`` read; the rules read the same sentence many times over (triggers,
-weapons, targets, roles...), so those reads cost about a third of the rules' time. The lists here
-are built once per document. Whatever changes the document's entities (``people.retype_people``)
+``doc.ents`` or ``doc.text`` read, and the rules read the same sentence many times over (triggers,
+weapons, targets, roles...): a profile counted 1.25 million token objects for 100 articles. The
+lists here are built once per document. Whatever changes the document's entities (``people.retype_people``)
 must call ``forget`` afterwards.
 """
 

@@ -162,10 +162,9 @@ def asserted(tok: Any, sent: Any) -> bool:
     first = next((t for t in sent if t.is_alpha), None)
     if first is not None and first.lower_ in SUPPOSING:
         return False
+    # only a verb: a noun keeps its event ("if the soldiers involved in the killing are punished")
     if tok.pos_ == "VERB" and _conditional(tok):
-        return (
-            False  # a noun keeps its event: "if the soldiers involved in the killing are punished"
-        )
+        return False
     if tok.pos_ in ("NOUN", "PROPN"):
         if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
             return False
