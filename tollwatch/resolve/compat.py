@@ -12,10 +12,10 @@ the incident *was*; these rules read it:
   is a word of the other ("Carlos Galan" / "Luis Carlos Galan Sarmiento"; a shared first name
   alone is no match), unless each opens on a common given name the other lacks ("Maria Victoria
   Galan", the sister, is not "Luis Carlos Galan"); a victim named by one word ("Ellacuria")
-  matches a name that ends on it, and conflicts with nothing. Both reports naming someone or something and no name matching is a
-  *conflict*: the murder of one named man is not the murder of another, unless both describe
-  their victims as one group by the same distinctive word ("six Jesuit priests": one report
-  names Ellacuria, another Martin-Baro). Such a group ("Jesuit priests", "the Jesuits"; never a
+  matches a name that ends on it, and conflicts with nothing. Both reports naming someone or
+  something and no name matching is a *conflict*: the murder of one named man is not the murder
+  of another, unless both describe their victims as one group by the same distinctive word ("six
+  Jesuit priests": one report names Ellacuria, another Martin-Baro). Such a group ("Jesuit priests", "the Jesuits"; never a
   nationality) is also some evidence for one incident (``cluster.GROUP_SCORE``).
 - **The same victim** (``same_victim``, ``victim_keys``): a stricter match for follow-up reports
   published days or weeks later ("the funeral of Luis Carlos Galan"): both reports name a person
