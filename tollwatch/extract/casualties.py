@@ -120,11 +120,7 @@ PERIOD = re.compile(
 
 
 #: "since 11 November", "since March" after "since"
-_SINCE_DATE = re.compile(
-    r"(?:\d{1,2} )?(?:january|february|march|april|may|june|july|august|september|october|"
-    r"november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b",
-    re.I,
-)
+_SINCE_DATE = re.compile(r"(?:\d{1,2} )?(?:" + "|".join(MONTHS) + r")\b", re.I)
 #: relations that open a clause of its own: a "since" inside one dates that clause only
 _CLAUSES = frozenset({"relcl", "advcl", "ccomp", "xcomp", "parataxis"})
 

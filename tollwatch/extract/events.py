@@ -119,7 +119,11 @@ def find_triggers(sent: Span, lex: Lexicons) -> list[Match]:
                 found.append(Match(tok.i, tok.i + 1, fire))
         found.sort(key=lambda m: m.start)
     # "a vessel which fired automatic weapons", "fired shots at the patrol": shooting
-    fired = [t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() == "fire"]
+    doc = sent.doc
+    lemmas = doccache.lemmas(doc)
+    fired = [
+        doc[i] for i in range(sent.start, sent.end) if lemmas[i] == "fire" and doc[i].pos_ == "VERB"
+    ]
     shoot = next((t for t in lex.triggers.get("shoot", ()) if t.lemmas == ("shoot",)), None)
     if fired and shoot is not None:
         taken = {i for m in found for i in range(m.start, m.end)}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache, lru_cache
 from importlib import resources
 from types import MappingProxyType
 
@@ -84,6 +85,23 @@ def _index(items: list[tuple[tuple[str, ...], object]]) -> Mapping[str, tuple]:
             for k, v in index.items()
         }
     )
+
+
+@cache
+def _census(name: str) -> frozenset[str]:
+    text = resources.files("names").joinpath(name).read_text(encoding="ascii")
+    return frozenset(line.split()[0].lower() for line in text.splitlines() if line.strip())
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Common given names, lower-case: the US census lists shipped in the ``names`` package."""
+    return _census("dist.male.first") | _census("dist.female.first")
+
+
+def surnames() -> frozenset[str]:
+    """Common surnames, lower-case (the same census lists)."""
+    return _census("dist.all.last")
 
 
 def word_list(name: str) -> frozenset[str]:

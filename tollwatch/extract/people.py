@@ -13,15 +13,14 @@ with nothing between them are one name the model cut in two ("Federico Estrada" 
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
-from importlib import resources
+from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Span
 
 from tollwatch.extract import doccache
 from tollwatch.extract.gazetteer import Gazetteer
-from tollwatch.extract.lexicon import word_list
+from tollwatch.extract.lexicon import given_names, surnames, word_list
 
 #: entity types the model gives to people's names by mistake
 RETYPED = frozenset({"GPE", "ORG", "LOC", "FAC", "NORP"})
@@ -29,21 +28,6 @@ RETYPED = frozenset({"GPE", "ORG", "LOC", "FAC", "NORP"})
 PARTICLES = frozenset({"de", "del", "la", "las", "los", "y", "da", "do", "dos", "das"})
 #: nouns of places that a surname list may also hold ("Rosario Island"; lexicon data)
 PLACE_NOUNS = word_list("place_nouns.txt")
-
-
-@cache
-def _census(name: str) -> frozenset[str]:
-    text = resources.files("names").joinpath(name).read_text(encoding="ascii")
-    return frozenset(line.split()[0].lower() for line in text.splitlines() if line.strip())
-
-
-@lru_cache(maxsize=1)
-def given_names() -> frozenset[str]:
-    return _census("dist.male.first") | _census("dist.female.first")
-
-
-def surnames() -> frozenset[str]:
-    return _census("dist.all.last")
 
 
 @lru_cache(maxsize=1)

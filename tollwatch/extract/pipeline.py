@@ -45,7 +45,12 @@ from tollwatch.extract.people import retype_people
 from tollwatch.extract.places import country_counts, dateline_country, find_places
 from tollwatch.extract.rolemodel import RoleModel, combine, confident, sentence_candidates
 from tollwatch.extract.roles import find_roles, fuller_name, load_role_words, noun_phrase
-from tollwatch.extract.segment import STATEMENT_VERBS, reports_from_facts
+from tollwatch.extract.segment import (
+    DATELINE_CHARS,
+    DATELINE_DASHES,
+    STATEMENT_VERBS,
+    reports_from_facts,
+)
 from tollwatch.extract.truecase import CaseRestorer, lost_case
 from tollwatch.types import Actor, Article, Evidence, Failure, Location, Mention, Report
 
@@ -1129,9 +1134,9 @@ _NAMED_AFTER_DATE = word_list("group_name_nouns.txt")
 
 
 #: what follows the date of a dateline: "LA PAZ, 12 JAN 90 (EFE) --", "KABUL, May 3 —"
-_DATELINE_DATE_END = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:--|—|–)")
-#: a dateline's date sits this near the start of the text
-DATELINE_CHARS = 80
+_DATELINE_DATE_END = re.compile(
+    r"\s*(?:\([^()]{1,40}\)\s*)?(?:" + "|".join(map(re.escape, DATELINE_DASHES)) + ")"
+)
 
 
 def _past_dateline(text: str, dates: list[DateMention]) -> list[DateMention]:

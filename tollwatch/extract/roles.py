@@ -585,6 +585,11 @@ def of_phrases(noun: Token) -> list[Token]:
     return out
 
 
+def _attacker_word(tok: Token) -> bool:
+    """A word for attackers as such ("gunmen", "terrorists"), by its form or lemma."""
+    return tok.lower_ in PERPETRATOR_HEADS or tok.lemma_.lower() in PERPETRATOR_HEADS
+
+
 def find_roles(
     sent: Span,
     role_words: dict[tuple[str, str], tuple[str, ...]],
@@ -613,7 +618,7 @@ def find_roles(
                 continue
             if _is_person(t, person_lemmas):
                 victims.append(m)
-            elif t.lower_ in PERPETRATOR_HEADS or t.lemma_.lower() in PERPETRATOR_HEADS:
+            elif _attacker_word(t):
                 continue  # "840 terrorists have been killed": people, and no physical target
             elif t.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORG", "NORP"):
                 targets.append(m)
@@ -633,7 +638,7 @@ def find_roles(
 
     def agent(tok: Token, explicit: bool = False) -> None:
         for t in _conjuncts(tok):
-            if t.lower_ in PERPETRATOR_HEADS or t.lemma_.lower() in PERPETRATOR_HEADS:
+            if _attacker_word(t):
                 m = noun_phrase(t, article_id)
                 if m is not None:
                     perps.append(m)

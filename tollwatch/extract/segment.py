@@ -571,13 +571,15 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 #: the dashes that end a dateline: "ROME (ITALY), 11 JAN 90 --", "BRUSSELS —"
 DATELINE_DASHES = ("--", "—", "–")
+#: a dateline ends this near the start of the text
+DATELINE_CHARS = 80
 
 
 def _dateline_end(facts: list[SentenceFacts]) -> int:
     """Where the dateline of the text ends ("ROME (ITALY), 11 JAN 90 --"), or 0."""
     if not facts or facts[0].start > 0:
         return 0
-    marks = [facts[0].text.find(m, 0, 80) for m in DATELINE_DASHES]
+    marks = [facts[0].text.find(m, 0, DATELINE_CHARS) for m in DATELINE_DASHES]
     return min((m for m in marks if m > 0), default=0)
 
 

@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from tollwatch.extract.lexicon import given_names
 from tollwatch.types import Report
 
 __all__ = [
@@ -49,7 +50,6 @@ __all__ = [
     "NAME_SCORE",
     "Names",
     "generic_name_words",
-    "given_names",
     "incompatible_sub_events",
     "incompatible_types",
     "names_of",
@@ -206,16 +206,6 @@ def names_of(report: Report, places: frozenset[str] = frozenset()) -> Names:
         if key and key not in found:
             found.append(key)
     return Names(tuple(people), tuple(things), frozenset(groups), frozenset(surnames))
-
-
-@lru_cache(maxsize=1)
-def given_names() -> frozenset[str]:
-    """Common given names (the US census lists of the ``names`` package), read once."""
-    out: set[str] = set()
-    for name in ("dist.male.first", "dist.female.first"):
-        text = resources.files("names").joinpath(name).read_text(encoding="ascii")
-        out.update(line.split()[0].lower() for line in text.splitlines() if line.strip())
-    return frozenset(out)
 
 
 def _match(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
