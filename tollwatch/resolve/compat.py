@@ -40,7 +40,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from tollwatch.extract.lexicon import given_names
 from tollwatch.types import Report
 
 __all__ = [
@@ -208,6 +207,14 @@ def names_of(report: Report, places: frozenset[str] = frozenset()) -> Names:
     return Names(tuple(people), tuple(things), frozenset(groups), frozenset(surnames))
 
 
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    # imported here: serving reads the resolver's rules without loading the extraction stage
+    from tollwatch.extract.lexicon import given_names
+
+    return given_names()
+
+
 def _match(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
     if not (x[-1] in y or y[-1] in x):
         return False
@@ -219,8 +226,8 @@ def _match(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
         and len(y) >= 2
         and first_x not in y
         and first_y not in x
-        and first_x in given_names()
-        and first_y in given_names()
+        and first_x in _given_names()
+        and first_y in _given_names()
     )
 
 
