@@ -44,3 +44,39 @@ def test_where_family_sources_speak_is_no_place_of_the_kidnapping(extractor):
     )
     reports = current(extractor, text, datetime(1989, 7, 15, tzinfo=UTC))
     assert [r.location.country for r in reports] == ["CO"]
+
+
+def test_a_country_that_speaks_is_no_place_of_the_incident(extractor):
+    # Mexico's government condemned the murder of the six Jesuits in San Salvador (16 Nov 1989)
+    text = (
+        "MEXICO CITY, 18 NOV 89 -- The foreign ministry issued a statement today. Mexico "
+        "strongly condemned the murder of six Jesuit priests on Thursday in El Salvador."
+    )
+    reports = current(extractor, text, datetime(1989, 11, 18, tzinfo=UTC))
+    assert [r.location.country for r in reports] == ["SV"]
+
+
+def test_a_place_that_undergoes_the_attack_stays_its_place(extractor):
+    text = (
+        "KABUL, 5 SEP 19 -- Kabul was hit by a car bomb on Thursday that killed 10 people near "
+        "the Green Zone, police said."
+    )
+    reports = current(extractor, text, datetime(2019, 9, 5, tzinfo=UTC))
+    assert [r.location.country for r in reports] == ["AF"]
+
+
+def test_a_big_city_named_in_the_text_counts_for_its_country_but_the_dateline_does_not(
+    extractor,
+):
+    from tollwatch.extract.places import country_counts
+
+    text = (
+        "PANAMA CITY (PANAMA), 26 JAN 89 -- Explosives that were to be fired at the Salvadoran "
+        "presidential house in San Salvador were defused today. The house lies in the south of "
+        "San Salvador. Police in San Jose said nothing."
+    )
+    prepared, _ = extractor.prepare(Article(id="c", text=text))
+    counts = country_counts(extractor.nlp(prepared), extractor.gaz)
+    assert counts.get("SV") == 3  # "Salvadoran", then San Salvador twice
+    assert counts.get("PA") == 1  # "(PANAMA)"; the dateline's city is where the story was filed
+    assert "CR" not in counts  # a San Jose of no country the text names counts for none

@@ -230,6 +230,9 @@ class Extractor:
             told_at = [p for p in sp if not _statement_place(doc, p)]
             if told_at:
                 sp = tuple(told_at)
+            # "Mexico condemned the assassination of six Jesuit priests in El Salvador": a
+            # country that speaks is its government, not a place
+            sp = tuple(p for p in sp if not _speaking_place(doc, p, lex.attribution_verbs))
             attribution = find_attribution(sent, lex.attribution_verbs)
             who = speakers.resolve(attribution)
             spans = [PlaceSpan(p.evidence.start, p.evidence.end, p.name) for p in sp if p.evidence]
@@ -548,7 +551,11 @@ class Extractor:
         naming a place happened, rather than the dateline's ("TEGUCIGALPA -- ... Salvadoran
         police said")."""
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-        if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        if (
+            not ranked
+            or ranked[0][1] < MAIN_MIN_MENTIONS
+            or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1])
+        ):
             return None
         code = ranked[0][0]
         try:
@@ -586,6 +593,8 @@ class Extractor:
         )
 
 
+#: how often an article must name a country (and twice as often as any other) to be about it
+MAIN_MIN_MENTIONS = 3
 #: how many mentions the dateline's country counts for beside its mentions in the text
 DATELINE_WEIGHT = 2
 
@@ -1178,6 +1187,19 @@ def _statement_place(doc: Any, place: Location) -> bool:
     return head.lower_ in STATEMENT_VERBS or (
         head.pos_ == "NOUN" and head.lemma_.lower() in STATEMENT_NOUNS
     )
+
+
+def _speaking_place(doc: Any, place: Location, say_verbs: frozenset[str]) -> bool:
+    """A place that is the subject of a verb of speech or reaction stands for its government
+    or people, not for where anything happened: "Nicaragua has denied any links with the
+    assassination", "the United States says that it wants to help". A place that undergoes or
+    sees an event ("Kabul was hit", "the town saw four blasts") is not one."""
+    span = _span_of(doc, place)
+    if span is None or span.root.dep_ != "nsubj":
+        return False
+    verb = span.root.head
+    lemma = verb.lemma_.lower()
+    return verb.pos_ in ("VERB", "AUX") and (lemma in say_verbs or lemma in REACTION_VERBS)
 
 
 COURT_CUES = frozenset(

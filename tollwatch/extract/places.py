@@ -84,6 +84,8 @@ MIN_POP_RELABEL = 5_000
 MIN_POP_ABROAD = 100_000
 #: a town in an article that names no country at all must be at least this big
 MIN_POP_NO_CONTEXT = 15_000
+#: a city the model tagged as a place counts for its country when at least this big
+MIN_POP_COUNTED = 100_000
 #: a capitalised word spaCy did not tag at all must name a town at least this big
 MIN_POP_UNTAGGED = 50_000
 
@@ -116,17 +118,33 @@ def _possessor(span: Span) -> Span | None:
 
 
 def country_counts(doc: Doc, gaz: Gazetteer) -> dict[str, int]:
-    """How often the document names each country (by name, demonym or province)."""
+    """How often the document names each country: by name, demonym or province, and by a big
+    city of a country it names so (the dateline's city aside: "San Salvador" counts for El
+    Salvador in a story that names El Salvador, "San Jose" does not make it about Costa Rica)."""
     counts: dict[str, int] = {}
+    cities: list[Span] = []
     for ent in doccache.ents(doc):
         if ent.label_ in ("GPE", "NORP", "LOC"):
             code = gaz.country_of(ent.text)
             if code is None and ent.label_ == "GPE":
                 # a province or state names its country too ("Massachusetts", "Borno State")
                 loc = gaz.resolve(ent.text)
-                code = loc.country if loc is not None and loc.precision == "admin1" else None
+                if loc is not None and loc.precision == "admin1":
+                    code = loc.country
+                elif loc is not None and not _dateline_place(doc, ent):
+                    cities.append(ent)
             if code:
                 counts[code] = counts.get(code, 0) + 1
+    named = tuple(counts)
+    for ent in cities:
+        loc = gaz.resolve(ent.text, context_countries=named)
+        if (
+            loc is not None
+            and loc.precision == "city"
+            and loc.country in named
+            and _population(gaz, ent.text, loc) >= MIN_POP_COUNTED
+        ):
+            counts[loc.country] += 1
     return counts
 
 
@@ -134,6 +152,11 @@ def country_counts(doc: Doc, gaz: Gazetteer) -> dict[str, int]:
 _DATELINE_MARK = re.compile(r"\s*(?:,|\(|--|—|–)")
 #: a dateline names a city at least this big, or a region or a country
 MIN_POP_DATELINE = 100_000
+
+
+def _dateline_place(doc: Doc, ent: Span) -> bool:
+    """Whether an entity is the place a dateline opens the text with ("BOGOTA, 5 JUL 89 --")."""
+    return ent.start_char <= 40 and bool(_DATELINE_MARK.match(doccache.text(doc), ent.end_char))
 
 
 def dateline_country(doc: Doc, gaz: Gazetteer) -> str | None:
