@@ -111,3 +111,25 @@ def test_a_date_to_come_never_dates_an_incident(extractor):
     published = datetime(1989, 3, 15, tzinfo=UTC)
     out = extractor.extract(Article(id="f", text=text, published=published))
     assert [str(r.date) for r in out if not r.is_reference] == ["1989-03-15"]
+
+
+def test_the_day_of_a_homily_or_an_interview_dates_no_incident(extractor):
+    from datetime import UTC, datetime
+
+    from tollwatch.extract.segment import _statement_date
+    from tollwatch.types import Article
+
+    for said in ("In his homily today, the bishop", "in an interview on Sunday the minister"):
+        start = said.index("today") if "today" in said else said.index("Sunday")
+        assert _statement_date(said, start, start + 5)
+    assert not _statement_date("In the capital today, rebels", 15, 20)
+    # the murder of the Jesuits (16 November 1989), recalled in a sermon weeks later
+    text = (
+        "SAN SALVADOR, 10 DEC 89 -- In his homily today, the archbishop denounced the massacre "
+        "of six Jesuit priests once more. The Jesuit priests were murdered in the early morning "
+        "of 16 November at their residence."
+    )
+    out = extractor.extract(
+        Article(id="h", text=text, published=datetime(1989, 12, 10, tzinfo=UTC))
+    )
+    assert [str(r.date) for r in out if not r.is_reference] == ["1989-11-16"]

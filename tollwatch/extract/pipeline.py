@@ -541,9 +541,13 @@ class Extractor:
             filed = dateline_country(doc, self.gaz)
         finally:
             doccache.forget(doc)  # the cached tokens point back at the document
-        main = self._main_country(with_dateline(counts, filed))
+        weighted = with_dateline(counts, filed)
+        main = self._main_country(weighted)
         abroad = filed_abroad(counts, main, filed)
-        return reports_from_facts(article, facts, self.include_references, main, abroad)
+        leading = main or self._country(leading_country(weighted))
+        return reports_from_facts(
+            article, facts, self.include_references, main, abroad, leading=leading
+        )
 
     def _main_country(self, counts: dict[str, int]) -> Location | None:
         """The country an article is about when it names one far more than any other (at
@@ -557,7 +561,12 @@ class Extractor:
             or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1])
         ):
             return None
-        code = ranked[0][0]
+        return self._country(ranked[0][0])
+
+    def _country(self, code: str | None) -> Location | None:
+        """A country-level Location for an ISO code (None for None)."""
+        if code is None:
+            return None
         try:
             import pycountry
 
@@ -609,6 +618,16 @@ def with_dateline(counts: dict[str, int], filed: str | None) -> dict[str, int]:
     if filed is None or counts.get(filed, 0) < 2:
         return counts
     return {**counts, filed: counts[filed] + DATELINE_WEIGHT}
+
+
+def leading_country(counts: dict[str, int]) -> str | None:
+    """The country an article names most, at least twice and more often than any other: where
+    an incident it tells without any place happened when nothing else says (a "CLANDESTINE"
+    dateline, a story that names no town)."""
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or ranked[0] < 2 or (len(ranked) > 1 and ranked[0] == ranked[1]):
+        return None
+    return max(counts, key=lambda c: counts[c])
 
 
 def filed_abroad(counts: dict[str, int], main: Location | None, filed: str | None) -> bool:

@@ -774,9 +774,21 @@ def _statement_date(text: str, start: int, end: int | None = None) -> bool:
         word = before[-k]
         if word in SPEECH_WORDS or word in STATEMENT_VERBS:
             return all(w in _BETWEEN for w in before[-k + 1 :]) if k > 1 else True
+        if word.rstrip("s") in STATEMENT_NOUNS:
+            # "In his homily today, the archbishop denounced ...", "in an interview on Sunday"
+            opening = before[max(0, len(before) - k - 2) : len(before) - k]
+            return bool(opening) and (
+                opening[-1] in _OPENING or (opening[-1] in _OWNERS and opening[0] in _OPENING)
+            )
         if word not in _BETWEEN:
             return False
     return False
+
+
+#: a statement noun's date after these ("in his homily today", "during a speech on Sunday")
+_OPENING = frozenset({"in", "during", "at"})
+_OWNERS = frozenset({"his", "her", "its", "their", "a", "an", "the", "this"})
+STATEMENT_NOUNS = word_list("statement_nouns.txt")
 
 
 #: words that may stand between a statement verb and its date: "said late on Sunday", "it was
@@ -1039,11 +1051,14 @@ def reports_from_facts(
     include_references: bool,
     main_country: Location | None = None,
     filed_abroad: bool = False,
+    leading: Location | None = None,
 ) -> list[Report]:
     """``main_country``: the country the article is mostly about (see the pipeline), taken by a
     frame that names no place of its own instead of the dateline's or the first sentence's;
     ``filed_abroad``: the dateline's country is named nowhere else, so the first incident of a
-    story filed there is in ``main_country`` when its lead names no place."""
+    story filed there is in ``main_country`` when its lead names no place; ``leading``: the
+    country the article names most (``pipeline.leading_country``), that of a frame that nothing
+    else places."""
     frames = build_frames(
         facts,
         article.published.date() if article.published else None,
@@ -1056,7 +1071,9 @@ def reports_from_facts(
             continue
         if main_country is not None and not frame.reference and _placeless(frame, dateline):
             frame.country = main_country.country
-        report = frame_to_report(frame, article, k, facts, main_country)
+        if frame.country is None and leading is not None and not frame.reference:
+            frame.country = leading.country  # nothing places it: the country the story names most
+        report = frame_to_report(frame, article, k, facts, main_country or leading)
         if report is not None:
             reports.append(report)
     return reports
