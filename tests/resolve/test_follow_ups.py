@@ -150,6 +150,44 @@ def test_an_unnamed_report_does_not_ride_a_follow_up_into_the_murder():
     assert any(k.outcome == SPAN and {k.report_a, k.report_b} == {"f1", "m1"} for k in found.links)
 
 
+# --- follow-ups that name only the group --------------------------------------------------------
+
+SAN_SALVADOR = {
+    "place": "San Salvador",
+    "country": "SV",
+    "admin1": "San Salvador",
+    "lat": 13.69,
+    "lon": -89.19,
+}
+
+
+def jesuits(rid: str, offset: int, **changes) -> object:
+    """The murder of six Jesuit priests in San Salvador (16 November 1989), told on the day; with
+    ``date_source="published"``, a story weeks later that names them only as the Jesuits."""
+    fields = {**SAN_SALVADOR, **SHOOTING, "victims": named("six Jesuit priests"), **changes}
+    return simple_report(rid, day=date(1989, 11, 16) + timedelta(days=offset), **fields)
+
+
+def test_a_later_story_of_the_group_dated_by_its_publication_follows_the_murder():
+    murder = jesuits("j1", 0)
+    reward = jesuits("j2", 23, victims=named("the Jesuits"), date_source="published")
+    assert groups([murder, reward]) == [("j1", "j2")]
+    pairs = {
+        (a.report.id, b.report.id)
+        for a, b in _candidate_pairs([_facts(r) for r in (murder, reward)], SETTINGS)
+    }
+    assert ("j1", "j2") in pairs  # through the victim index: ("#", "jesuit")
+    # a story whose own text dates its deed weeks later is another incident of the group
+    dated = jesuits("j3", 23, victims=named("the Jesuits"))
+    assert groups([murder, dated]) == [("j1",), ("j3",)]
+    # so is one at another place, and one that names a group of no common word
+    elsewhere = {"place": "Zacatecoluca", "admin1": "La Paz", "lat": 13.5, "lon": -88.87}
+    away = jesuits("j4", 23, date_source="published", **elsewhere)
+    others = jesuits("j5", 23, victims=named("the Lutherans"), date_source="published")
+    assert groups([murder, away]) == [("j1",), ("j4",)]
+    assert groups([murder, others]) == [("j1",), ("j5",)]
+
+
 # --- incremental ---------------------------------------------------------------------------------
 
 

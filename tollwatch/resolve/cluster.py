@@ -34,7 +34,11 @@
    scores ``FOLLOW_UP_DATE_SCORE`` (a later report is no evidence against, but the date is no
    evidence for either), and the pair is a *follow-up pair*: ``engine.cluster`` takes follow-up
    pairs after every other pair, and only they may make an incident span more than
-   ``incident_max_span_days`` (up to ``victim_window_days``).
+   ``incident_max_span_days`` (up to ``victim_window_days``). A later report dated only by its
+   publication that names the victims as the group an earlier one names, at a common place
+   (``group_follow_up``: "the assassination of the Jesuits" weeks after "six Jesuit priests were
+   murdered"), is a follow-up pair too; the index holds each group under (``compat.GROUP_KEY``,
+   group).
 
 Candidates are found by a sliding window over the reports of each country sorted by day, plus an
 index from (country, a word pair of a full victim name, ``compat.victim_keys``) to its reports for
@@ -277,7 +281,25 @@ def follow_up(a: _Facts, b: _Facts, window: int, victim_window: int) -> bool:
     if a.day is None or b.day is None or not a.victims & b.victims:
         return False
     gap = abs(a.day - b.day)
-    return window < gap <= victim_window and same_victim(a.names, b.names)
+    return window < gap <= victim_window and (
+        same_victim(a.names, b.names) or group_follow_up(a, b)
+    )
+
+
+def group_follow_up(a: _Facts, b: _Facts) -> bool:
+    """A later report dated only by its publication that names the victims as the group an
+    earlier one names, at a common place ("the assassination of the six Jesuits" in San Salvador
+    weeks after "six Jesuit priests were murdered" there): a follow-up that says no date of its
+    own."""
+    if a.day is None or b.day is None:
+        return False
+    later = a if (a.day, a.report.id) > (b.day, b.report.id) else b
+    return (
+        later.text_day is None
+        and later.report.date_source == "published"
+        and bool(a.names.groups & b.names.groups)
+        and bool(a.places & b.places)
+    )
 
 
 def _pair(
@@ -298,7 +320,11 @@ def _pair(
         gap = ad - bd if ad >= bd else bd - ad
         if gap <= window:
             date_score = _DATE_SCORES.get(gap, -1.0)
-        elif gap <= victim_window and a.victims & b.victims and same_victim(a.names, b.names):
+        elif (
+            gap <= victim_window
+            and a.victims & b.victims
+            and (same_victim(a.names, b.names) or group_follow_up(a, b))
+        ):
             later = a if ad > bd else b
             date_score = FOLLOW_UP_DATE_SCORE if later.text_day is None else -1.0
         else:

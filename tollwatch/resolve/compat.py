@@ -289,10 +289,15 @@ def same_victim(a: Names, b: Names) -> bool:
     return False
 
 
+#: the first part of the victim key of a described group ("#", "jesuit")
+GROUP_KEY = "#"
+
+
 def victim_keys(names: Names) -> frozenset[tuple[str, str]]:
     """The (sorted) word pairs of each full name: two reports with ``same_victim`` share one, so
-    an index on them finds every such pair without comparing all pairs."""
-    keys: set[tuple[str, str]] = set()
+    an index on them finds every such pair without comparing all pairs; and (``GROUP_KEY``,
+    group) for each described group, for the follow-ups that name only the group."""
+    keys: set[tuple[str, str]] = {(GROUP_KEY, g) for g in names.groups}
     for x in _full_names(names):
         for i, v in enumerate(x):
             for w in x[i + 1 :]:

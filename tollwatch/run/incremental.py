@@ -6,9 +6,9 @@ their countries within ``cluster_window_days`` of them (one query per country an
 whole stored incident of each, and the reports of the active decisions on them, and resolves that
 set, widening it around any report whose incident changed while its own candidate window is not
 loaded yet (``_closure``). Incidents span at most ``incident_max_span_days``, so the set stays a
-few days wide; a report that names a victim by a full name also loads the stored reports of its
-country within ``victim_window_days`` that share a victim key with it (its follow-up pairs,
-``resolve.cluster.follow_up``). Resolving it gives what a full recompute gives for those reports, and the
+few days wide; a report that names a victim by a full name (or a group of victims) also loads
+the stored reports of its country within ``victim_window_days`` that share a victim key with it
+(its follow-up pairs, ``resolve.cluster.follow_up``). Resolving it gives what a full recompute gives for those reports, and the
 incidents do not depend on the order articles arrived in; only the incidents that share a report
 with the set are replaced.
 
