@@ -671,3 +671,15 @@ def test_the_datelines_date_does_not_date_the_sentence_it_opens(extractor):
     )
     out = current(extractor, text, datetime(1990, 3, 14, tzinfo=UTC))
     assert [str(r.date) for r in out] == ["1990-03-13"]
+
+
+def test_events_counted_over_a_period_are_a_statistic_not_an_incident(extractor):
+    # a human rights group's tally of political killings in Colombia in 1989
+    for tally in (
+        "Death squads have carried out 700 political assassinations so far this year.",
+        "Rightist gangs committed 120 murders of union leaders in the past two months.",
+    ):
+        assert current(extractor, tally) == []
+    # counted events of one day are incidents
+    day = "Gunmen carried out two assassinations in Cali on Monday, killing a judge and a mayor."
+    assert [r.killed.best for r in current(extractor, day)] == [2]

@@ -24,6 +24,7 @@ from tollwatch.extract.casualties import (
     CUMULATIVE_SUBJECTS,
     INVESTIGATORS,
     IRREGULARS,
+    PERIOD,
     SECURITY_FORCES,
     PlaceSpan,
     find_figures,
@@ -1028,6 +1029,12 @@ def _cumulative(tok: Any) -> bool:
         return True
     if tok.dep_ == "relcl" and tok.head.lemma_.lower() in CUMULATIVE_SUBJECTS:
         return True
+    if (
+        tok.tag_ == "NNS"
+        and any(c.dep_ == "nummod" and c.like_num for c in tok.children)
+        and PERIOD.search(tok.sent.text)
+    ):
+        return True  # "700 political assassinations so far this year": events counted, none told
     return tok.pos_ == "VERB" and is_cumulative(tok)
 
 
