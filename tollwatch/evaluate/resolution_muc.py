@@ -50,8 +50,8 @@ keep unnamed targets apart; spellings that differ (``FENSATRAS`` / ``FENASTRAS``
 reading of "on or before" and transitive joins can join incidents that only look alike.
 
 Documents scored: every message with a template in a multi-message cluster, plus as many
-distractors (or all there are, when fewer): messages whose key holds exactly one template that is a singleton cluster (chosen
-by a hash of the id, so the choice is fixed). Their texts are extracted
+distractors (or all there are, when fewer): messages whose key holds exactly one template that
+is a singleton cluster (chosen by a hash of the id, so the choice is fixed). Their texts are extracted
 (``Extractor.extract_many``), stored in a throwaway SQLite store and resolved exactly as
 ``tollwatch run`` does (``run.incremental.resolve_pending``). Each message's reports are aligned
 one-to-one with its key templates (``muc.similarity`` via ``score.best_assignment``, the alignment

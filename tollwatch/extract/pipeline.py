@@ -49,6 +49,7 @@ from tollwatch.extract.roles import find_roles, fuller_name, load_role_words, no
 from tollwatch.extract.segment import (
     DATELINE_CHARS,
     DATELINE_DASHES,
+    STATEMENT_NOUNS,
     STATEMENT_VERBS,
     reports_from_facts,
 )
@@ -1047,8 +1048,6 @@ def _subject_tokens(sent: Any) -> frozenset[int]:
     return frozenset(out)
 
 
-#: nouns of a statement: "a declaration issued in Havana" (lexicon data)
-STATEMENT_NOUNS = word_list("statement_nouns.txt")
 #: nouns of a part of the thing hit: "the front of a building" (lexicon data)
 PART_NOUNS = word_list("part_nouns.txt")
 

@@ -788,6 +788,7 @@ def _statement_date(text: str, start: int, end: int | None = None) -> bool:
 #: a statement noun's date after these ("in his homily today", "during a speech on Sunday")
 _OPENING = frozenset({"in", "during", "at"})
 _OWNERS = frozenset({"his", "her", "its", "their", "a", "an", "the", "this"})
+#: nouns of a statement: "a declaration issued in Havana", "in his homily today" (lexicon data)
 STATEMENT_NOUNS = word_list("statement_nouns.txt")
 
 

@@ -277,7 +277,8 @@ _DATE_SCORES = {0: 1.0, 1: 0.5, 2: -0.5}
 
 def follow_up(a: _Facts, b: _Facts, window: int, victim_window: int) -> bool:
     """Whether two dated reports are a follow-up pair: more than ``window`` and at most
-    ``victim_window`` days apart, naming the same person by a full name (module docstring)."""
+    ``victim_window`` days apart, naming the same person by a full name, or the later dated only
+    by its publication and naming the earlier's group of victims (``group_follow_up``)."""
     if a.day is None or b.day is None or not a.victims & b.victims:
         return False
     gap = abs(a.day - b.day)

@@ -196,9 +196,9 @@ class _Groups:
             k: (d, d) if d is not None else None for k, d in days.items()
         }
         self.max_span = max_span_days
-        # the first and last day of the dated reports that name nobody by a full name: a
-        # follow-up pair stretches an incident through its named reports only; its unnamed
-        # reports stay within ``max_span`` of its first day
+        # the first and last day of the dated reports that name nobody by a full name (nor a
+        # group of victims): a follow-up pair stretches an incident through its named reports
+        # only; its unnamed reports stay within ``max_span`` of its first day
         self.plain: dict[str, tuple[int, int] | None] = {
             f.report.id: (f.day, f.day) if f.day is not None and not f.victims else None
             for f in facts
