@@ -683,3 +683,21 @@ def test_events_counted_over_a_period_are_a_statistic_not_an_incident(extractor)
     # counted events of one day are incidents
     day = "Gunmen carried out two assassinations in Cali on Monday, killing a judge and a mayor."
     assert [r.killed.best for r in current(extractor, day)] == [2]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the murder of the Jesuits at the UCA (16 November 1989), told as in later reports
+        ("Two domestic servants were killed together with the six priests on Thursday.", [8]),
+        ("Three soldiers died along with two civilians when the bomb exploded.", [5]),
+        # a parse that loses the subject keeps the names joined by "and" (Guazapa, March 1989)
+        (
+            "The report indicates Angel Marroquin Hernandez and Jose Angel Flores, members of the "
+            "civil defense, were abducted and subsequently murdered by the rebels.",
+            [2],
+        ),
+    ],
+)
+def test_dead_together_with_others_add_up(extractor, text, expected):
+    assert killed(extractor, text) == expected

@@ -690,6 +690,9 @@ def _sum_conjuncts(
         for p in persons
         if any(anchors[q.i] in anchors[p.i].conjuncts for q in persons if q is not p)
     ]
+    if len(persons) >= 2 and any(_companion(p) for p in persons):
+        # "two servants were killed together with the six priests": 8
+        linked = persons
     if not linked and len(persons) == 1:
         linked = persons
     singles = [
@@ -778,6 +781,17 @@ def _sum_conjuncts(
         ),
     )
     return out
+
+
+def _companion(person: Token) -> bool:
+    """A counted group added to the others by "together with" / "along with"."""
+    with_ = person.head
+    return (
+        person.dep_ == "pobj"
+        and with_.lower_ == "with"
+        and with_.i > 0
+        and with_.doc[with_.i - 1].lower_ in ("together", "along")
+    )
 
 
 #: nouns of a count that the list after it may break down: "five people, three soldiers and two
@@ -1218,7 +1232,9 @@ def _single_victims(
             if prev.pos_ == "NOUN" and prev.tag_ == "NN":
                 victims = [prev]
         if passive and not victims:
-            # a parse that lost the subject: the last person named before the verb
+            # a parse that lost the subject: the last person named before the verb, from the
+            # first of the names joined to it ("X and Y, members of ..., were abducted and
+            # murdered": 2)
             before = [
                 t
                 for t in sent
@@ -1228,6 +1244,8 @@ def _single_victims(
                 and (t.i + 1 >= len(t.doc) or t.doc[t.i + 1].ent_iob_ != "I")
             ]
             victims = before[-1:]
+            while victims and victims[0].dep_ == "conj" and victims[0].head.ent_type_ == "PERSON":
+                victims = [victims[0].head]
         agent = [
             p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
         ] + [c for c in tok.children if c.dep_ == "nsubj"]
