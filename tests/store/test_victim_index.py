@@ -89,3 +89,28 @@ def test_the_index_answers_as_the_filter_over_all_reports_does(tmp_path):
                 )
             ]
             assert indexed == sorted(filtered)
+
+
+def test_the_group_migration_indexes_the_groups_of_reports_already_stored(tmp_path):
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(str(path), isolation_level=None)
+    migrate(conn, upto="m0016_report_victim_keys")
+    conn.execute("INSERT INTO articles (id, text, ingested_at) VALUES ('a1', 'text', '1989-11-17')")
+    report = simple_report(
+        "r1",
+        "a1",
+        day=date(1989, 11, 16),
+        place="San Salvador",
+        country="SV",
+        victims=(Mention("six Jesuit priests"),),
+    )
+    conn.execute(
+        "INSERT INTO reports (id, article_id, date, country, json) VALUES (?, ?, ?, ?, ?)",
+        ("r1", "a1", "1989-11-16", "SV", json.dumps(schema.report_to_dict(report))),
+    )
+    conn.close()
+    with open_store(str(path)) as store:
+        found = store.iter_reports_naming(
+            "SV", [("#", "jesuit")], date(1989, 11, 1), date(1989, 12, 31)
+        )
+        assert [r.id for r in found] == ["r1"]

@@ -415,6 +415,26 @@ def m0016_report_victim_keys(conn: sqlite3.Connection) -> None:
         conn.executemany(INSERT_VICTIM_KEY, found)
 
 
+def m0017_report_group_keys(conn: sqlite3.Connection) -> None:
+    """Issue 4, session 12: the victim index also holds the group a report's victims form ("#
+    jesuit", ``resolve.compat.GROUP_KEY``) for group follow-ups; the stored reports are indexed
+    again so that incremental resolution finds them too."""
+    import json
+
+    from tollwatch import schema
+    from tollwatch.store.rows import INSERT_VICTIM_KEY, victim_key_rows
+
+    conn.execute("DELETE FROM report_victim_keys")
+    cursor = conn.execute("SELECT json FROM reports WHERE is_reference = 0 AND date IS NOT NULL")
+    while batch := cursor.fetchmany(1000):
+        found = [
+            row
+            for (text,) in batch
+            for row in victim_key_rows(schema.report_from_dict(json.loads(text)))
+        ]
+        conn.executemany(INSERT_VICTIM_KEY, found)
+
+
 #: Every migration, in the order they apply. Append only.
 MIGRATIONS: tuple[Migration, ...] = (
     m0001_articles_reports_figures,
@@ -428,6 +448,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m0014_decision_report_keys,
     m0015_reviewed_perpetrators,
     m0016_report_victim_keys,
+    m0017_report_group_keys,
 )
 
 
