@@ -389,11 +389,6 @@ def m0016_report_victim_keys(conn: sqlite3.Connection) -> None:
     """Issue 4: an index of the full-named victims of each report (``rows.victim_key_rows``), by
     country, word pair and date, for the follow-up candidates of incremental resolution; filled
     for the reports already stored."""
-    import json
-
-    from tollwatch import schema
-    from tollwatch.store.rows import INSERT_VICTIM_KEY, victim_key_rows
-
     _run(
         conn,
         """CREATE TABLE report_victim_keys (
@@ -405,26 +400,24 @@ def m0016_report_victim_keys(conn: sqlite3.Connection) -> None:
         "CREATE INDEX idx_report_victim_keys ON report_victim_keys (country, key, date)",
         "CREATE INDEX idx_report_victim_keys_report ON report_victim_keys (report_id)",
     )
-    cursor = conn.execute("SELECT json FROM reports WHERE is_reference = 0 AND date IS NOT NULL")
-    while batch := cursor.fetchmany(1000):
-        found = [
-            row
-            for (text,) in batch
-            for row in victim_key_rows(schema.report_from_dict(json.loads(text)))
-        ]
-        conn.executemany(INSERT_VICTIM_KEY, found)
+    _index_victims(conn)
 
 
 def m0017_report_group_keys(conn: sqlite3.Connection) -> None:
     """Issue 4, session 12: the victim index also holds the group a report's victims form ("#
     jesuit", ``resolve.compat.GROUP_KEY``) for group follow-ups; the stored reports are indexed
     again so that incremental resolution finds them too."""
+    conn.execute("DELETE FROM report_victim_keys")
+    _index_victims(conn)
+
+
+def _index_victims(conn: sqlite3.Connection) -> None:
+    """Fill ``report_victim_keys`` for every stored current, dated report."""
     import json
 
     from tollwatch import schema
     from tollwatch.store.rows import INSERT_VICTIM_KEY, victim_key_rows
 
-    conn.execute("DELETE FROM report_victim_keys")
     cursor = conn.execute("SELECT json FROM reports WHERE is_reference = 0 AND date IS NOT NULL")
     while batch := cursor.fetchmany(1000):
         found = [
