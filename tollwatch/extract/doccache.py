@@ -3,8 +3,8 @@
 spaCy builds a new Python object for every ``doc[i]``, every token of an iterated span and every
 ``doc.ents`` or ``doc.text`` read, and the rules read the same sentence many times over (triggers,
 weapons, targets, roles...): a profile counted 1.25 million token objects for 100 articles. The
-lists here are built once per document. Whatever changes the document's entities (``people.retype_people``)
-must call ``forget`` afterwards.
+lists here are built once per document. Whatever changes the document's entities
+(``people.retype_people``) must call ``forget`` afterwards.
 """
 
 from __future__ import annotations

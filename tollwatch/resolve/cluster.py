@@ -296,8 +296,7 @@ def group_follow_up(a: _Facts, b: _Facts) -> bool:
         return False
     later = a if (a.day, a.report.id) > (b.day, b.report.id) else b
     return (
-        later.text_day is None
-        and later.report.date_source == "published"
+        later.report.date_source == "published"
         and bool(a.names.groups & b.names.groups)
         and bool(a.places & b.places)
     )
@@ -321,11 +320,7 @@ def _pair(
         gap = ad - bd if ad >= bd else bd - ad
         if gap <= window:
             date_score = _DATE_SCORES.get(gap, -1.0)
-        elif (
-            gap <= victim_window
-            and a.victims & b.victims
-            and (same_victim(a.names, b.names) or group_follow_up(a, b))
-        ):
+        elif follow_up(a, b, window, victim_window):
             later = a if ad > bd else b
             date_score = FOLLOW_UP_DATE_SCORE if later.text_day is None else -1.0
         else:

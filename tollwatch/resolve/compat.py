@@ -15,8 +15,9 @@ the incident *was*; these rules read it:
   matches a name that ends on it, and conflicts with nothing. Both reports naming someone or
   something and no name matching is a *conflict*: the murder of one named man is not the murder
   of another, unless both describe their victims as one group by the same distinctive word ("six
-  Jesuit priests": one report names Ellacuria, another Martin-Baro). Such a group ("Jesuit priests", "the Jesuits"; never a
-  nationality) is also some evidence for one incident (``cluster.GROUP_SCORE``).
+  Jesuit priests": one report names Ellacuria, another Martin-Baro). Such a group ("Jesuit
+  priests", "the Jesuits"; never a nationality) is also some evidence for one incident
+  (``cluster.GROUP_SCORE``).
 - **The same victim** (``same_victim``, ``victim_keys``): a stricter match for follow-up reports
   published days or weeks later ("the funeral of Luis Carlos Galan"): both reports name a person
   by two or more distinctive words and the words of the shorter name are all words of the longer

@@ -166,10 +166,10 @@ INSERT_VICTIM_KEY = (
 
 def victim_key_rows(report: Report) -> list[Row]:
     """The rows of ``report_victim_keys`` for one report: each word pair of each victim it names
-    by a full name, and each group its victims form ("# jesuit") (``resolve.cluster.
-    report_victim_keys``), with its country and date, so that
-    incremental resolution finds a victim's follow-up reports by an index, not by loading weeks
-    of a country's reports. References and undated or placeless reports have none."""
+    by a full name and each group its victims form ("# jesuit"; both from
+    ``resolve.cluster.report_victim_keys``), with its country and date, so that incremental
+    resolution finds a victim's follow-up reports by an index, not by loading weeks of a
+    country's reports. References and undated or placeless reports have none."""
     from tollwatch.resolve.cluster import report_victim_keys
 
     if report.is_reference or report.date is None:
