@@ -133,3 +133,11 @@ def test_the_day_of_a_homily_or_an_interview_dates_no_incident(extractor):
         Article(id="h", text=text, published=datetime(1989, 12, 10, tzinfo=UTC))
     )
     assert [str(r.date) for r in out if not r.is_reference] == ["1989-11-16"]
+
+
+def test_an_address_or_remarks_date_the_statement():
+    from tollwatch.extract.segment import _statement_date
+
+    for said in ("in his address today, the president", "in her remarks on Sunday, she"):
+        start = said.index("today") if "today" in said else said.index("Sunday")
+        assert _statement_date(said, start, start + 5)

@@ -774,7 +774,9 @@ def _statement_date(text: str, start: int, end: int | None = None) -> bool:
         word = before[-k]
         if word in SPEECH_WORDS or word in STATEMENT_VERBS:
             return all(w in _BETWEEN for w in before[-k + 1 :]) if k > 1 else True
-        if word.rstrip("s") in STATEMENT_NOUNS:
+        if word in STATEMENT_NOUNS or (
+            word.endswith("s") and not word.endswith("ss") and word[:-1] in STATEMENT_NOUNS
+        ):
             # "In his homily today, the archbishop denounced ...", "in an interview on Sunday"
             opening = before[max(0, len(before) - k - 2) : len(before) - k]
             return bool(opening) and (
