@@ -701,3 +701,32 @@ def test_events_counted_over_a_period_are_a_statistic_not_an_incident(extractor)
 )
 def test_dead_together_with_others_add_up(extractor, text, expected):
     assert killed(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a count no single incident reaches is a war's, whatever the sentence says around it
+        ("The new charter was written over the bodies of more than 70,000 people killed.", []),
+        ("Ten years of fighting meant ruined villages and the death of 60,000 civilians.", []),
+        # a thousand or more with no day of its own is a total too
+        ("The month of fighting in the capital left more than 1,000 people dead.", []),
+        ("Those rifles have made it possible to kill thousands of peasants.", []),
+        # with its day it is one incident's toll
+        ("Insurgents killed as many as 1,200 villagers in Baga on Saturday, officials said.", [1200]),
+        ("Gunmen killed 12 people at a market in Kano on Monday, police said.", [12]),
+    ],
+)
+def test_counts_too_large_for_one_incident_are_no_tolls(extractor, text, expected):
+    published = datetime(2015, 1, 12, tzinfo=UTC)
+    out = current(extractor, text, published)
+    assert [r.killed.best for r in out if r.killed.best is not None] == expected
+
+
+def test_a_big_bombing_wounds_a_thousand_without_a_day_of_its_own(extractor):
+    text = (
+        "A week later, a truck bomb went off outside the security police headquarters in "
+        "Bogota, leaving 63 dead and about 1,000 wounded."
+    )
+    out = current(extractor, text, datetime(1989, 12, 20, tzinfo=UTC))
+    assert [(r.killed.best, r.injured.best) for r in out] == [(63, 1000)]

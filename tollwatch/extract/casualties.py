@@ -508,6 +508,31 @@ def _not_a_toll(words: list[str], num: Number, sent: Span, lex: Lexicons) -> boo
     return tok.ent_type_ in ("TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY")
 
 
+#: no single incident of the news kills or wounds this many: a count this large is a war's or a
+#: decade's ("the killing of over 70,000 Salvadorans")
+STATISTIC_MIN = 10_000
+#: a count of dead this large is one incident's only when the sentence names its day ("as many as 2,000
+#: were killed in Baga on Saturday"); without a day it is a total ("more than 1,000 dead" in a
+#: month of fighting, "killed thousands of Salvadorans")
+DAYLESS_STATISTIC_MIN = 1_000
+DAY_WORDS = re.compile(
+    r"\b(?:today|tonight|yesterday|last\s+night|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    r"(?:" + "|".join(MONTHS) + r")\.?\s+\d{1,2}\b|\d{1,2}\s+(?:" + "|".join(MONTHS) + r"))",
+    re.I,
+)
+
+
+def _statistic(kind: str, low: int | None, high: int | None, sent: Span) -> bool:
+    """A count of people too large to be one incident's toll (the day rule is for the dead: a
+    big bombing wounds a thousand, "a week later, a bus bomb ... 67 dead and 1,000 wounded")."""
+    n = low if low is not None else high
+    if n is None:
+        return False
+    if n >= STATISTIC_MIN:
+        return True
+    return kind == "killed" and n >= DAYLESS_STATISTIC_MIN and not DAY_WORDS.search(sent.text)
+
+
 def find_figures(
     sent: Span,
     lex: Lexicons,
@@ -588,6 +613,8 @@ def find_figures(
         if _either_kind(cue, kind, lex):
             continue  # "dozens were killed or wounded": neither a death toll nor an injury toll
         low, high, q = bounds(num.value, qual, num.vague)
+        if _statistic(kind, low, high, sent):
+            continue  # "the death of 70,000 people": a war's count, not one incident's toll
         if upper is not None:
             if qstart > 0 and words[qstart - 1] == "between":
                 qstart -= 1
