@@ -713,7 +713,10 @@ def test_dead_together_with_others_add_up(extractor, text, expected):
         ("The month of fighting in the capital left more than 1,000 people dead.", []),
         ("Those rifles have made it possible to kill thousands of peasants.", []),
         # with its day it is one incident's toll
-        ("Insurgents killed as many as 1,200 villagers in Baga on Saturday, officials said.", [1200]),
+        (
+            "Insurgents killed as many as 1,200 villagers in Baga on Saturday, officials said.",
+            [1200],
+        ),
         ("Gunmen killed 12 people at a market in Kano on Monday, police said.", [12]),
     ],
 )
