@@ -80,3 +80,40 @@ def test_a_big_city_named_in_the_text_counts_for_its_country_but_the_dateline_do
     assert counts.get("SV") == 3  # "Salvadoran", then San Salvador twice
     assert counts.get("PA") == 1  # "(PANAMA)"; the dateline's city is where the story was filed
     assert "CR" not in counts  # a San Jose of no country the text names counts for none
+
+
+def test_a_deed_reacted_to_abroad_is_not_where_the_reaction_was_filed(extractor):
+    published = datetime(1989, 11, 21, tzinfo=UTC)
+    text = (
+        "HAVANA, 21 NOV 89 (PL) -- Teachers and students of Havana University today repudiated "
+        "the brutal assassination of six Jesuit priests and two women. Church leaders blamed "
+        "Salvadoran soldiers for the crime, and the Salvadoran government promised an inquiry "
+        "into the killings in El Salvador."
+    )
+    reports = current(extractor, text, published)
+    assert reports
+    assert {r.location.country for r in reports if r.location} == {"SV"}
+    # the place of the reaction is not the deed's; the place in the deed's own words is
+    text = (
+        "PANAMA CITY, 17 NOV 89 -- Panama's archbishop today repudiated the assassination of "
+        "six Jesuit priests in El Salvador."
+    )
+    reports = current(extractor, text, datetime(1989, 11, 17, tzinfo=UTC))
+    assert [r.location.country for r in reports if r.location] == ["SV"]
+
+
+def test_a_deed_reacted_to_where_it_happened_stays_there(extractor):
+    published = datetime(2021, 5, 4, tzinfo=UTC)
+    text = (
+        "KABUL, 4 MAY 2021 -- The Taliban condemned the bombing that killed 12 people at a "
+        "market in Kabul on Monday. Pakistan and Pakistani officials also condemned it."
+    )
+    reports = current(extractor, text, published)
+    assert [(r.location.country, r.location.name) for r in reports] == [("AF", "Kabul")]
+    # a story filed in the deed's own country that names it most stays there too
+    text = (
+        "KABUL, 4 MAY 2021 -- Afghan officials condemned the bombing. The blast killed 12 "
+        "people, the Afghan interior ministry said. Pakistan sent condolences."
+    )
+    reports = current(extractor, text, published)
+    assert [r.location.country for r in reports if r.location] == ["AF"]

@@ -75,6 +75,7 @@ MONDAY = date(2016, 5, 23)
         ("last month", date(2016, 4, 1), False),
         ("in the past 48 hours", date(2016, 5, 22), False),
         ("over the weekend", date(2016, 5, 21), False),
+        ("came eight days after an ambush", date(2016, 5, 15), True),
     ],
 )
 def test_dates_resolve_against_publication(text, expected, history):
@@ -85,6 +86,11 @@ def test_dates_resolve_against_publication(text, expected, history):
 def test_dates_without_publication_stay_unresolved():
     found = find_dates("gunmen attacked on Sunday", None)
     assert found and found[0].date is None
+
+
+def test_hours_after_an_event_say_nothing_of_its_day():
+    assert not find_dates("the gunmen stayed in the house 1 hour after the shooting", MONDAY)
+    assert not find_dates("a second bomb went off two hours after the first", MONDAY)
 
 
 def test_may_as_verb_is_not_a_date():

@@ -140,12 +140,13 @@ PATTERNS = [
         ),
     ),
     # "came eight days after an attack ...", "two weeks before the vote": another, earlier
-    # (or later) event, told as history of this one
+    # (or later) event, told as history of this one ("stayed 1 hour after the shooting" says
+    # nothing of the day: hours are no offset)
     (
         "offset",
         re.compile(
             r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+"
-            r"(?P<unit>hour|day|week|month|year)s?\s+(?P<dir>after|before)\b",
+            r"(?P<unit>day|week|month|year)s?\s+(?P<dir>after|before)\b",
             re.I,
         ),
     ),
@@ -262,9 +263,9 @@ def _resolve(kind: str, m: re.Match, published: date | None) -> tuple[date | Non
         return published - timedelta(days=back), "day"
     if kind == "offset":
         n = int(g["n"]) if g["n"].isdigit() else _SMALL[g["n"].lower()]
-        days = {"hour": 0, "day": 1, "week": 7, "month": 30, "year": 365}[g["unit"].lower()] * n
+        days = {"day": 1, "week": 7, "month": 30, "year": 365}[g["unit"].lower()] * n
         sign = -1 if g["dir"].lower() == "after" else 1
-        precision = "day" if g["unit"].lower() in ("hour", "day") else g["unit"].lower()
+        precision = "day" if g["unit"].lower() == "day" else g["unit"].lower()
         return published + timedelta(days=sign * days), precision
     if kind == "ago":
         n = int(g["n"]) if g["n"].isdigit() else _SMALL[g["n"].lower()]

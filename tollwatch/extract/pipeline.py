@@ -450,6 +450,15 @@ class Extractor:
                     weapons = [w for w in weapons if not _seized(doc, w)]
                     # nor is a place of care or an event a target when the model adds it
                     targets = [t for t in targets if not _no_target(doc, t, lex)]
+            strong = [m for m in triggers if m.item.strong]
+            if strong and all(_reacted_to(doc[m.end - 1]) for m in strong):
+                # "Havana professors repudiated the assassination of the priests": the deed
+                # itself is told elsewhere, and happened elsewhere than the reaction
+                extra["reacted"] = True
+                # "Panama's archbishop repudiated the assassination of six Jesuits in El
+                # Salvador": the places of the reaction are not the deed's
+                words = {doc[m.end - 1].i for m in strong}
+                sp = tuple(p for p in sp if _under(_span_of(doc, p), words))
             facts.append(
                 SentenceFacts(
                     index=si,
@@ -547,8 +556,19 @@ class Extractor:
         main = self._main_country(weighted)
         abroad = filed_abroad(counts, main, filed)
         leading = main or self._country(leading_country(weighted))
+        elsewhere = None
+        others = {c: n for c, n in counts.items() if c != filed}
+        if filed is not None and others and max(others.values()) >= counts.get(filed, 0):
+            # a story filed in one country about another that it names as often or more
+            elsewhere = self._country(leading_country(others))
         return reports_from_facts(
-            article, facts, self.include_references, main, abroad, leading=leading
+            article,
+            facts,
+            self.include_references,
+            main,
+            abroad,
+            leading=leading,
+            reacted_in=elsewhere,
         )
 
     def _main_country(self, counts: dict[str, int]) -> Location | None:
@@ -691,6 +711,33 @@ def _reacting(doc: Any, actor: Actor) -> bool:
             return True
         root = noun
     return root.dep_ == "nsubj" and _reaction(root.head)
+
+
+def _reacted_to(tok: Any) -> bool:
+    """An event word that is what a verb of reaction is about: "condemned the assassination of
+    six Jesuits", "repudiated the brutal murder", "protested against the bombing"."""
+    node = tok
+    for _ in range(3):
+        if node.dep_ not in ("dobj", "pobj", "prep"):
+            return False
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node.lemma_.lower() in REACTION_VERBS
+    return False
+
+
+def _under(span: Any, heads: set[int]) -> bool:
+    """Whether a span hangs from one of the tokens ``heads`` (token indices)."""
+    if span is None:
+        return False
+    tok = span.root
+    for _ in range(12):
+        if tok.i in heads:
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _reaction(verb: Any) -> bool:

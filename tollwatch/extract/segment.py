@@ -627,6 +627,13 @@ def _is_incident(frame: Frame) -> bool:
     return has_actor or has_weapon or has_target or len(strong) >= 2
 
 
+def _reaction_lead(frame: Frame) -> bool:
+    """The frame's first sentence with a strong event word tells the event only as what someone
+    reacts to ("professors repudiated the assassination of the priests")."""
+    lead = next((s for s in frame.sentences if s.strong), None)
+    return lead is not None and bool(lead.extra.get("reacted"))
+
+
 def _placeless(frame: Frame, dateline: Location | None) -> bool:
     """A frame whose sentences name no place at all (not even a country) but the dateline."""
     skip = dateline.evidence if dateline is not None else None
@@ -1055,13 +1062,16 @@ def reports_from_facts(
     main_country: Location | None = None,
     filed_abroad: bool = False,
     leading: Location | None = None,
+    reacted_in: Location | None = None,
 ) -> list[Report]:
     """``main_country``: the country the article is mostly about (see the pipeline), taken by a
     frame that names no place of its own instead of the dateline's or the first sentence's;
     ``filed_abroad``: the dateline's country is named nowhere else, so the first incident of a
     story filed there is in ``main_country`` when its lead names no place; ``leading``: the
     country the article names most (``pipeline.leading_country``), that of a frame that nothing
-    else places."""
+    else places; ``reacted_in``: the country the article names most besides the dateline's, that
+    of an incident told only as what people react to in a story filed abroad ("HAVANA -- ...
+    professors repudiated the assassination of the priests")."""
     frames = build_frames(
         facts,
         article.published.date() if article.published else None,
@@ -1076,7 +1086,18 @@ def reports_from_facts(
             frame.country = main_country.country
         if frame.country is None and leading is not None and not frame.reference:
             frame.country = leading.country  # nothing places it: the country the story names most
-        report = frame_to_report(frame, article, k, facts, main_country or leading)
+        home = main_country or leading
+        if (
+            reacted_in is not None
+            and dateline is not None
+            and not frame.reference
+            and frame.country in (None, dateline.country)
+            and _reaction_lead(frame)
+            and all(p.country == dateline.country for s in frame.sentences for p in s.places)
+        ):
+            # the reaction was where the story was filed, the deed it reacts to elsewhere
+            frame.country, home = reacted_in.country, reacted_in
+        report = frame_to_report(frame, article, k, facts, home)
         if report is not None:
             reports.append(report)
     return reports
