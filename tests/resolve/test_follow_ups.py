@@ -234,3 +234,25 @@ def test_incremental_follow_ups_give_the_full_recompute(seed, monkeypatch):
         store.add_reports(r.article_id, [r])
         assert resolve_pending(store, SETTINGS).mode == "incremental"
     assert partition(store) == expected
+
+
+# --- the people an incident names ---------------------------------------------------------------
+
+
+def test_a_report_naming_one_victim_joins_the_incident_whose_reports_name_the_others():
+    """Three reports of one massacre: the first names two of the dead, the second one of those
+    and a third man, the last only that third man. The first and the last name nobody in common
+    (a conflict for the pair alone), but the incident they would join names them all."""
+    reports = [
+        murder("m1", victims=named("Ignacio Ellacuria", "Amando Lopez")),
+        murder("m2", victims=named("Amando Lopez", "Segundo Montes")),
+        murder("m3", victims=named("Segundo Montes")),
+    ]
+    assert groups(reports) == [("m1", "m2", "m3")]
+    for seed in range(5):
+        shuffled = reports[:]
+        random.Random(seed).shuffle(shuffled)
+        assert groups(shuffled) == [("m1", "m2", "m3")]
+    # a report whose named victim the incident does not name stays apart
+    other = murder("m4", victims=named("Hector Oqueli Colindres"))
+    assert groups([*reports, other]) == [("m1", "m2", "m3"), ("m4",)]

@@ -381,11 +381,12 @@ def _pair(
     }
 
 
-def _conflict(a: _Facts, b: _Facts) -> str | None:
+def _conflict(a: _Facts, b: _Facts, names: bool = True) -> str | None:
     """Why two reports of one country cannot be one incident, whatever links them to others:
     their named victims or targets differ, their types are incompatible, or their text dates are
-    ``DATE_CONFLICT_DAYS`` apart (``compat``); None when nothing conflicts."""
-    if people_conflict(a.names, b.names):
+    ``DATE_CONFLICT_DAYS`` apart (``compat``); None when nothing conflicts. ``names=False``
+    leaves the named people to the caller (the resolver compares them incident by incident)."""
+    if names and people_conflict(a.names, b.names):
         return "names"
     ea, eb = a.event_type, b.event_type
     if ea and eb and ea != eb and not any(ea in g and eb in g for g in _EVENT_GROUPS):

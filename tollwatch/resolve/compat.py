@@ -258,6 +258,16 @@ def names_score(a: Names, b: Names) -> float:
     return 0.0
 
 
+def join_names(a: Names, b: Names) -> Names:
+    """The names of two reports (or incidents) together: what an incident of both names."""
+    return Names(
+        tuple(dict.fromkeys(a.people + b.people)),
+        tuple(dict.fromkeys(a.things + b.things)),
+        a.groups | b.groups,
+        a.surnames | b.surnames,
+    )
+
+
 def people_match(a: Names, b: Names) -> bool:
     """A person named by both ("Carlos Pizarro" / "Carlos Pizarro Leongomez")."""
     return _any_match(a.people, b.people)

@@ -55,7 +55,7 @@ from tollwatch.resolve.cluster import (
     _unique,
     follow_up,
 )
-from tollwatch.resolve.compat import DATE_CONFLICT_DAYS
+from tollwatch.resolve.compat import DATE_CONFLICT_DAYS, Names, join_names, people_conflict
 from tollwatch.resolve.families import FAMILY_JACCARD, family_ids
 from tollwatch.resolve.merge import chronological, merge_reports
 from tollwatch.resolve.reconcile import POLICIES
@@ -189,6 +189,7 @@ class _Groups:
         self.members: dict[str, list[_Facts]] = {f.report.id: [f] for f in facts}
         self.facts = {f.report.id: f for f in facts}
         self.summary: dict[str, _Summary] = {f.report.id: _Summary.of(f) for f in facts}
+        self.names: dict[str, Names] = {f.report.id: f.names for f in facts}
         self.articles = {r.id: {r.article_id} for r in reports}
         self.sides: dict[str, dict[int, str]] = {r.id: {} for r in reports}
         days = {r.id: r.date.toordinal() if r.date is not None else None for r in reports}
@@ -243,10 +244,14 @@ class _Groups:
         them into one. The group summaries skip the pairwise check when no conflict is possible;
         the average costs one score per report of the two groups."""
         if self.summary[rx].may_conflict(self.summary[ry]):
+            # the people an incident names are those of all its reports: a report that names
+            # one of the six priests joins an incident whose reports name the others
+            if people_conflict(self.names[rx], self.names[ry]):
+                return CONFLICT, None
             members = self.members[ry]
             for a in self.members[rx]:
                 for b in members:
-                    if _conflict(a, b) is not None:
+                    if _conflict(a, b, names=False) is not None:
                         return CONFLICT, None
         total, count = 0.0, 0
         for one, group in ((x, ry), (y, rx)):
@@ -266,6 +271,7 @@ class _Groups:
         self.articles[root] |= self.articles.pop(child)
         self.members[root] += self.members.pop(child)
         self.summary[root] = self.summary[root].join(self.summary.pop(child))
+        self.names[root] = join_names(self.names[root], self.names.pop(child))
         self.span[root] = _cover(self.span[root], self.span.pop(child))
         self.plain[root] = _cover(self.plain[root], self.plain.pop(child))
         sides = self.sides.pop(child)
