@@ -40,3 +40,21 @@ def test_extraction_leaves_no_cache_on_the_document(extractor):
     reports = extractor.reports_from_doc(article, doc, False)
     assert reports and reports[0].killed.best == 12
     assert "tollwatch.doccache" not in doc.user_data
+
+
+def test_sentences_spans_and_memos_read_from_the_cache_equal_spacy_reads(extractor):
+    doc = extractor.nlp(
+        "Gunmen killed two guards in Kandahar on Monday. Police said the attackers fled. "
+        "A second bomb wounded five people nearby."
+    )
+    for tok in doc:
+        sent = doccache.sentence(tok)
+        assert (sent.start, sent.end) == (tok.sent.start, tok.sent.end)
+        assert doccache.span_text(sent) == sent.text
+        assert [t.i for t in doccache.span_tokens(sent)] == [t.i for t in sent]
+    assert doccache.span_text(doc) == doc.text
+    memo = doccache.memo(doc, "rule")
+    memo["k"] = 1
+    assert doccache.memo(doc, "rule") == {"k": 1}
+    doccache.forget(doc)
+    assert doccache.memo(doc, "rule") == {}

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from tollwatch.extract import doccache
 from tollwatch.extract.lexicon import ActorAlias, word_list
 from tollwatch.extract.roles import PERPETRATOR_HEADS
 from tollwatch.types import Actor, Evidence
@@ -90,7 +91,7 @@ class ActorMatcher:
         return cls(pat(exact), pat(folded, re.I), by_alias)
 
     def find(self, sent: Span, article_id: str, all_caps: bool) -> list[Actor]:
-        text = sent.text
+        text = doccache.span_text(sent)
         base = sent.start_char
         claimed = bool(CLAIM.search(text))
         suspected = bool(SUSPECT.search(text))
@@ -178,4 +179,6 @@ class ActorMatcher:
     @staticmethod
     def anaphora_claim(sent: Span) -> bool:
         """ "The group has claimed ..." refers back to the last named actor."""
-        return bool(ANAPHORA.search(sent.text)) and bool(CLAIM.search(sent.text))
+        return bool(ANAPHORA.search(doccache.span_text(sent))) and bool(
+            CLAIM.search(doccache.span_text(sent))
+        )

@@ -135,22 +135,20 @@ def _phrase(tok: Token) -> tuple[str, int, int, frozenset[int]]:
 
 
 def find_attribution(sent: Span, reporting_verbs: frozenset[str]) -> Attribution | None:
-    for tok in sent:
-        if (
-            tok.lower_ == "according"
-            and tok.i + 1 < sent.end
-            and sent.doc[tok.i + 1].lower_ == "to"
-        ):
-            to = sent.doc[tok.i + 1]
+    doc = sent.doc
+    every, lowers, lemmas = doccache.tokens(doc), doccache.lowers(doc), doccache.lemmas(doc)
+    for i in range(sent.start, sent.end - 1):
+        if lowers[i] == "according" and lowers[i + 1] == "to":
+            to = every[i + 1]
             pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
             if pobj is None and to.i + 1 < sent.end:
-                pobj = sent.doc[to.i + 1]
+                pobj = every[to.i + 1]
             if pobj is not None:
                 text, s, e, ids = _phrase(pobj)
                 if text:
                     return Attribution(text, s, e, ids)
     # "..., church sources reported." / "..., police said.": the speaker closing the sentence
-    tail = _TRAILING.search(sent.text)
+    tail = _TRAILING.search(doccache.span_text(sent))
     if (
         tail
         and tail.group(1).split()[0].lower() not in PRONOUNS | {"the", "it"}
@@ -161,11 +159,13 @@ def find_attribution(sent: Span, reporting_verbs: frozenset[str]) -> Attribution
         for article in ("the ", "The ", "a ", "A "):
             if words.startswith(article):
                 words, start = words[len(article) :], start + len(article)
-        toks = frozenset(t.i for t in sent if start <= t.idx < start + len(words))
+        toks = frozenset(
+            t.i for t in every[sent.start : sent.end] if start <= t.idx < start + len(words)
+        )
         return Attribution(words, start, start + len(words), toks)
     candidates: list[Token] = []
-    for tok in sent:
-        if tok.lemma_.lower() in reporting_verbs and tok.pos_ in ("VERB", "AUX"):
+    for i in range(sent.start, sent.end):
+        if lemmas[i] in reporting_verbs and (tok := every[i]).pos_ in ("VERB", "AUX"):
             subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is None or subj.lower_ in NOT_SPEAKERS:
                 continue

@@ -130,7 +130,7 @@ def since_date(cue: Token) -> bool:
     deaths of 398 soldiers ... in clashes since 11 November"): a running total over the weeks
     since, not one day's toll. The "since" must hang from ``cue`` within its own clause; "the
     farm where the president has been staying since 2 February" dates no attack on it."""
-    sent = cue.sent
+    sent = doccache.sentence(cue)
     doc = sent.doc
     lowers = doccache.lowers(doc)
     for i in range(sent.start, sent.end):
@@ -266,7 +266,7 @@ def _is_cumulative(verb: Token) -> bool:
     # "a war that has killed 270,000": the relative clause hangs off the noun "war"
     if verb.dep_ == "relcl" and verb.head.lemma_.lower() in CUMULATIVE_SUBJECTS:
         return True
-    if PERIOD.search(verb.sent.text) or since_date(verb):
+    if PERIOD.search(doccache.span_text(doccache.sentence(verb))) or since_date(verb):
         return True
     has_perfect = any(
         c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in verb.children
@@ -274,7 +274,7 @@ def _is_cumulative(verb: Token) -> bool:
     if not has_perfect:
         return False
     # "has killed thousands since 2009": a running total, not one event's toll
-    if any(t.lower_ == "since" for t in verb.sent):
+    if any(t.lower_ == "since" for t in doccache.span_tokens(doccache.sentence(verb))):
         return True
     return any(
         c.dep_ in ("dobj", "nsubjpass")
@@ -390,7 +390,7 @@ def _link(sent: Span, num: Number, lex: Lexicons) -> tuple[str, Token, Token | N
             if parent.pos_ == "NOUN" and h.lower_ == "of" and parent.lemma_.lower() in EVENT_NOUNS:
                 # "the murders of three reporters", "the bodies of three students"; not "the
                 # assassination of four presidential candidates in the past few years"
-                if PERIOD.search(sent.text) or since_date(parent):
+                if PERIOD.search(doccache.span_text(sent)) or since_date(parent):
                     return None
                 # "the kidnapping and assassination of the five students": they were killed
                 kidnapped = parent.lemma_.lower() in ABDUCTION_NOUNS and not any(
@@ -530,7 +530,11 @@ def _statistic(kind: str, low: int | None, high: int | None, sent: Span) -> bool
         return False
     if n >= STATISTIC_MIN:
         return True
-    return kind == "killed" and n >= DAYLESS_STATISTIC_MIN and not DAY_WORDS.search(sent.text)
+    return (
+        kind == "killed"
+        and n >= DAYLESS_STATISTIC_MIN
+        and not DAY_WORDS.search(doccache.span_text(sent))
+    )
 
 
 def find_figures(
@@ -541,7 +545,7 @@ def find_figures(
     attributed_to: str | None,
 ) -> list[Figure]:
     """Casualty figures of one sentence, in order, with parts and sums resolved."""
-    words = [t.lower_ for t in sent]
+    words = doccache.lowers(sent.doc)[sent.start : sent.end]
     found: list[tuple[Figure, int]] = []  # figure, token index in sent
     # (cue, kind, place) -> (index, person)
     groups: dict[tuple[int, str, str | None], list[tuple[int, Token]]] = {}
@@ -665,7 +669,8 @@ def find_figures(
         # (an attacker killed is no total: "X was killed; one of the murderers was shot")
         found = found + _each_killed(dead, sent)
     elif any(
-        t.lower_ == "also" and _kind_of(t.head, lex, ("verb", "adj")) == "killed" for t in sent
+        t.lower_ == "also" and _kind_of(t.head, lex, ("verb", "adj")) == "killed"
+        for t in doccache.span_tokens(sent)
     ) or any(
         f.kind == "killed" and f.is_total and f.evidence and OTHERS.search(f.evidence.text)
         for f, _ in found
@@ -912,7 +917,11 @@ def _sentence_evidence(sent: Span, fig: Figure) -> Evidence | None:
     """The whole sentence as the evidence of a total summed from its parts (None when the
     figure it extends has none)."""
     ev = fig.evidence
-    return Evidence(ev.article_id, sent.start_char, sent.end_char, sent.text) if ev else None
+    return (
+        Evidence(ev.article_id, sent.start_char, sent.end_char, doccache.span_text(sent))
+        if ev
+        else None
+    )
 
 
 def added_dead(total: Figure, more: list[Figure], evidence: Evidence | None) -> Figure:
@@ -1110,7 +1119,7 @@ def _single_victims(
         out.append((fig, at.i - sent.start))
         named.add(at.lower_)
 
-    for tok in sent:
+    for tok in doccache.span_tokens(sent):
         lemma = tok.lemma_.lower()
         # "the assassination of Dr Jose Antonio Rodriguez Porth": one named person killed
         if (
@@ -1230,7 +1239,9 @@ def _single_victims(
         ):
             # "shot" alone may be a wound; "shot dead", "shot to death" kill; "shot in the
             # shoulder" wounds, unless the sentence tells a death too ("... and died")
-            if not _in_body_part(tok) or any(_kind_of(t, lex, KINDS_ANY) == "killed" for t in sent):
+            if not _in_body_part(tok) or any(
+                _kind_of(t, lex, KINDS_ANY) == "killed" for t in doccache.span_tokens(sent)
+            ):
                 continue
             kind = "injured"
         if _is_cumulative(tok) or unrealised(tok):
@@ -1264,7 +1275,7 @@ def _single_victims(
             # murdered": 2)
             before = [
                 t
-                for t in sent
+                for t in doccache.span_tokens(sent)
                 if t.i < tok.i
                 and t.ent_type_ == "PERSON"
                 and t.ent_iob_ != "O"

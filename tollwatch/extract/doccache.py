@@ -9,9 +9,21 @@ lists here are built once per document. Whatever changes the document's entities
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Any
 
-__all__ = ["ents", "forget", "lemmas", "lowers", "text", "tokens"]
+__all__ = [
+    "ents",
+    "forget",
+    "lemmas",
+    "lowers",
+    "memo",
+    "sentence",
+    "span_text",
+    "span_tokens",
+    "text",
+    "tokens",
+]
 
 _KEY = "tollwatch.doccache"
 
@@ -35,6 +47,12 @@ def tokens(doc: Any) -> list[Any]:
     if out is None:
         out = cache["tokens"] = list(doc)
     return out
+
+
+def span_tokens(span: Any) -> list[Any]:
+    """The tokens of a span (a sentence) from the document's list: iterating a span builds each
+    token object anew."""
+    return tokens(span.doc)[span.start : span.end]
 
 
 def lowers(doc: Any) -> list[str]:
@@ -71,3 +89,27 @@ def text(doc: Any) -> str:
     if out is None:
         out = cache["text"] = doc.text
     return out
+
+
+def span_text(span: Any) -> str:
+    """``span.text``, cut from the document's text (``span.text`` joins its tokens anew)."""
+    if not hasattr(span, "start_char"):
+        return text(span)
+    return text(span.doc)[span.start_char : span.end_char]
+
+
+def sentence(tok: Any) -> Any:
+    """``tok.sent``, from the document's sentences listed once (``tok.sent`` walks the parse to
+    find the sentence's start every time)."""
+    cache = _cache(tok.doc)
+    sents = cache.get("sents")
+    if sents is None:
+        sents = cache["sents"] = list(tok.doc.sents)
+        cache["sent_starts"] = [x.start for x in sents]
+    return sents[bisect_right(cache["sent_starts"], tok.i) - 1]
+
+
+def memo(doc: Any, name: str) -> dict[Any, Any]:
+    """A dictionary kept with the document for the results of the rule ``name`` (dropped with
+    the rest by ``forget``)."""
+    return _cache(doc).setdefault("memo:" + name, {})

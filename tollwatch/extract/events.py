@@ -114,7 +114,7 @@ def find_triggers(sent: Span, lex: Lexicons) -> list[Match]:
     fire = next((t for t in lex.triggers.get("set", ()) if t.lemmas == ("set", "fire")), None)
     if fire is not None:
         taken = {m.start for m in found}
-        for tok in sent:
+        for tok in doccache.span_tokens(sent):
             if tok.lemma_.lower() == "set" and tok.i not in taken and _on_fire(tok):
                 found.append(Match(tok.i, tok.i + 1, fire))
         found.sort(key=lambda m: m.start)
@@ -156,7 +156,7 @@ def find_weapons(sent: Span, lex: Lexicons, article_id: str) -> tuple[list[Menti
         # a weapon is a noun: "bombed" and "dynamited" are events, not weapons
         if sent.doc[m.end - 1].pos_ in ("NOUN", "PROPN")
         and m.item.type.startswith(("Explosives", "Firearms", "Melee", "Incendiary", "Chemical"))
-        or any(t.lemma_ in ("ram", "plow", "plough", "drive") for t in sent)
+        or any(t.lemma_ in ("ram", "plow", "plough", "drive") for t in doccache.span_tokens(sent))
     ]
     # weapons seized, found or made are not weapons used: "police seized rifles and explosives",
     # "a cache of dynamite", "the workshop where they built the bombs"

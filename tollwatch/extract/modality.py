@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from tollwatch.extract import doccache
 from tollwatch.extract.lexicon import word_list
 
 #: "threatened to kill", "tried to murder": governors of an event verb that did not happen
@@ -157,9 +158,9 @@ def asserted(tok: Any, sent: Any) -> bool:
     """Whether an event word is told as having happened (module docstring): "What do you think
     about kidnappings?", "If ... is attacked", "the bomb did not explode", "we have no bombs",
     "they would attack", "the band will place bombs", "stop the assassinations" are not."""
-    if sent.text.rstrip(" \"'”)]").endswith("?"):
+    if doccache.span_text(sent).rstrip(" \"'”)]").endswith("?"):
         return False
-    first = next((t for t in sent if t.is_alpha), None)
+    first = next((t for t in doccache.span_tokens(sent) if t.is_alpha), None)
     if first is not None and first.lower_ in SUPPOSING:
         return False
     # only a verb: a noun keeps its event ("if the soldiers involved in the killing are punished")

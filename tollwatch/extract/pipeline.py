@@ -254,7 +254,7 @@ class Extractor:
                 # "demanded the government resign after the truck bombing": an event told
                 # before, as the time of this sentence, is no event word of it
                 triggers = [m for m in triggers if not _earlier_event(doc[m.end - 1])]
-            lemmas = {t.lemma_.lower() for t in sent}
+            lemmas = set(doccache.lemmas(doc)[sent.start : sent.end])
             weapons, suicide = find_weapons(sent, lex, aid)
             excluded = _subject_tokens(sent) | (
                 attribution.token_ids if attribution else frozenset()
@@ -391,7 +391,9 @@ class Extractor:
                 # "... before police shot the driver dead": the forces who kill the attacker
                 # answer the attack; they did not carry it out
                 actors = [a for a in actors if not _security_force(a)]
-            extra: dict = {"attributed": authored or bool(ATTRIBUTE.search(sent.text))}
+            extra: dict = {
+                "attributed": authored or bool(ATTRIBUTE.search(doccache.span_text(sent)))
+            }
             if triggers or figures:
                 # the rules' own patients (the model's additions do not make an incident)
                 extra["rule_victims"] = bool(victims)
@@ -464,7 +466,7 @@ class Extractor:
                     index=si,
                     start=s0,
                     end=s1,
-                    text=sent.text,
+                    text=doccache.span_text(sent),
                     triggers=tuple(m.item for m in triggers),
                     anchors=tuple(doc[m.start].idx for m in triggers)
                     + tuple(f.evidence.start for f in figures if f.evidence),
@@ -788,7 +790,7 @@ def _counted_people(
     the sentence ("implicated four officers in the murder of six priests")."""
     spans = [(f.evidence.start, f.evidence.end) for f in figures if f.evidence is not None]
     out = []
-    for tok in sent:
+    for tok in doccache.span_tokens(sent):
         if not (tok.like_num and tok.dep_ == "nummod"):
             continue
         if spans and not any(a <= tok.idx < b for a, b in spans):
@@ -1080,7 +1082,7 @@ def _cumulative(tok: Any) -> bool:
     if (
         tok.tag_ == "NNS"
         and any(c.dep_ == "nummod" and c.like_num for c in tok.children)
-        and PERIOD.search(tok.sent.text)
+        and PERIOD.search(doccache.span_text(doccache.sentence(tok)))
     ):
         return True  # "700 political assassinations so far this year": events counted, none told
     return tok.pos_ == "VERB" and is_cumulative(tok)
@@ -1089,7 +1091,7 @@ def _cumulative(tok: Any) -> bool:
 def _subject_tokens(sent: Any) -> frozenset[int]:
     """Tokens inside the subject of an active verb (a spokesman for the ministry ...)."""
     out: set[int] = set()
-    for tok in sent:
+    for tok in doccache.span_tokens(sent):
         if tok.dep_ == "nsubj":
             out.update(t.i for t in tok.subtree)
     return frozenset(out)
@@ -1302,7 +1304,7 @@ def _is_history(
         return True
     if lemmas & COURT_CUES:
         return True  # court news about an attack is never the attack itself
-    if sent is not None and RECENT_AGO.search(sent.text):
+    if sent is not None and RECENT_AGO.search(doccache.span_text(sent)):
         return False  # "just a few minutes ago two strong explosions occurred": news, not history
     return bool(lemmas & lex.reference_cues) and not current
 
@@ -1332,7 +1334,7 @@ def _comparison(dm: DateMention, sent: Any) -> bool:
     if sent is None:
         return False
     at = dm.start - sent.start_char  # within the sentence (``doc.text`` is costly to build)
-    before = sent.text[max(0, at - 12) : max(0, at)].lower().split()
+    before = doccache.span_text(sent)[max(0, at - 12) : max(0, at)].lower().split()
     return any(w in ("since", "than") for w in before[-3:])
 
 
@@ -1344,7 +1346,7 @@ def _figure_date(figure: Any, dates: tuple[DateMention, ...], sent: Any) -> Date
     ev = figure.evidence
     doc = sent.doc
     cue = None
-    for tok in sent:
+    for tok in doccache.span_tokens(sent):
         if (
             ev.start <= tok.idx < ev.end
             and tok.pos_ in ("VERB", "ADJ")

@@ -105,8 +105,9 @@ def features(
     if ev is not None and ev.start is not None:
         span = doc.char_span(ev.start, ev.end, alignment_mode="expand")
         if span is not None:
-            left = doc[span.start - 1].lower_ if span.start > 0 else "<s>"
-            right = doc[span.end].lower_ if span.end < len(doc) else "</s>"
+            lowers = doccache.lowers(doc)
+            left = lowers[span.start - 1] if span.start > 0 else "<s>"
+            right = lowers[span.end] if span.end < len(lowers) else "</s>"
     capitals = sum(1 for w in words if w[:1].isupper())
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in gov.children)
     out = [

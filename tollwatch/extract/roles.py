@@ -276,12 +276,22 @@ def load_role_words() -> dict[tuple[str, str], tuple[str, ...]]:
 
 def noun_phrase(tok: Token, article_id: str, without_count: bool = False) -> Mention | None:
     """The noun phrase headed by ``tok``: its left modifiers and "of"/compound tails, without a
-    leading determiner, relative clauses or appositions."""
+    leading determiner, relative clauses or appositions (kept per document: the rules ask for
+    the same phrases many times)."""
+    memo = doccache.memo(tok.doc, "noun_phrase")
+    key = (tok.i, article_id, without_count)
+    if key not in memo:
+        memo[key] = _noun_phrase(tok, article_id, without_count)
+    return memo[key]
+
+
+def _noun_phrase(tok: Token, article_id: str, without_count: bool) -> Mention | None:
     if tok.ent_type_ in ("PERSON", "ORG", "FAC", "NORP") and tok.ent_iob_ != "O":
         ent = next((e for e in doccache.ents(tok.doc) if e.start <= tok.i < e.end), None)
         if ent is not None:
             start, end = ent.start, ent.end
-            while start < end and tok.doc[start].lower_ in DETERMINERS:
+            toks = doccache.tokens(tok.doc)
+            while start < end and toks[start].lower_ in DETERMINERS:
                 start += 1
             span = tok.doc[start:end]
             if span.text:
@@ -296,19 +306,20 @@ def noun_phrase(tok: Token, article_id: str, without_count: bool = False) -> Men
             left = min(left, child.left_edge.i)
     right = _right_end(tok)
     doc = tok.doc
+    toks = doccache.tokens(doc)
     while left < tok.i and (
-        doc[left].lower_ in DETERMINERS
-        or doc[left].dep_ == "case"
-        or doc[left].lower_ in QUANTITY_WORDS
-        or (without_count and doc[left].like_num)
-        or doc[left].lower_ == "of"  # "two of three engineers" without its count
-        or doc[left].is_punct
-        and doc[left].text not in ('"',)
+        (t := toks[left]).lower_ in DETERMINERS
+        or t.dep_ == "case"
+        or t.lower_ in QUANTITY_WORDS
+        or (without_count and t.like_num)
+        or t.lower_ == "of"  # "two of three engineers" without its count
+        or t.is_punct
+        and t.text not in ('"',)
     ):
         left += 1
     # "[text] attention", "[words indistinct] offices": transcription marks are not words
-    for k in range(right, left - 1, -1):
-        if doc[k].text == "]" and k < tok.i:
+    for k in range(min(right, tok.i - 1), left - 1, -1):
+        if toks[k].text == "]":
             left = k + 1
             break
     span = doc[left : right + 1]
@@ -658,7 +669,7 @@ def find_roles(
                 org_inside(t)
 
     authored = False
-    for tok in sent:
+    for tok in doccache.span_tokens(sent):
         lemma = tok.lemma_.lower()
         for author in _authors(tok, words):
             authored = True
