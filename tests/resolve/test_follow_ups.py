@@ -121,9 +121,10 @@ def test_a_later_text_date_counts_against_a_statement_date_does_not():
 
 def test_two_bombings_a_week_apart_stay_apart_even_when_one_names_a_victim():
     """A bombing that killed Ahmed Hassan Ali; eight days later another bombing in the same city,
-    told by an unnamed report and by a report that recalls Ahmed Hassan Ali's death: the second
-    bombing's reports are one incident, the first stays apart (the follow-up link may not pull
-    an unnamed report more than ``incident_max_span_days`` after the incident began)."""
+    told by an unnamed report, and a report of that day, dated by its publication, whose victim is
+    Ahmed Hassan Ali: the report that names him follows his bombing (follow-up pairs come
+    first), and the follow-up link may not pull the unnamed report of the second bombing more
+    than ``incident_max_span_days`` after the first began."""
     first = simple_report("b1", victims=named("Ahmed Hassan Ali"), **BOMBING)
     second = simple_report("b2", day=DAY + timedelta(days=8), **BOMBING)
     recalls = simple_report(
@@ -134,20 +135,23 @@ def test_two_bombings_a_week_apart_stay_apart_even_when_one_names_a_victim():
         **BOMBING,
     )
     assert groups([first, second]) == [("b1",), ("b2",)]
-    assert groups([first, second, recalls]) == [("b1",), ("b2", "b3")]
-    assert groups([first, recalls]) == [("b1", "b3")]  # alone, the recalling report follows
+    assert groups([first, second, recalls]) == [("b1", "b3"), ("b2",)]
+    assert groups([second, recalls, first]) == [("b1", "b3"), ("b2",)]
+    assert groups([first, recalls]) == [("b1", "b3")]
 
 
 def test_an_unnamed_report_does_not_ride_a_follow_up_into_the_murder():
-    """A shooting the day before the funeral report joins that report (one city, one day); the
-    follow-up link would then stretch unnamed reports 19 days apart into one incident: refused."""
+    """The funeral report follows the murder (follow-up pairs come first). An unnamed shooting
+    told the day before the funeral, in the same city, would then join an incident whose
+    unnamed reports began 19 days before: refused, it stays an incident of its own (dated by its
+    publication, so no text date conflicts; the span rule decides)."""
     first = murder()
     same_day = murder("m2", victims=())
     later = funeral("f1", 20)
-    other_shooting = murder("x1", 19, victims=())
+    other_shooting = murder("x1", 19, victims=(), date_source="published")
     found = cluster([first, same_day, later, other_shooting], SETTINGS)
-    assert sorted(tuple(r.id for r in g) for g in found.groups) == [("f1", "x1"), ("m1", "m2")]
-    assert any(k.outcome == SPAN and {k.report_a, k.report_b} == {"f1", "m1"} for k in found.links)
+    assert sorted(tuple(r.id for r in g) for g in found.groups) == [("f1", "m1", "m2"), ("x1",)]
+    assert any(k.outcome == SPAN and {k.report_a, k.report_b} == {"f1", "x1"} for k in found.links)
 
 
 # --- follow-ups that name only the group --------------------------------------------------------

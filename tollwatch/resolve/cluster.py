@@ -33,7 +33,7 @@
    the murder of ..." days or weeks after the murder). Beyond ``cluster_window_days`` the gap
    scores ``FOLLOW_UP_DATE_SCORE`` (a later report is no evidence against, but the date is no
    evidence for either), and the pair is a *follow-up pair*: ``engine.cluster`` takes follow-up
-   pairs after every other pair, and only they may make an incident span more than
+   pairs before every other pair, and only they may make an incident span more than
    ``incident_max_span_days`` (up to ``victim_window_days``). A later report dated only by its
    publication that names the victims as the group an earlier one names, at a common place
    (``group_follow_up``: "the assassination of the Jesuits" weeks after "six Jesuit priests were

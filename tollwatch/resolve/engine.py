@@ -18,9 +18,12 @@
    dates days apart) into one incident (complete link), or join two groups whose candidate pairs
    score under ``MERGE_SCORE`` on average (average link): one pair alone does not chain two
    incidents of a busy city-week into one. Follow-up pairs (``cluster.follow_up``: the same
-   full-named victim, more than ``cluster_window_days`` apart) come after every other pair,
-   closest first, and may make an incident span up to ``victim_window_days``, provided its
-   unnamed reports stay within ``incident_max_span_days`` of its first day.
+   full-named victim or victim group, more than ``cluster_window_days`` apart) come before every
+   other pair, closest first, and may make an incident span up to ``victim_window_days``,
+   provided its unnamed reports stay within ``incident_max_span_days`` of its first day: a later
+   story of the murdered priests joins the murder before it can join another incident of its own
+   week in the city (until session 13 they came last, and such stories chained with the week's
+   other reports first; MUC-4 resolution 0.629 -> 0.663).
 4. Each group is merged (``merge.merge_reports``) with its report families (``families``).
 
 The result depends only on the set of reports and decisions, never on the order they arrive in:
@@ -197,6 +200,7 @@ class _Groups:
             k: (d, d) if d is not None else None for k, d in days.items()
         }
         self.max_span = max_span_days
+        self.decided: set[str] = set()  # roots of groups an analyst's merge joined
         # the first and last day of the dated reports that name nobody by a full name (nor a
         # group of victims): a follow-up pair stretches an incident through its named reports
         # only; its unnamed reports stay within ``max_span`` of its first day
@@ -225,7 +229,10 @@ class _Groups:
                 limit = max(self.max_span, self.victim_window) if follow_up else self.max_span
                 if width > max(limit, a[1] - a[0], b[1] - b[0]):
                     return SPAN, None
-            if follow_up and a is not None and b is not None:
+            decided = rx in self.decided or ry in self.decided
+            if a is not None and b is not None and (follow_up or not decided):
+                # a group a follow-up stretched takes no unnamed report a week after it began
+                # (an analyst's merge may take reports within its own span)
                 plain = _cover(self.plain[rx], self.plain[ry])
                 if plain is not None and plain[1] - min(a[0], b[0]) > self.max_span:
                     return SPAN, None  # an unnamed report a week after the incident began
@@ -268,6 +275,9 @@ class _Groups:
     def union(self, rx: str, ry: str) -> None:
         root, child = min(rx, ry), max(rx, ry)
         self.parent[child] = root
+        if child in self.decided:
+            self.decided.discard(child)
+            self.decided.add(root)
         self.articles[root] |= self.articles.pop(child)
         self.members[root] += self.members.pop(child)
         self.summary[root] = self.summary[root].join(self.summary.pop(child))
@@ -296,9 +306,9 @@ def cluster(
     victim_window = settings.victim_window_days
     groups = _Groups(facts, settings.incident_max_span_days, window, max_km, victim_window)
     present = groups.parent
-    # (follow-up gap, -score, id, id, parts): pairs below NEAR_MISS_SCORE are neither joined nor
-    # evidence; follow-up pairs (``cluster.follow_up``, gap > 0) come after every other pair
-    scored: list[tuple[int, float, str, str, dict[str, float]]] = []
+    # (regular pair, follow-up gap, -score, id, id, parts): pairs below NEAR_MISS_SCORE are
+    # neither joined nor evidence; follow-up pairs (``cluster.follow_up``, gap > 0) come first
+    scored: list[tuple[bool, int, float, str, str, dict[str, float]]] = []
     copies: list[tuple[str, str]] = []
     for a, b in _candidate_pairs(facts, settings):
         found = _pair(a, b, window, max_km, victim_window)
@@ -310,9 +320,9 @@ def cluster(
         score = total if (total * 2).is_integer() else round(total, 3)  # halves are exact
         if score >= NEAR_MISS_SCORE:
             # follow-up pairs: the closest first, so follow-ups attach to the incident they
-            # follow before chaining among themselves
+            # follow before chaining among themselves or with other incidents of their week
             late = abs(a.day - b.day) if follow_up(a, b, window, victim_window) else 0  # type: ignore[operator]
-            scored.append((late, -score, a.report.id, b.report.id, parts))
+            scored.append((late == 0, late, -score, a.report.id, b.report.id, parts))
     links: list[Link] = []
     decisions = sorted(decisions, key=lambda d: d.id)
     for d in decisions:
@@ -333,11 +343,12 @@ def cluster(
             rx, ry = groups.find(members[0]), groups.find(x)
             if rx != ry:
                 groups.union(rx, ry)
+                groups.decided.add(groups.find(rx))
                 links.append(Link(members[0], x, None, {}, DECIDED, d.id))
-    # follow-up pairs last, then highest score first, then ids (each pair once, so parts are
+    # follow-up pairs first, then highest score first, then ids (each pair once, so parts are
     # never compared)
     scored.sort()
-    for late, negative, x, y, parts in scored:
+    for _regular, late, negative, x, y, parts in scored:
         score = -negative
         if score < MERGE_SCORE:
             links.append(Link(x, y, score, parts, BELOW))
