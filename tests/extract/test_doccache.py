@@ -58,3 +58,13 @@ def test_sentences_spans_and_memos_read_from_the_cache_equal_spacy_reads(extract
     assert doccache.memo(doc, "rule") == {"k": 1}
     doccache.forget(doc)
     assert doccache.memo(doc, "rule") == {}
+
+
+def test_token_bounds_of_character_spans_equal_spacy_char_span(extractor):
+    doc = extractor.nlp("Gunmen killed two guards in Kandahar on Monday, police said.")
+    n = len(doc.text)
+    for start in range(n):
+        for end in range(start + 1, n + 1):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            expected = None if span is None else (span.start, span.end)
+            assert doccache.span_bounds(doc, start, end) == expected, (start, end)

@@ -19,6 +19,7 @@ __all__ = [
     "lowers",
     "memo",
     "sentence",
+    "span_bounds",
     "span_text",
     "span_tokens",
     "text",
@@ -113,3 +114,22 @@ def memo(doc: Any, name: str) -> dict[Any, Any]:
     """A dictionary kept with the document for the results of the rule ``name`` (dropped with
     the rest by ``forget``)."""
     return _cache(doc).setdefault("memo:" + name, {})
+
+
+def span_bounds(doc: Any, start_char: int, end_char: int) -> tuple[int, int] | None:
+    """The token bounds of ``doc.char_span(start_char, end_char, alignment_mode="expand")``
+    (None where it is None), found by bisection in the tokens' offsets when the characters fall
+    on token edges, else asked of spaCy (``char_span`` builds a Span and its tokens)."""
+    cache = _cache(doc)
+    starts = cache.get("starts")
+    if starts is None:
+        toks = tokens(doc)
+        starts = cache["starts"] = [t.idx for t in toks]
+        cache["ends"] = [t.idx + len(t) for t in toks]
+    ends = cache["ends"]
+    first = bisect_right(starts, start_char) - 1
+    last = bisect_right(starts, end_char - 1) - 1
+    if 0 <= first <= last and starts[first] == start_char and ends[last] == end_char:
+        return first, last + 1
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    return None if span is None else (span.start, span.end)

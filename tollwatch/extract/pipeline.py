@@ -1195,7 +1195,14 @@ def _name_only(doc: Any, victim: Mention, gaz: Gazetteer) -> Mention:
         ev = Evidence(victim.evidence.article_id, part.start_char, part.end_char, part.text)
         victim = dataclasses.replace(victim, text=part.text, evidence=ev)
         span = part
-    first = next((e for e in span.ents if e.label_ == "PERSON" and e.start > span.start), None)
+    first = next(
+        (
+            e
+            for e in doccache.ents(doc)
+            if e.label_ == "PERSON" and span.start < e.start and e.end <= span.end
+        ),
+        None,
+    )
     start = span.start
     while start < span.end - 2 and (
         doc[start].lower_.rstrip(".") in NAME_TITLES or gaz.demonym(doc[start].text)

@@ -82,6 +82,14 @@ def candidate_heads(sent: Span, chunk_roots: Sequence[int] | None = None) -> lis
     return [heads[i] for i in sorted(heads)]
 
 
+def _passive(verb: Token) -> bool:
+    """Whether a governor has a passive auxiliary or subject (kept per document)."""
+    memo = doccache.memo(verb.doc, "passive")
+    if verb.i not in memo:
+        memo[verb.i] = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    return memo[verb.i]
+
+
 def features(
     tok: Token,
     mention: Mention,
@@ -103,13 +111,13 @@ def features(
     ev = mention.evidence
     left = right = None
     if ev is not None and ev.start is not None:
-        span = doc.char_span(ev.start, ev.end, alignment_mode="expand")
-        if span is not None:
+        bounds = doccache.span_bounds(doc, ev.start, ev.end)
+        if bounds is not None:
             lowers = doccache.lowers(doc)
-            left = lowers[span.start - 1] if span.start > 0 else "<s>"
-            right = lowers[span.end] if span.end < len(lowers) else "</s>"
+            left = lowers[bounds[0] - 1] if bounds[0] > 0 else "<s>"
+            right = lowers[bounds[1]] if bounds[1] < len(lowers) else "</s>"
     capitals = sum(1 for w in words if w[:1].isupper())
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in gov.children)
+    passive = _passive(gov)
     out = [
         "bias",
         f"h={lemma}",
