@@ -93,6 +93,17 @@ def test_hours_after_an_event_say_nothing_of_its_day():
     assert not find_dates("a second bomb went off two hours after the first", MONDAY)
 
 
+def test_a_weekday_before_a_date_of_the_month_is_part_of_it():
+    published = date(1989, 9, 6)
+    found = find_dates("was shot dead in Bogota on Tuesday, 5 August.", published)
+    assert [(d.text, d.date) for d in found] == [("Tuesday, 5 August", date(1989, 8, 5))]
+    found = find_dates("on Friday the 4th of August", published)
+    assert [d.date for d in found] == [date(1989, 8, 4)]
+    # apart, each is read on its own
+    found = find_dates("on Tuesday gunmen attacked; on 5 August they left", published)
+    assert [d.date for d in found] == [date(1989, 9, 5), date(1989, 8, 5)]
+
+
 def test_may_as_verb_is_not_a_date():
     assert find_dates("the court may rule on 3 June", MONDAY)[0].text == "3 June"
     assert not find_dates("officials said it may take weeks", MONDAY)

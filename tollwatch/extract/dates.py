@@ -15,7 +15,7 @@ A bare past year ("in 1986") resolves with precision "year" and marks history.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from tollwatch.extract.numbers import UNITS
@@ -281,6 +281,7 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     PATTERNS win)."""
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
+    kinds: dict[int, str] = {}  # start -> the kind of pattern that found it
     for kind, pattern in PATTERNS:
         for m in pattern.finditer(text):
             s, e = m.span()
@@ -311,5 +312,34 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
                 history = d != published  # another event than the one the article reports
             taken.append((s, e))
             out.append(DateMention(s, e, m.group(0), d, precision, history))
+            kinds[s] = kind
     out.sort(key=lambda dm: dm.start)
-    return out
+    return _with_weekdays(out, kinds, text)
+
+
+#: what may stand between a weekday and the date it names: "Tuesday, 5 August", "Friday the 4th"
+_WEEKDAY_GAP = re.compile(r",?\s*(?:the\s+)?")
+
+
+def _with_weekdays(out: list[DateMention], kinds: dict[int, str], text: str) -> list[DateMention]:
+    """A weekday right before a date of the month is part of it: "on Tuesday, 5 August" is 5
+    August, whatever day of the week the weekday alone would give counting back from the
+    publication (the text may even name the wrong weekday)."""
+    merged: list[DateMention] = []
+    skip = False
+    for k, dm in enumerate(out):
+        if skip:
+            skip = False
+            continue
+        nxt = out[k + 1] if k + 1 < len(out) else None
+        if (
+            nxt is not None
+            and kinds.get(dm.start) == "weekday"
+            and kinds.get(nxt.start) in ("dmy", "mdy")
+            and _WEEKDAY_GAP.fullmatch(text, dm.end, nxt.start)
+        ):
+            merged.append(replace(nxt, start=dm.start, text=text[dm.start : nxt.end]))
+            skip = True
+            continue
+        merged.append(dm)
+    return merged
