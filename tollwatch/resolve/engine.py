@@ -23,7 +23,7 @@
    provided its unnamed reports stay within ``incident_max_span_days`` of its first day: a later
    story of the murdered priests joins the murder before it can join another incident of its own
    week in the city (until session 13 they came last, and such stories chained with the week's
-   other reports first; MUC-4 resolution 0.629 -> 0.663).
+   other reports first; MUC-4 resolution 0.629 -> 0.665).
 4. Each group is merged (``merge.merge_reports``) with its report families (``families``).
 
 The result depends only on the set of reports and decisions, never on the order they arrive in:
