@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from tollwatch.extract import doccache
-from tollwatch.extract.dates import MONTHS
+from tollwatch.extract.dates import MONTHS, WEEKDAYS
 from tollwatch.extract.lexicon import Lexicons, word_list
 from tollwatch.extract.modality import investigated_before, unrealised
 from tollwatch.extract.numbers import Number, bounds, read_number, read_qualifier
@@ -511,12 +511,12 @@ def _not_a_toll(words: list[str], num: Number, sent: Span, lex: Lexicons) -> boo
 #: no single incident of the news kills or wounds this many: a count this large is a war's or a
 #: decade's ("the killing of over 70,000 Salvadorans")
 STATISTIC_MIN = 10_000
-#: a count of dead this large is one incident's only when the sentence names its day ("as many as 2,000
-#: were killed in Baga on Saturday"); without a day it is a total ("more than 1,000 dead" in a
-#: month of fighting, "killed thousands of Salvadorans")
+#: a count of dead this large is one incident's only when the sentence names its day ("as
+#: many as 2,000 were killed in Baga on Saturday"); without a day it is a total ("more than 1,000
+#: dead" in a month of fighting, "killed thousands of Salvadorans")
 DAYLESS_STATISTIC_MIN = 1_000
 DAY_WORDS = re.compile(
-    r"\b(?:today|tonight|yesterday|last\s+night|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    r"\b(?:today|tonight|yesterday|last\s+night|" + "|".join(WEEKDAYS) + "|"
     r"(?:" + "|".join(MONTHS) + r")\.?\s+\d{1,2}\b|\d{1,2}\s+(?:" + "|".join(MONTHS) + r"))",
     re.I,
 )

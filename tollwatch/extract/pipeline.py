@@ -732,14 +732,7 @@ def _under(span: Any, heads: set[int]) -> bool:
     """Whether a span hangs from one of the tokens ``heads`` (token indices)."""
     if span is None:
         return False
-    tok = span.root
-    for _ in range(12):
-        if tok.i in heads:
-            return True
-        if tok.head.i == tok.i:
-            return False
-        tok = tok.head
-    return False
+    return span.root.i in heads or any(a.i in heads for a in span.root.ancestors)
 
 
 def _reaction(verb: Any) -> bool:

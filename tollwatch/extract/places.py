@@ -164,9 +164,7 @@ def dateline_country(doc: Doc, gaz: Gazetteer) -> str | None:
     for ent in doccache.ents(doc):
         if ent.start_char > 40:
             return None
-        if ent.label_ not in PLACE_LABELS or not _DATELINE_MARK.match(
-            doccache.text(doc), ent.end_char
-        ):
+        if ent.label_ not in PLACE_LABELS or not _dateline_place(doc, ent):
             continue
         loc = gaz.resolve(ent.text)
         if loc is None:
