@@ -31,6 +31,8 @@ _ENDS = frozenset({".", "!", "?", ":", ";", "--", "-", "—", "–", '"', "''", 
 
 @Language.component(COMPONENT)
 def bracket_sentences(doc: Any) -> Any:
+    if "[" not in doc.text and "]" not in doc.text:
+        return doc  # most texts have no bracket: no token to look at
     for i in range(1, len(doc)):
         tok, prev = doc[i], doc[i - 1]
         if tok.text == "[" and prev.text not in _ENDS and not prev.is_space:
