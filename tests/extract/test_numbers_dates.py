@@ -104,6 +104,57 @@ def test_a_weekday_before_a_date_of_the_month_is_part_of_it():
     assert [d.date for d in found] == [date(1989, 9, 5), date(1989, 8, 5)]
 
 
+def test_that_day_and_days_later_take_the_date_before_them():
+    """Sentences written by the team (the 1989 murders of a Medellin police chief and two
+    Colombian politicians, paraphrased)."""
+    published = date(1989, 9, 11)
+
+    def dated(text):
+        return [(d.text, d.date) for d in find_dates(text, published)]
+
+    assert dated(
+        "He chaired a peace forum on 18 August. On that very day, a colonel was murdered."
+    )[1] == ("that very day", date(1989, 8, 18))
+    assert dated("The statement came on 18 August, the same day the senator was shot.")[1][1] == (
+        date(1989, 8, 18)
+    )
+    assert dated("A leader was killed on 27 February; only 4 days later another one was shot.")[
+        1
+    ] == ("4 days later", date(1989, 3, 3))
+    assert dated("Rebels attacked on 2 September. The following day, troops struck back.")[1][
+        1
+    ] == date(1989, 9, 3)
+    [(text, day)] = dated("Guerrillas raided the town on 4 September; the previous day was calm.")[
+        1:
+    ]
+    assert day == date(1989, 9, 3)
+
+
+def test_a_time_converted_to_gmt_names_no_day_of_the_incident():
+    published = date(1990, 1, 12)
+    text = "The first bomb went off at 2230 [0230 GMT on 12 January] near the ministry."
+    assert not find_dates(text, published)
+    found = find_dates("At 2230 (0230 GMT, 12 January) on 11 January a bomb went off", published)
+    assert [d.date for d in found] == [date(1990, 1, 11)]
+    # outside brackets it is the time of a real day
+    found = find_dates("Madrid EFE at 2132 GMT on 13 December reports the kidnapping", published)
+    assert [d.date for d in found] == [date(1989, 12, 13)]
+
+
+def test_that_day_without_a_day_before_it_dates_nothing():
+    published = date(1989, 9, 11)
+    assert not find_dates("The next day, gunmen attacked a bus.", published)
+    # a year or a month names no day to count from
+    assert [d.text for d in find_dates("In 1986 bombs killed 144. The same day...", published)] == [
+        "In 1986"
+    ]
+    # nor may it fall after the publication: "Monday" is the publication day itself
+    assert [
+        d.text for d in find_dates("On Monday rebels attacked; the next day...", published)
+    ] == ["Monday"]
+    assert find_dates("three days later", None) == []
+
+
 def test_may_as_verb_is_not_a_date():
     assert find_dates("the court may rule on 3 June", MONDAY)[0].text == "3 June"
     assert not find_dates("officials said it may take weeks", MONDAY)

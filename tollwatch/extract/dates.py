@@ -150,6 +150,18 @@ PATTERNS = [
             re.I,
         ),
     ),
+    # "on that very day", "the same day", "the next day", "three days later": a day told by the
+    # date the text gave last (``_anaphors``)
+    (
+        "anaphor",
+        re.compile(
+            r"\b(?:(?:that|the\s+same)\s+(?:very\s+)?day|"
+            r"the\s+(?P<next>next|following)\s+day|"
+            r"the\s+(?:previous|preceding)\s+day|"
+            r"(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+days?\s+later)\b",
+            re.I,
+        ),
+    ),
     (
         "ago",
         re.compile(
@@ -228,6 +240,8 @@ def _resolve(kind: str, m: re.Match, published: date | None) -> tuple[date | Non
         if g.get("month"):
             return date(published.year - 1, MONTHS[g["month"].lower().rstrip(".")], 1), "month"
         return date(published.year - 1, 1, 1), "year"
+    if kind == "anaphor":
+        return None, "day"  # dated by the text's last date (``_anaphors``)
     if published is None:
         return None, "day"
     if kind == "relative":
@@ -276,6 +290,11 @@ def _resolve(kind: str, m: re.Match, published: date | None) -> tuple[date | Non
     return None
 
 
+#: the words before a date that converts a local time to GMT, in brackets after it ("at 2230
+#: [0230 GMT on 12 January]"); "Madrid EFE at 2132 GMT on 13 December reports" is a real day
+_GMT = re.compile(r"[\[(]\s*\d{3,4}\s+GMT,?\s+(?:on\s+)?$", re.I)
+
+
 def find_dates(text: str, published: date | None) -> list[DateMention]:
     """All date expressions in ``text``, left to right, without overlaps (earlier patterns in
     PATTERNS win)."""
@@ -295,6 +314,8 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
                 and not (m.group("month")[0].isupper())
             ):
                 continue
+            if _GMT.search(text, max(0, s - 16), s):
+                continue  # "at 2230 [0230 GMT on 12 January]": the clock in London, not the day
             resolved = _resolve(kind, m, published)
             if resolved is None:
                 continue
@@ -314,7 +335,43 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
             out.append(DateMention(s, e, m.group(0), d, precision, history))
             kinds[s] = kind
     out.sort(key=lambda dm: dm.start)
-    return _with_weekdays(out, kinds, text)
+    return _anaphors(_with_weekdays(out, kinds, text), kinds, published)
+
+
+def _anaphor_offset(raw: str) -> int:
+    words = raw.lower().split()
+    if words[-1] == "later":
+        return int(words[0]) if words[0].isdigit() else _SMALL[words[0]]
+    if words[1] in ("next", "following"):
+        return 1
+    if words[1] in ("previous", "preceding"):
+        return -1
+    return 0
+
+
+def _anaphors(
+    out: list[DateMention], kinds: dict[int, str], published: date | None
+) -> list[DateMention]:
+    """ "On 18 August ... on that very day", "the next day", "three days later": the day the date
+    before it in the text names, moved by the offset. One that follows no date of a day (none,
+    or a month or a year) is dropped, as is one that would fall after the publication."""
+    kept: list[DateMention] = []
+    last: DateMention | None = None
+    for dm in out:
+        if kinds.get(dm.start) != "anaphor":
+            kept.append(dm)
+            last = dm
+            continue
+        if last is None or last.date is None or last.precision != "day":
+            continue
+        d = last.date + timedelta(days=_anaphor_offset(dm.text))
+        if published is not None and d > published:
+            continue
+        history = last.history if published is None else (published - d).days > 60
+        dm = replace(dm, date=d, history=history)
+        kept.append(dm)
+        last = dm
+    return kept
 
 
 #: what may stand between a weekday and the date it names: "Tuesday, 5 August", "Friday the 4th"
