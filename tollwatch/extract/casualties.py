@@ -23,7 +23,13 @@ from tollwatch.extract import doccache
 from tollwatch.extract.dates import MONTHS, WEEKDAYS
 from tollwatch.extract.lexicon import Lexicons, word_list
 from tollwatch.extract.modality import investigated_before, unrealised
-from tollwatch.extract.numbers import Number, bounds, read_number, read_qualifier
+from tollwatch.extract.numbers import (
+    Number,
+    bounds,
+    may_start_number,
+    read_number,
+    read_qualifier,
+)
 from tollwatch.extract.roles import PERPETRATOR_HEADS, of_phrases, partly_named_person
 from tollwatch.types import Evidence, Figure
 
@@ -552,7 +558,7 @@ def find_figures(
     last_kind: str | None = None
     i = 0
     while i < len(words):
-        num = read_number(words, i)
+        num = read_number(words, i) if may_start_number(words[i]) else None
         if num is None:
             i += 1
             continue

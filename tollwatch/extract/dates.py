@@ -290,6 +290,52 @@ def _resolve(kind: str, m: re.Match, published: date | None) -> tuple[date | Non
     return None
 
 
+#: words that every match of a kind of pattern contains (lower case, spaces collapsed): a text
+#: without any of them is not searched with it (the patterns take a tenth of the rules' time)
+_NEEDS = {
+    "lastyear": ("last year",),
+    "relative": (
+        "yesterday",
+        "today",
+        "tonight",
+        "this morning",
+        "this afternoon",
+        "this evening",
+        "last night",
+        "overnight",
+        "on eve",
+        "the eve",
+    ),
+    "period": ("week", "month", "hours"),
+    "weekday": tuple(WEEKDAYS),
+    "offset": ("after", "before"),
+    "ago": ("ago",),
+    "anaphor": (
+        "later",
+        "that day",
+        "that very day",
+        "same day",
+        "same very day",
+        "next day",
+        "following day",
+        "previous day",
+        "preceding day",
+    ),
+}
+#: the first letters of every month's name (the patterns that need a month)
+_MONTH_KINDS = frozenset({"dmy", "mdy", "my"})
+_MONTH_STARTS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _may_match(kind: str, pattern: re.Pattern[str], words: str) -> bool:
+    """False only when ``pattern`` cannot match a text whose words (lower case, one space
+    between them) are ``words``."""
+    if kind in _MONTH_KINDS and pattern.flags & re.I:
+        return any(m in words for m in _MONTH_STARTS)
+    needs = _NEEDS.get(kind)
+    return needs is None or any(n in words for n in needs)
+
+
 #: the words before a date that converts a local time to GMT, in brackets after it ("at 2230
 #: [0230 GMT on 12 January]"); "Madrid EFE at 2132 GMT on 13 December reports" is a real day
 _GMT = re.compile(r"[\[(]\s*\d{3,4}\s+GMT,?\s+(?:on\s+)?$", re.I)
@@ -301,7 +347,10 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
     kinds: dict[int, str] = {}  # start -> the kind of pattern that found it
+    words = " ".join(text.lower().split())
     for kind, pattern in PATTERNS:
+        if not _may_match(kind, pattern, words):
+            continue
         for m in pattern.finditer(text):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):

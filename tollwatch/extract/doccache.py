@@ -19,6 +19,7 @@ __all__ = [
     "lowers",
     "memo",
     "sentence",
+    "sents",
     "span_bounds",
     "span_text",
     "span_tokens",
@@ -99,15 +100,21 @@ def span_text(span: Any) -> str:
     return text(span.doc)[span.start_char : span.end_char]
 
 
+def sents(doc: Any) -> list[Any]:
+    """``doc.sents`` as a list, read once (each reading builds every token anew)."""
+    cache = _cache(doc)
+    out = cache.get("sents")
+    if out is None:
+        out = cache["sents"] = list(doc.sents)
+        cache["sent_starts"] = [x.start for x in out]
+    return out
+
+
 def sentence(tok: Any) -> Any:
     """``tok.sent``, from the document's sentences listed once (``tok.sent`` walks the parse to
     find the sentence's start every time)."""
-    cache = _cache(tok.doc)
-    sents = cache.get("sents")
-    if sents is None:
-        sents = cache["sents"] = list(tok.doc.sents)
-        cache["sent_starts"] = [x.start for x in sents]
-    return sents[bisect_right(cache["sent_starts"], tok.i) - 1]
+    listed = sents(tok.doc)
+    return listed[bisect_right(_cache(tok.doc)["sent_starts"], tok.i) - 1]
 
 
 def memo(doc: Any, name: str) -> dict[Any, Any]:

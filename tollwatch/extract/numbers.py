@@ -50,6 +50,14 @@ VAGUE = {"tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1
 DOZEN = {"dozen": 12, "score": 20}
 
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+$|^\d+\.\d+$")
+#: the words other than digits that may start a number (``read_number``)
+STARTERS = frozenset({"a", "an", *VAGUE, *UNITS, *TENS})
+
+
+def may_start_number(word: str) -> bool:
+    """False when ``read_number`` would return None for a number starting with ``word`` (a cheap
+    test before it: most words of a sentence are no number)."""
+    return word[:1].isdigit() or word in STARTERS
 
 
 @dataclass(frozen=True)

@@ -216,7 +216,7 @@ class Extractor:
             if self.role_model is not None or self.collect_candidates
             else []
         )
-        for si, sent in enumerate(doc.sents):
+        for si, sent in enumerate(doccache.sents(doc)):
             s0, s1 = sent.start_char, sent.end_char
             sp = tuple(p for p in places if p.evidence and s0 <= p.evidence.start < s1)
             sd = tuple(d for d in dates if s0 <= d.start < s1)

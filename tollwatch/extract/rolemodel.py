@@ -255,12 +255,12 @@ class RoleModel:
         """``probabilities`` of each candidate, the weights of all of them gathered at once."""
         import numpy as np
 
-        vocab = self.vocab
+        get = self.vocab.get
         rows: list[int] = []
         bounds: list[tuple[int, int]] = []
         for c in candidates:
             start = len(rows)
-            rows.extend(vocab[f] for f in c.features if f in vocab)
+            rows.extend([r for r in map(get, c.features) if r is not None])
             bounds.append((start, len(rows)))
         gathered = self.weights[np.array(rows, dtype=np.intp)] if rows else None
         out = []

@@ -294,9 +294,10 @@ def _noun_phrase(tok: Token, article_id: str, without_count: bool) -> Mention | 
             while start < end and toks[start].lower_ in DETERMINERS:
                 start += 1
             span = tok.doc[start:end]
-            if span.text:
+            text = doccache.span_text(span)  # ``span.text`` builds every token anew
+            if text:
                 return Mention(
-                    span.text, None, Evidence(article_id, span.start_char, span.end_char, span.text)
+                    text, None, Evidence(article_id, span.start_char, span.end_char, text)
                 )
     left = tok.i
     for child in tok.lefts:
@@ -323,11 +324,12 @@ def _noun_phrase(tok: Token, article_id: str, without_count: bool) -> Mention | 
             left = k + 1
             break
     span = doc[left : right + 1]
-    raw = span.text.strip(" ,")
+    whole = doccache.span_text(span)
+    raw = whole.strip(" ,")
     text = " ".join(raw.split())
     if not text or text.lower() in NOT_PATIENTS or tok.lower_ in NOT_PATIENTS:
         return None
-    start = span.start_char + (span.text.index(raw) if raw in span.text else 0)
+    start = span.start_char + (whole.index(raw) if raw in whole else 0)
     return Mention(text, None, Evidence(article_id, start, start + len(raw), raw))
 
 
