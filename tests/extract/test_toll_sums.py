@@ -584,6 +584,30 @@ def test_a_person_shot_in_a_part_of_the_body_is_wounded(extractor):
 def test_a_person_shot_who_then_died_is_dead(extractor):
     text = "A policeman was shot in the head and died on the way to hospital in Lima on Monday."
     assert [(r.killed.best, r.injured.best) for r in current(extractor, text)] == [(1, None)]
+    text = "A policeman was shot in the head in Lima on Monday and later passed away."
+    assert [(r.killed.best, r.injured.best) for r in current(extractor, text)] == [(1, None)]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The victim was taken to a military hospital, where he passed away.",
+        "The victim was taken to a military hospital, where he succumbed to his wounds.",
+        "The victim was taken to a military hospital, where he died.",
+    ],
+)
+def test_he_passed_away_or_succumbed_counts_one_dead(extractor, second):
+    """The 1990 murder of a retired Peruvian defence minister, paraphrased by the team."""
+    text = (
+        "At 0945 this morning, a group of subversives attacked former Defense Minister Enrique "
+        "Lopez Albujar in the San Isidro district of Lima. " + second
+    )
+    assert [r.killed.best for r in current(extractor, text)] == [1]
+
+
+def test_a_friend_passing_by_is_no_death(extractor):
+    text = "Gunmen attacked a bank in Lima on Monday. A friend passed by the scene later."
+    assert all(r.killed.best is None for r in current(extractor, text))
 
 
 @pytest.mark.parametrize(

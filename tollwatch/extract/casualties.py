@@ -1093,6 +1093,13 @@ def _companions(verb: Token, lex: Lexicons) -> list[Token]:
     return out
 
 
+def _dies(tok: Token, lemma: str) -> bool:
+    """A verb that says its subject died: "die", "pass away", "succumb"."""
+    if lemma in ("die", "succumb"):
+        return True
+    return lemma == "pass" and any(c.dep_ == "prt" and c.lower_ == "away" for c in tok.children)
+
+
 def _single_victims(
     sent: Span, lex: Lexicons, article_id: str, attributed_to: str | None
 ) -> list[tuple[Figure, int]]:
@@ -1188,8 +1195,9 @@ def _single_victims(
             first = min(c.i for c in tok.children if c.dep_ == "amod")
             dead(1, first - sent.start, tok.i - sent.start + 1, tok)
             continue
-        if tok.pos_ == "VERB" and lemma == "die" and not _is_cumulative(tok):
-            # "he died early this morning": one person, named before
+        if tok.pos_ == "VERB" and _dies(tok, lemma) and not _is_cumulative(tok):
+            # "he died early this morning", "where he passed away", "she succumbed to her
+            # wounds": one person, named before
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subj is None and tok.dep_ == "conj" and tok.head.pos_ == "VERB":
                 # "a policeman was shot in the head and died": the first verb's subject
@@ -1246,7 +1254,9 @@ def _single_victims(
             # "shot" alone may be a wound; "shot dead", "shot to death" kill; "shot in the
             # shoulder" wounds, unless the sentence tells a death too ("... and died")
             if not _in_body_part(tok) or any(
-                _kind_of(t, lex, KINDS_ANY) == "killed" for t in doccache.span_tokens(sent)
+                _kind_of(t, lex, KINDS_ANY) == "killed"
+                or (t.pos_ == "VERB" and _dies(t, t.lemma_.lower()))
+                for t in doccache.span_tokens(sent)
             ):
                 continue
             kind = "injured"
