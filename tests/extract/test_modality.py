@@ -66,3 +66,33 @@ def test_no_incident_from_events_in_general(extractor, text):
 )
 def test_events_told_of_one_occasion_stay(extractor, text):
     assert len(reports(extractor, text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The cartel said it would respond to the extradition law with attacks on judges.",
+        "The rebels threatened the mayors of the province with bombings.",
+    ],
+)
+def test_the_means_of_a_deed_still_to_come_is_no_incident(extractor, text):
+    assert reports(extractor, text) == []
+
+
+def test_the_patients_of_a_threat_are_nobodys_victims(extractor):
+    """The 1989 declaration of "total war" by the Medellin cartel's armed branch, paraphrased:
+    a real bombing of the day, and a threat of attacks on others."""
+    text = (
+        "On Monday a bomb destroyed a bank branch in Medellin, and the Extraditables said that "
+        "they would respond to the crackdown with attacks on politicians and journalists."
+    )
+    [r] = reports(extractor, text)
+    victims = {v.text.lower() for v in r.victims}
+    assert not victims & {"politicians", "journalists"}
+    assert any("bank" in t.text.lower() for t in r.targets)
+
+
+def test_the_means_of_a_deed_done_stays(extractor):
+    text = "The guerrillas responded on Monday with attacks on three police posts in Lima."
+    [r] = reports(extractor, text)
+    assert any("police posts" in t.text for t in r.targets)

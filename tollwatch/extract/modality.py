@@ -135,6 +135,14 @@ def _governing_verb(noun: Any) -> Any | None:
     return None
 
 
+def _means_of(noun: Any) -> Any | None:
+    """The verb of which the noun is the means ("respond with attacks"), or None."""
+    tok = _list_head(noun)
+    if tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.pos_ in ("VERB", "AUX"):
+        return tok.head.head
+    return None
+
+
 def _absent(noun: Any) -> bool:
     tok = _list_head(noun)
     return tok.dep_ == "pobj" and tok.head.lower_ in ABSENT
@@ -170,6 +178,14 @@ def asserted(tok: Any, sent: Any) -> bool:
         if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
             return False
         if _absent(tok):
+            return False
+        means = _means_of(tok)
+        if means is not None and (
+            means.lemma_.lower() in UNREALISED
+            or not (_verb_asserted(means) and not unrealised(means, attempts=False))
+        ):
+            # "they would respond to the war with attacks on politicians", "threatened the
+            # town with bombings": the means of a deed still to come
             return False
         verb = _governing_verb(tok)
         if verb is None:

@@ -244,13 +244,14 @@ class Extractor:
             who = speakers.resolve(attribution)
             spans = [PlaceSpan(p.evidence.start, p.evidence.end, p.name) for p in sp if p.evidence]
             words = find_triggers(sent, lex)
+            told = {m.start: asserted(doc[m.start], sent) for m in words}
             triggers = [
                 m
                 for m in words
                 if not self._figurative(doc, m.start)
                 and not _cumulative(doc[m.start])
                 and (cut is None or doc[m.start].idx < cut)
-                and asserted(doc[m.start], sent)
+                and told[m.start]
             ]
             figures = find_figures(sent, lex, aid, spans, who)
             if not figures:
@@ -281,9 +282,15 @@ class Extractor:
                     aid,
                     attribution.token_ids if attribution else frozenset(),
                     weapon_lemmas=self.weapon_lemmas,
+                    unasserted=frozenset(
+                        i for m in words if not told[m.start] for i in range(m.start, m.end)
+                    ),
                 )
                 authored = roles.authored  # "X was charged with the murder"
-                lexicon_targets = find_targets(sent, lex, aid, excluded, words)
+                # the targets of an event word told as not having happened are none
+                lexicon_targets = find_targets(
+                    sent, lex, aid, excluded, [m for m in words if told[m.start]]
+                )
                 protected = {
                     (m.evidence.start, m.evidence.end) for m in lexicon_targets if m.evidence
                 }

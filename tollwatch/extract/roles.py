@@ -611,7 +611,10 @@ def find_roles(
     excluded: frozenset[int] = frozenset(),
     words: AuthorWords | None = None,
     weapon_lemmas: frozenset[str] = frozenset(),
+    unasserted: frozenset[int] = frozenset(),
 ) -> Roles:
+    """``unasserted``: the token indices of event words told as not having happened ("they
+    would respond with attacks on politicians"): their patients are no victims or targets."""
     words = words or author_words()
     victims: list[Mention] = []
     targets: list[Mention] = []
@@ -701,6 +704,8 @@ def find_roles(
                         for c in prep.children:
                             if c.dep_ == "pobj":
                                 patient(c)
+        if tok.i in unasserted:
+            continue
         if tok.pos_ == "VERB" and (lemma, "verb") in role_words:
             preps = role_words[(lemma, "verb")]
             # "the bodies of the Jesuits murdered last Friday by uniformed men were buried":
