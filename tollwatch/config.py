@@ -34,9 +34,6 @@ class Settings:
     # reports naming the same person by a full name (two or more words) this far apart may be one
     # incident, which may then span this long (follow-ups: the funeral, the suspects; 0: off)
     victim_window_days: int = 30
-    # a later report dated only by its publication ("the murder of X", no day given) that names
-    # the same person by a full name may follow that person's incident this long after (0: off)
-    published_follow_up_days: int = 60
     policy: str = "ucdp"  # default reconciliation policy (ucdp, acled, range, latest)
 
 

@@ -83,7 +83,7 @@ def test_a_follow_up_weeks_later_joins_the_murder_and_may_exceed_the_span():
     assert 20 > SETTINGS.incident_max_span_days
     assert groups([first, same_day, later]) == [("f1", "m1", "m2")]
     # off, the follow-up stays apart
-    off = Settings(victim_window_days=0, published_follow_up_days=0)
+    off = Settings(victim_window_days=0)
     assert groups([first, same_day, later], off) == [("f1",), ("m1", "m2")]
 
 
@@ -99,30 +99,10 @@ def test_follow_ups_are_found_by_the_victim_index_not_by_all_pairs():
 
 def test_the_victim_window_country_and_name_bound_follow_ups():
     first = murder()
-    too_late = funeral("f1", SETTINGS.published_follow_up_days + 5)
+    too_late = funeral("f1", SETTINGS.victim_window_days + 5)
     abroad = funeral("f2", 10, place="Caracas", country="VE", admin1="Caracas", lat=10.5, lon=-66.9)
     other_man = funeral("f3", 10, victims=named("Carlos Valencia"))
     assert groups([first, too_late, abroad, other_man]) == [("f1",), ("f2",), ("f3",), ("m1",)]
-
-
-def test_a_story_dated_only_by_its_publication_may_follow_later():
-    """Weeks after the murder, a story that gives no day of it ("the assassination of Luis
-    Carlos Galan", dated by its publication: the murder was on or before that day) joins it up to
-    ``published_follow_up_days`` later; a story whose text dates its deed that late is another
-    incident, and without the longer window the story stays apart."""
-    first = murder()
-    late = SETTINGS.victim_window_days + 15
-    assert SETTINGS.victim_window_days < late <= SETTINGS.published_follow_up_days
-    told_later = funeral("f1", late)
-    assert groups([first, told_later]) == [("f1", "m1")]
-    assert groups([told_later, first]) == [("f1", "m1")]
-    dated_later = funeral("f2", late, date_source="text")
-    assert groups([first, dated_later]) == [("f2",), ("m1",)]
-    off = Settings(published_follow_up_days=0)
-    assert groups([first, told_later], off) == [("f1",), ("m1",)]
-    # the group it joins spans the follow-up; its unnamed reports still keep to a week
-    unnamed_later = murder("x1", late, victims=(), date_source="published")
-    assert groups([first, told_later, unnamed_later]) == [("f1", "m1"), ("x1",)]
 
 
 def test_a_later_text_date_counts_against_a_statement_date_does_not():
@@ -221,8 +201,7 @@ def corpus() -> list:
     out += [murder("x1", 16, victims=()), murder("x2", 17, victims=())]  # another shooting
     pizarro = {"victims": named("Carlos Pizarro Leongomez")}
     out += [murder("p1", 35, **pizarro), funeral("p2", 50, **pizarro), funeral("p3", 62, **pizarro)]
-    out += [funeral("f8", 40)]  # Galan again, 40 days on, dated by its publication
-    out += [funeral("f9", 110)]  # 110 days on: beyond every window
+    out += [funeral("f9", 36)]  # Galan again, 36 days on: beyond the window
     return out
 
 
@@ -246,10 +225,10 @@ def test_incremental_follow_ups_give_the_full_recompute(seed, monkeypatch):
     resolve_all(full, SETTINGS)
     expected = partition(full)
     assert expected == {
-        ("f1", "f2", "f8", "m1", "m2"),
+        ("f1", "f2", "m1", "m2"),
         ("x1", "x2"),
         ("p1", "p2", "p3"),
-        ("f9",),  # 110 days after the murder
+        ("f9",),  # 36 days after the murder
     }
     shuffled = list(reports)
     random.Random(seed).shuffle(shuffled)

@@ -275,26 +275,16 @@ def _figure_score(a: Report, b: Report) -> float:
 _DATE_SCORES = {0: 1.0, 1: 0.5, 2: -0.5}
 
 
-def follow_up(
-    a: _Facts, b: _Facts, window: int, victim_window: int, published_window: int = 0
-) -> bool:
+def follow_up(a: _Facts, b: _Facts, window: int, victim_window: int) -> bool:
     """Whether two dated reports are a follow-up pair: more than ``window`` and at most
     ``victim_window`` days apart, naming the same person by a full name, or the later dated only
-    by its publication and naming the earlier's group of victims (``group_follow_up``); or up to
-    ``published_window`` days apart, the later dated only by its publication and naming the same
-    person ("the assassination of Luis Carlos Galan" weeks later: a date that is only an upper
-    bound)."""
+    by its publication and naming the earlier's group of victims (``group_follow_up``)."""
     if a.day is None or b.day is None or not a.victims & b.victims:
         return False
     gap = abs(a.day - b.day)
-    if gap <= window:
-        return False
-    if gap <= victim_window:
-        return same_victim(a.names, b.names) or group_follow_up(a, b)
-    if gap > published_window:
-        return False
-    later = a if (a.day, a.report.id) > (b.day, b.report.id) else b
-    return later.report.date_source == "published" and same_victim(a.names, b.names)
+    return window < gap <= victim_window and (
+        same_victim(a.names, b.names) or group_follow_up(a, b)
+    )
 
 
 def group_follow_up(a: _Facts, b: _Facts) -> bool:
@@ -313,12 +303,7 @@ def group_follow_up(a: _Facts, b: _Facts) -> bool:
 
 
 def _pair(
-    a: _Facts,
-    b: _Facts,
-    window: int,
-    max_km: float,
-    victim_window: int = 0,
-    published_window: int = 0,
+    a: _Facts, b: _Facts, window: int, max_km: float, victim_window: int = 0
 ) -> tuple[float, dict] | None:
     """The score and its parts of a candidate pair, or None when the pair is no candidate. The hot
     path of resolution: the rules of ``_event_score``, ``_perpetrator_score`` and
@@ -335,7 +320,7 @@ def _pair(
         gap = ad - bd if ad >= bd else bd - ad
         if gap <= window:
             date_score = _DATE_SCORES.get(gap, -1.0)
-        elif follow_up(a, b, window, victim_window, published_window):
+        elif follow_up(a, b, window, victim_window):
             later = a if ad > bd else b
             date_score = FOLLOW_UP_DATE_SCORE if later.text_day is None else -1.0
         else:
@@ -437,7 +422,6 @@ def _score_parts(a: _Facts, b: _Facts, settings: Settings) -> dict[str, float] |
         settings.cluster_window_days,
         settings.cluster_distance_km,
         settings.victim_window_days,
-        settings.published_follow_up_days,
     )
     return None if found is None else found[1]
 
@@ -449,7 +433,6 @@ def _score(a: _Facts, b: _Facts, settings: Settings) -> float | None:
         settings.cluster_window_days,
         settings.cluster_distance_km,
         settings.victim_window_days,
-        settings.published_follow_up_days,
     )
     return None if found is None else found[0]
 
@@ -473,9 +456,7 @@ def _candidate_pairs(facts: list[_Facts], settings: Settings) -> Iterator[tuple[
     pair once."""
     window = max(0, settings.cluster_window_days)
     yield from _window_pairs(facts, window)
-    yield from _follow_up_pairs(
-        facts, window, max(settings.victim_window_days, settings.published_follow_up_days)
-    )
+    yield from _follow_up_pairs(facts, window, settings.victim_window_days)
 
 
 def _follow_up_pairs(

@@ -185,10 +185,8 @@ class _Groups:
         window: int = 0,
         max_km: float = 0.0,
         victim_window: int = 0,
-        published_window: int = 0,
     ) -> None:
         self.window, self.max_km, self.victim_window = window, max_km, victim_window
-        self.published_window = published_window
         reports = [f.report for f in facts]
         self.parent = {r.id: r.id for r in reports}
         self.members: dict[str, list[_Facts]] = {f.report.id: [f] for f in facts}
@@ -218,7 +216,7 @@ class _Groups:
             x = parent[x]
         return x
 
-    def conflict(self, rx: str, ry: str, follow_up: int = 0) -> tuple[str, int | None] | None:
+    def conflict(self, rx: str, ry: str, follow_up: bool = False) -> tuple[str, int | None] | None:
         """Why a scored pair may not join the groups of roots ``rx`` and ``ry``, or None (an
         analyst's merge is not checked). A follow-up pair may make the group span up to
         ``victim_window`` days rather than ``max_span``."""
@@ -228,11 +226,7 @@ class _Groups:
             a, b = self.span[rx], self.span[ry]
             if a is not None and b is not None:
                 width = max(a[1], b[1]) - min(a[0], b[0])
-                limit = self.max_span
-                if follow_up:
-                    limit = max(limit, self.victim_window)
-                if follow_up > self.victim_window:  # a follow-up dated by its publication
-                    limit = max(limit, self.published_window)
+                limit = max(self.max_span, self.victim_window) if follow_up else self.max_span
                 if width > max(limit, a[1] - a[0], b[1] - b[0]):
                     return SPAN, None
             decided = rx in self.decided or ry in self.decided
@@ -270,9 +264,7 @@ class _Groups:
         for one, group in ((x, ry), (y, rx)):
             f = self.facts[one]
             for b in self.members[group]:
-                found = _pair(
-                    f, b, self.window, self.max_km, self.victim_window, self.published_window
-                )
+                found = _pair(f, b, self.window, self.max_km, self.victim_window)
                 if found is not None:
                     total += found[0]
                     count += 1
@@ -312,17 +304,14 @@ def cluster(
     facts = [_facts(r) for r in _unique(reports)]
     window, max_km = settings.cluster_window_days, settings.cluster_distance_km
     victim_window = settings.victim_window_days
-    published = settings.published_follow_up_days
-    groups = _Groups(
-        facts, settings.incident_max_span_days, window, max_km, victim_window, published
-    )
+    groups = _Groups(facts, settings.incident_max_span_days, window, max_km, victim_window)
     present = groups.parent
     # (regular pair, follow-up gap, -score, id, id, parts): pairs below NEAR_MISS_SCORE are
     # neither joined nor evidence; follow-up pairs (``cluster.follow_up``, gap > 0) come first
     scored: list[tuple[bool, int, float, str, str, dict[str, float]]] = []
     copies: list[tuple[str, str]] = []
     for a, b in _candidate_pairs(facts, settings):
-        found = _pair(a, b, window, max_km, victim_window, published)
+        found = _pair(a, b, window, max_km, victim_window)
         if found is None:
             continue
         total, parts = found
@@ -332,11 +321,7 @@ def cluster(
         if score >= NEAR_MISS_SCORE:
             # follow-up pairs: the closest first, so follow-ups attach to the incident they
             # follow before chaining among themselves or with other incidents of their week
-            late = (
-                abs(a.day - b.day)  # type: ignore[operator]
-                if follow_up(a, b, window, victim_window, published)
-                else 0
-            )
+            late = abs(a.day - b.day) if follow_up(a, b, window, victim_window) else 0  # type: ignore[operator]
             scored.append((late == 0, late, -score, a.report.id, b.report.id, parts))
     links: list[Link] = []
     decisions = sorted(decisions, key=lambda d: d.id)
@@ -372,7 +357,7 @@ def cluster(
         if rx == ry:
             links.append(Link(x, y, score, parts, SAME_INCIDENT))
             continue
-        refused = groups.conflict(rx, ry, late) or groups.link_check(x, y, rx, ry)
+        refused = groups.conflict(rx, ry, late > 0) or groups.link_check(x, y, rx, ry)
         if refused is not None:
             links.append(Link(x, y, score, parts, refused[0], refused[1]))
             continue

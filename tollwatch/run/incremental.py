@@ -200,12 +200,11 @@ def _closure(
     is widened around it and resolved again, until every changed report has its whole window
     loaded. The span limit keeps that short; without it (``incident_max_span_days = 0``) it may
     grow along a chain of joined reports. A report naming a victim by a full name also pairs with
-    the reports of its country within ``victim_window_days`` (or ``published_follow_up_days``)
-    that name the same person (``resolve.cluster.follow_up``): those are loaded too (``_Neighbourhood.load_follow_ups``),
+    the reports of its country within ``victim_window_days`` that name the same person
+    (``resolve.cluster.follow_up``): those are loaded too (``_Neighbourhood.load_follow_ups``),
     and such a report is settled only once they are."""
     window = max(0, settings.cluster_window_days)
-    # follow-ups dated only by their publication may come later (``published_follow_up_days``)
-    victim_window = max(settings.victim_window_days, settings.published_follow_up_days)
+    victim_window = settings.victim_window_days
     hood = _Neighbourhood(store)
     hood.add(seeds)
     forced: dict[str, set[str]] = defaultdict(set)
