@@ -34,6 +34,9 @@ class Settings:
     # reports naming the same person by a full name (two or more words) this far apart may be one
     # incident, which may then span this long (follow-ups: the funeral, the suspects; 0: off)
     victim_window_days: int = 30
+    # the reports of an incident that name someone (its follow-ups, those dated only by their
+    # publication included) span at most this long (never less than victim_window_days)
+    follow_up_span_days: int = 60
     policy: str = "ucdp"  # default reconciliation policy (ucdp, acled, range, latest)
 
 

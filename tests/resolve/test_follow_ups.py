@@ -116,6 +116,27 @@ def test_a_later_text_date_counts_against_a_statement_date_does_not():
     assert groups([first, text_dated]) == [("f2",), ("m1",)]
 
 
+def test_stories_dated_by_their_publication_stretch_the_incident_up_to_the_follow_up_span():
+    """Stories weeks apart that name the murdered senator but give no day of the murder (each
+    dated by its publication: the deed was on or before it) follow one another; together they
+    may stretch the murder's named reports over ``follow_up_span_days``, no further."""
+    first = murder()
+    same_day = murder("m2", victims=())
+    week_on = funeral("f1", 20)
+    later = funeral("f2", 40)  # 20 days after f1, 40 after the murder
+    too_late = funeral("f3", SETTINGS.follow_up_span_days + 10)  # 30 days after f2... and more
+    assert SETTINGS.victim_window_days < 40 <= SETTINGS.follow_up_span_days
+    reports = [first, same_day, week_on, later, too_late]
+    assert groups(reports) == [("f1", "f2", "m1", "m2"), ("f3",)]
+    assert groups(list(reversed(reports))) == [("f1", "f2", "m1", "m2"), ("f3",)]
+    # with the span of follow-ups at the victim window, the story 40 days on is not the murder's
+    narrow = Settings(follow_up_span_days=0)
+    assert not any({"m1", "f2"} <= set(g) for g in groups(reports, narrow))
+    # a story whose own text dates its deed 40 days on is another incident
+    dated = funeral("f4", 40, date_source="text")
+    assert groups([first, same_day, week_on, dated]) == [("f1", "m1", "m2"), ("f4",)]
+
+
 # --- what the span limit still protects ----------------------------------------------------------
 
 
@@ -201,7 +222,9 @@ def corpus() -> list:
     out += [murder("x1", 16, victims=()), murder("x2", 17, victims=())]  # another shooting
     pizarro = {"victims": named("Carlos Pizarro Leongomez")}
     out += [murder("p1", 35, **pizarro), funeral("p2", 50, **pizarro), funeral("p3", 62, **pizarro)]
-    out += [funeral("f9", 36)]  # Galan again, 36 days on: beyond the window
+    # Galan again 36 days on, dated by its publication: 15 days after the follow-up f2, within
+    # ``follow_up_span_days`` of the murder; and 75 days on, 54 after f2: beyond every window
+    out += [funeral("f8", 36), funeral("f9", 75)]
     return out
 
 
@@ -225,10 +248,10 @@ def test_incremental_follow_ups_give_the_full_recompute(seed, monkeypatch):
     resolve_all(full, SETTINGS)
     expected = partition(full)
     assert expected == {
-        ("f1", "f2", "m1", "m2"),
+        ("f1", "f2", "f8", "m1", "m2"),
         ("x1", "x2"),
         ("p1", "p2", "p3"),
-        ("f9",),  # 36 days after the murder
+        ("f9",),
     }
     shuffled = list(reports)
     random.Random(seed).shuffle(shuffled)

@@ -23,7 +23,12 @@
    provided its unnamed reports stay within ``incident_max_span_days`` of its first day: a later
    story of the murdered priests joins the murder before it can join another incident of its own
    week in the city (until session 13 they came last, and such stories chained with the week's
-   other reports first; MUC-4 resolution 0.629 -> 0.665).
+   other reports first; MUC-4 resolution 0.629 -> 0.665). A report that names someone and is
+   dated only by its publication ("the assassination of Luis Carlos Galan", weeks later, with
+   no day of it) says the deed was on or before that day: it stretches neither limit; the
+   dated reports of an incident that name someone, such reports included, span at most
+   ``follow_up_span_days`` (session 14: weeks of Galan follow-ups were refused as too long
+   whenever a pair of one day bridged two groups of them; MUC-4 0.653 -> 0.695).
 4. Each group is merged (``merge.merge_reports``) with its report families (``families``).
 
 The result depends only on the set of reports and decisions, never on the order they arrive in:
@@ -185,8 +190,10 @@ class _Groups:
         window: int = 0,
         max_km: float = 0.0,
         victim_window: int = 0,
+        follow_up_span: int = 0,
     ) -> None:
         self.window, self.max_km, self.victim_window = window, max_km, victim_window
+        self.follow_up_span = max(follow_up_span, victim_window)
         reports = [f.report for f in facts]
         self.parent = {r.id: r.id for r in reports}
         self.members: dict[str, list[_Facts]] = {f.report.id: [f] for f in facts}
@@ -195,11 +202,22 @@ class _Groups:
         self.names: dict[str, Names] = {f.report.id: f.names for f in facts}
         self.articles = {r.id: {r.article_id} for r in reports}
         self.sides: dict[str, dict[int, str]] = {r.id: {} for r in reports}
-        days = {r.id: r.date.toordinal() if r.date is not None else None for r in reports}
+        # a report that names someone and is dated only by its publication tells the day it
+        # was published, not the day of the deed (on or before it): it stretches no span
+        days = {
+            f.report.id: f.day if not (f.victims and f.report.date_source == "published") else None
+            for f in facts
+        }
         self.span: dict[str, tuple[int, int] | None] = {
             k: (d, d) if d is not None else None for k, d in days.items()
         }
         self.max_span = max_span_days
+        # the first and last day of the dated reports that name someone, those dated by their
+        # publication included: what the follow-ups of an incident stretch, at most
+        # ``follow_up_span`` days
+        self.named: dict[str, tuple[int, int] | None] = {
+            f.report.id: (f.day, f.day) if f.day is not None and f.victims else None for f in facts
+        }
         self.decided: set[str] = set()  # roots of groups an analyst's merge joined
         # the first and last day of the dated reports that name nobody by a full name (nor a
         # group of victims): a follow-up pair stretches an incident through its named reports
@@ -229,6 +247,15 @@ class _Groups:
                 limit = max(self.max_span, self.victim_window) if follow_up else self.max_span
                 if width > max(limit, a[1] - a[0], b[1] - b[0]):
                     return SPAN, None
+            n = _cover(self.named[rx], self.named[ry])
+            na, nb = self.named[rx], self.named[ry]
+            if (
+                n is not None
+                and na is not None
+                and nb is not None
+                and n[1] - n[0] > max(self.follow_up_span, na[1] - na[0], nb[1] - nb[0])
+            ):
+                return SPAN, None
             decided = rx in self.decided or ry in self.decided
             if a is not None and b is not None and (follow_up or not decided):
                 # a group a follow-up stretched takes no unnamed report a week after it began
@@ -284,6 +311,7 @@ class _Groups:
         self.names[root] = join_names(self.names[root], self.names.pop(child))
         self.span[root] = _cover(self.span[root], self.span.pop(child))
         self.plain[root] = _cover(self.plain[root], self.plain.pop(child))
+        self.named[root] = _cover(self.named[root], self.named.pop(child))
         sides = self.sides.pop(child)
         merged = self.sides[root]
         for decision, side in sides.items():
@@ -304,7 +332,14 @@ def cluster(
     facts = [_facts(r) for r in _unique(reports)]
     window, max_km = settings.cluster_window_days, settings.cluster_distance_km
     victim_window = settings.victim_window_days
-    groups = _Groups(facts, settings.incident_max_span_days, window, max_km, victim_window)
+    groups = _Groups(
+        facts,
+        settings.incident_max_span_days,
+        window,
+        max_km,
+        victim_window,
+        settings.follow_up_span_days,
+    )
     present = groups.parent
     # (regular pair, follow-up gap, -score, id, id, parts): pairs below NEAR_MISS_SCORE are
     # neither joined nor evidence; follow-up pairs (``cluster.follow_up``, gap > 0) come first
