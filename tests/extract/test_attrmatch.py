@@ -70,7 +70,7 @@ def test_a_full_cache_starts_again_with_the_same_matches(stock, monkeypatch):
 
 def test_the_extractors_pipeline_annotates_as_the_stock_model(stock, extractor):
     attrs = ["TAG", "POS", "MORPH", "LEMMA", "DEP", "HEAD", "ENT_IOB", "ENT_TYPE"]
-    assert isinstance(extractor.nlp.get_pipe("attribute_ruler").match, AttributeMatcher)
+    assert isinstance(extractor.nlp.get_pipe("attribute_ruler").match.matcher, AttributeMatcher)
     for a, b in zip(stock.pipe(TEXTS), extractor.nlp.pipe(TEXTS), strict=True):
         assert [t.text for t in a] == [t.text for t in b]
         assert (a.to_array(attrs) == b.to_array(attrs)).all(), a.text
@@ -103,3 +103,15 @@ def test_a_readable_ruler_is_installed():
     # the first token of a two-token match takes its attributes (index 0)
     assert expected == ["", "NN", "NNS", "", "_SP", "", "NN", "NNS"]
     assert [t.tag_ for t in nlp(text)] == expected
+
+
+def test_patterns_added_after_install_are_matched_as_spacy_does():
+    nlp = _blank_with_ruler()
+    assert attrmatch.install(nlp)
+    ruler = nlp.get_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "truck"}]], {"TAG": "VB"})  # the index does not know it
+    expected = _blank_with_ruler()
+    expected.get_pipe("attribute_ruler").add([[{"LOWER": "truck"}]], {"TAG": "VB"})
+    text = "a car bomb and  a truck bomb"
+    assert [t.tag_ for t in nlp(text)] == [t.tag_ for t in expected(text)]
+    assert nlp(text)[6].tag_ == "VB"

@@ -9,7 +9,8 @@ so here the patterns are indexed by those values and each token tries only the f
 can start with it (the others, such as "a space token" or a regular expression, are tried at
 every token, as the matcher does).
 
-``install`` gives a loaded pipeline's ruler this ``match``; its annotations are spaCy's own
+``install`` gives a loaded pipeline's ruler this ``match`` (spaCy's own again if its patterns
+change later); its annotations are spaCy's own
 (``set_annotations`` is untouched), and ``tests/extract/test_attrmatch.py`` checks that the
 matches equal the ``Matcher``'s, in the same order. A pattern this module cannot read (an operator
 such as ``"OP"``, an attribute it does not know) leaves the ruler as it was.
@@ -180,6 +181,23 @@ class AttributeMatcher:
         return found
 
 
+class _RulerMatch:
+    """The ruler's ``match``: the index, while the ruler's patterns stay those it was built from;
+    once they change (``add``, ``clear``, loading), spaCy's own matching again."""
+
+    def __init__(self, ruler: Any, matcher: AttributeMatcher) -> None:
+        self.ruler = ruler
+        self.matcher = matcher
+        self.attrs = ruler.attrs
+        self.count = len(ruler.attrs)
+
+    def __call__(self, doc: Any) -> list[tuple[int, int, int, int]]:
+        ruler = self.ruler
+        if ruler.attrs is self.attrs and len(ruler.attrs) == self.count:
+            return self.matcher(doc)
+        return type(ruler).match(ruler, doc)
+
+
 def install(nlp: Any) -> bool:
     """Give ``nlp``'s attribute ruler the indexed matcher (True), or leave it as it is (False:
     no ruler, or patterns this module cannot read)."""
@@ -190,5 +208,5 @@ def install(nlp: Any) -> bool:
         matcher = AttributeMatcher(ruler.patterns, nlp.vocab.strings)
     except _Unreadable:
         return False
-    ruler.match = matcher
+    ruler.match = _RulerMatch(ruler, matcher)
     return True
