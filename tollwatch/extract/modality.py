@@ -8,8 +8,10 @@ Shared by incident detection (``pipeline``) and casualty figures (``casualties``
   supposition, not negated, not under a modal, and, for a noun, not the argument of a verb
   that brings it about and is itself unasserted ("the band will place bombs", "they plan to
   unleash an offensive"; such verbs are the lexicon ``occurrence_verbs.txt``), of an order
-  ("stop the assassinations") or of "without" ("dialogue without bombs"). A noun under any other
-  verb keeps its event: "we must repudiate the murder" tells a murder.
+  ("stop the assassinations") or of "without" ("dialogue without bombs"), nor the means ("with")
+  of a verb that is itself unasserted or a threat ("they would respond with attacks on judges",
+  "threatened the town with bombings"). A noun under any other verb keeps its event: "we must
+  repudiate the murder" tells a murder.
 """
 
 from __future__ import annotations
