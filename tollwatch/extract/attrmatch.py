@@ -10,10 +10,10 @@ can start with it (the others, such as "a space token" or a regular expression, 
 every token, as the matcher does).
 
 ``install`` gives a loaded pipeline's ruler this ``match`` (spaCy's own again if its patterns
-change later); its annotations are spaCy's own
-(``set_annotations`` is untouched), and ``tests/extract/test_attrmatch.py`` checks that the
-matches equal the ``Matcher``'s, in the same order. A pattern this module cannot read (an operator
-such as ``"OP"``, an attribute it does not know) leaves the ruler as it was.
+change later); the annotations are spaCy's own (``set_annotations`` is untouched), and
+``tests/extract/test_attrmatch.py`` checks that the matches equal the ``Matcher``'s, in the same
+order. A pattern this module cannot read (an operator such as ``"OP"``, an attribute it does not
+know) leaves the ruler as it was.
 """
 
 from __future__ import annotations
