@@ -179,6 +179,5 @@ class ActorMatcher:
     @staticmethod
     def anaphora_claim(sent: Span) -> bool:
         """ "The group has claimed ..." refers back to the last named actor."""
-        return bool(ANAPHORA.search(doccache.span_text(sent))) and bool(
-            CLAIM.search(doccache.span_text(sent))
-        )
+        text = doccache.span_text(sent)
+        return bool(ANAPHORA.search(text)) and bool(CLAIM.search(text))

@@ -704,7 +704,8 @@ def _span_of(doc: Any, item: Mention | Actor | Location) -> Any:
     ev = item.evidence
     if ev is None or ev.start is None or ev.end is None:
         return None
-    return doc.char_span(ev.start, ev.end, alignment_mode="expand")
+    bounds = doccache.span_bounds(doc, ev.start, ev.end)  # ``char_span`` with "expand"
+    return None if bounds is None else doc[bounds[0] : bounds[1]]
 
 
 #: "the Taliban condemned the bombing": verbs whose subject reacts to an attack (lexicon data)

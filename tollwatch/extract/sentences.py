@@ -31,7 +31,8 @@ _ENDS = frozenset({".", "!", "?", ":", ";", "--", "-", "—", "–", '"', "''", 
 
 @Language.component(COMPONENT)
 def bracket_sentences(doc: Any) -> Any:
-    if "[" not in doc.text and "]" not in doc.text:
+    text = doc.text  # joined from the tokens: read once
+    if "[" not in text and "]" not in text:
         return doc  # most texts have no bracket: no token to look at
     for i in range(1, len(doc)):
         tok, prev = doc[i], doc[i - 1]

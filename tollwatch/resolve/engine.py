@@ -242,19 +242,10 @@ class _Groups:
             return SAME_ARTICLE, None
         if self.max_span > 0:
             a, b = self.span[rx], self.span[ry]
-            if a is not None and b is not None:
-                width = max(a[1], b[1]) - min(a[0], b[0])
-                limit = max(self.max_span, self.victim_window) if follow_up else self.max_span
-                if width > max(limit, a[1] - a[0], b[1] - b[0]):
-                    return SPAN, None
-            n = _cover(self.named[rx], self.named[ry])
-            na, nb = self.named[rx], self.named[ry]
-            if (
-                n is not None
-                and na is not None
-                and nb is not None
-                and n[1] - n[0] > max(self.follow_up_span, na[1] - na[0], nb[1] - nb[0])
-            ):
+            limit = max(self.max_span, self.victim_window) if follow_up else self.max_span
+            if _too_wide(a, b, limit):
+                return SPAN, None
+            if _too_wide(self.named[rx], self.named[ry], self.follow_up_span):
                 return SPAN, None
             decided = rx in self.decided or ry in self.decided
             if a is not None and b is not None and (follow_up or not decided):
@@ -317,6 +308,15 @@ class _Groups:
         for decision, side in sides.items():
             if merged.setdefault(decision, side) != side:
                 del merged[decision]  # a later merge decision overrode this split
+
+
+def _too_wide(a: tuple[int, int] | None, b: tuple[int, int] | None, limit: int) -> bool:
+    """Whether the day ranges ``a`` and ``b`` together span more than ``limit`` days, and more
+    than either already did (a group wider through an analyst's merge keeps its own width)."""
+    if a is None or b is None:
+        return False
+    width = max(a[1], b[1]) - min(a[0], b[0])
+    return width > max(limit, a[1] - a[0], b[1] - b[0])
 
 
 def _cover(a: tuple[int, int] | None, b: tuple[int, int] | None) -> tuple[int, int] | None:
