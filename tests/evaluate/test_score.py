@@ -105,3 +105,28 @@ def test_combatants_hurt_in_a_clash_are_no_muc_human_targets():
     assert predicted_from_report(bus).roles["Victim"] == ("soldiers", "rebels", "peasants")
     # the report keeps all of them
     assert len(clash.victims) == 3
+
+
+def test_muc_type_follows_the_weapons_as_muc4_defines_bombing():
+    def weapons(*pairs: tuple[str, str]) -> tuple[Mention, ...]:
+        return tuple(Mention(text, kind) for text, kind in pairs)
+
+    explosion = report(event_type="Explosions/Remote violence", attack="Bombing/Explosion")
+    # guns and a device together: an armed attack, not a bombing
+    mixed = replace(explosion, weapons=weapons(("rifles", "Firearms"), ("dynamite", "Explosives")))
+    assert muc_type(mixed) == "ATTACK"
+    # a device and no gun: a bombing, even in a report typed as a clash
+    clash = replace(report(event_type="Battles"), weapons=weapons(("car bomb", "Explosives")))
+    assert muc_type(clash) == "BOMBING"
+    # rockets fired at a garrison keep the report's type
+    shelled = replace(
+        report(event_type="Explosions/Remote violence", sub="Shelling/artillery/missile attack"),
+        weapons=weapons(("rockets", "Explosives")),
+    )
+    assert muc_type(shelled) == "ATTACK"
+    # a kidnapping stays a kidnapping, guns or not
+    taken = replace(
+        report(sub="Abduction/forced disappearance", attack="Hostage Taking (Kidnapping)"),
+        weapons=weapons(("pistols", "Firearms")),
+    )
+    assert muc_type(taken) == "KIDNAPPING"

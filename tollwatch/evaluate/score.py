@@ -183,12 +183,26 @@ def best_assignment(
     return list(max(best.values(), key=lambda v: (v[0], -len(v[1])))[1])
 
 
+#: weapons fired from afar: their deeds keep the type of the report (a shelling is an ATTACK)
+PROJECTILES = frozenset({"rocket", "mortar", "missile", "shell", "launcher", "rpg"})
+
+
 # -- a Report as the scorers see it -------------------------------------------------------------
 def muc_type(report: Report) -> str:
     attack = report.attack_type or ""
     sub = report.sub_event_type or ""
     if attack.startswith("Hostage Taking") or sub == "Abduction/forced disappearance":
         return "KIDNAPPING"
+    if attack == "Hijacking":
+        return "HIJACKING"
+    # MUC-4's BOMBING is an explosive device without gunfire; gunfire makes it an ATTACK (the DEV
+    # keys: no BOMBING template with a firearm; 197 of 200 with only devices are BOMBING), and
+    # a device makes a shooting-free deed a BOMBING whatever ACLED type the report has
+    kinds = {w.type for w in report.weapons}
+    if "Firearms" in kinds:
+        return "ATTACK"
+    if "Explosives" in kinds and not {_head_word(w.text) for w in report.weapons} & PROJECTILES:
+        return "BOMBING"
     if sub in ("Air/drone strike", "Shelling/artillery/missile attack"):
         return "ATTACK"
     if report.event_type == "Explosions/Remote violence" or attack == "Bombing/Explosion":
@@ -197,8 +211,6 @@ def muc_type(report: Report) -> str:
         words = [report.summary or ""] + [w.text for w in report.weapons]
         if any(_FIRE.search(w) for w in words):
             return "ARSON"
-    if attack == "Hijacking":
-        return "HIJACKING"
     return "ATTACK"
 
 
