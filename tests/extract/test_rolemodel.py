@@ -47,15 +47,21 @@ def test_victims_and_named_actors_always_stay():
     assert victims == [victim] and actors == [org]
 
 
-def test_confident_phrases_are_added_but_never_places_nor_perpetrators():
+def test_confident_phrases_are_added_but_never_places_nor_organisations():
     classified = [
         (cand("fourth bomber", 0), probs(PerpInd=0.9)),
+        (cand("two gunmen", 14), probs(PerpInd=0.5)),
+        (cand("Islamic State", 90), probs(PerpOrg=0.95)),
         (cand("Tartus", 30), probs(Target=0.9)),
         (cand("the market", 50), probs(Target=0.3)),
         (cand("a nearby clinic", 70), probs(Target=0.8)),
     ]
     actors, targets, _, _ = combine(classified, [], [], [], [], places=[(30, 36)])
-    assert actors == [] and [t.text for t in targets] == ["a nearby clinic"]
+    assert [t.text for t in targets] == ["a nearby clinic"]
+    # an attacker only when the model is very sure, as an individual described; no organisation
+    assert [(a.text, a.name, a.kind) for a in actors] == [
+        ("fourth bomber", "unidentified fourth bomber", "individual")
+    ]
 
 
 def test_sentences_without_event_words_pass_only_confident_roles():

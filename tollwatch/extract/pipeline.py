@@ -45,7 +45,13 @@ from tollwatch.extract.modality import asserted, in_general, investigated_before
 from tollwatch.extract.people import retype_people
 from tollwatch.extract.places import country_counts, dateline_country, find_places
 from tollwatch.extract.rolemodel import RoleModel, combine, confident, sentence_candidates
-from tollwatch.extract.roles import find_roles, fuller_name, load_role_words, noun_phrase
+from tollwatch.extract.roles import (
+    find_roles,
+    fuller_name,
+    load_role_words,
+    noun_phrase,
+    unidentified,
+)
 from tollwatch.extract.segment import (
     DATELINE_CHARS,
     DATELINE_DASHES,
@@ -392,7 +398,7 @@ class Extractor:
                 actors = named + generic
             # "Escobar Gaviria" is "Pablo Escobar Gaviria" when the article names him so
             actors = [
-                dataclasses.replace(a, text=full, name=_unidentified(full))
+                dataclasses.replace(a, text=full, name=unidentified(full))
                 if a.kind == "individual" and (full := _full_name(a.text, full_names)) != a.text
                 else a
                 for a in actors
@@ -856,7 +862,7 @@ def _widened(actor: Actor, doc: Any, article_id: str) -> Actor:
     if phrase is None or len(phrase.text) <= len(actor.text) or len(phrase.text) > 60:
         return actor
     return dataclasses.replace(
-        actor, text=phrase.text, name=_unidentified(phrase.text), evidence=phrase.evidence
+        actor, text=phrase.text, name=unidentified(phrase.text), evidence=phrase.evidence
     )
 
 
@@ -921,12 +927,6 @@ def _security_force(actor: Actor) -> bool:
     if words & IRREGULARS:
         return False  # "urban guerrilla commandos"
     return bool(words & SECURITY_FORCES) or "police" in actor.text.lower()
-
-
-def _unidentified(text: str) -> str:
-    return (
-        text.lower() if text.lower().startswith("unidentified") else "unidentified " + text.lower()
-    )
 
 
 def _person_key(doc: Any, mention: Mention) -> str | None:
@@ -1042,7 +1042,7 @@ def _described(actor: Actor) -> Actor:
         start = ev.start + head_start
         ev = Evidence(ev.article_id, start, start + len(text), text)
     return dataclasses.replace(
-        actor, text=text, name=_unidentified(text), suspected=suspected, evidence=ev
+        actor, text=text, name=unidentified(text), suspected=suspected, evidence=ev
     )
 
 
@@ -1068,7 +1068,7 @@ def _individual(mention, generic_actors) -> Actor:
     organisation = bool(words) and words[-1] in ORGANISATION_HEADS
     return Actor(
         mention.text,
-        mention.text if organisation else _unidentified(mention.text),
+        mention.text if organisation else unidentified(mention.text),
         "organization" if organisation else "individual",
         flags.claimed if flags else False,
         flags.claim_channel if flags else None,

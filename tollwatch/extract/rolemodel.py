@@ -26,7 +26,7 @@ from spacy.symbols import PROPN
 from spacy.tokens import Span, Token
 
 from tollwatch.extract import doccache
-from tollwatch.extract.roles import PERPETRATOR_HEADS, noun_phrase
+from tollwatch.extract.roles import PERPETRATOR_HEADS, noun_phrase, unidentified
 from tollwatch.types import Actor, Mention
 
 CLASSES = ("O", "PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
@@ -276,14 +276,18 @@ class RoleModel:
 DROP_AT = 0.8
 #: the roles a sentence without an event word of its own passes to the incident before it
 ATTACH_ROLES = frozenset({"Target", "Victim"})  # a subset of Target, Victim, Weapon
-#: the roles the model may add to a sentence with an event word. Not perpetrators: trained on
-#: MUC-4, where soldiers and troops are often perpetrators, its additions were mostly wrong on
-#: modern news (WikiEvents dev+test: perpetrator head F1 44.3 without them, 40.4 with them; GTT
-#: held-out part of train: 31.7 without, 32.5 with), so perpetrators stay with the rules and the
-#: alias table
+#: the roles the model may add to a sentence with an event word at ``ADD_AT``. Not perpetrators:
+#: trained on MUC-4, where soldiers and troops are often perpetrators, its additions at that
+#: level were mostly wrong on modern news (WikiEvents dev+test: perpetrator head F1 44.3 without
+#: them, 40.4 with them; GTT held-out part of train: 31.7 without, 32.5 with)
 ADD_ROLES = frozenset({"Target", "Victim", "Weapon"})  # a subset of these three
 #: a phrase the rules left out is added when the model gives one role at least this probability
 ADD_AT = 0.4
+#: an attacker the rules left out is added only when the model is this sure it is one
+#: individual or a group described ("paramilitary groups", "unidentified persons"), never an
+#: organisation (the alias table names those): MUC-4 TST1+TST2 PerpInd 37.5 -> 39.4, WikiEvents
+#: perpetrators equal (at 0.6 a lone "man" and a headline's words were added there)
+ADD_PERP_AT = 0.7
 
 
 def _covers(c: Candidate, start: int | None, end: int | None) -> bool:
@@ -307,7 +311,7 @@ def combine(
 ) -> tuple[list[Actor], list[Mention], list[Mention], list[Mention]]:
     """Rule mentions and model decisions together: a rule mention stays unless the model is sure
     it is no role (organisations always stay); a phrase no rule took gets the role the model
-    is sure of. Lexicon phrases (``protected`` spans: targets and weapons of the lexicons) always
+    is sure of (an attacker only when it is very sure, ``ADD_PERP_AT``). Lexicon phrases (``protected`` spans: targets and weapons of the lexicons) always
     stay; places and the speakers of a statement ("a monitoring group said") are never added."""
     drop_at = DROP_AT if drop_at is None else drop_at
     add_at = ADD_AT if add_at is None else add_at
@@ -335,6 +339,11 @@ def combine(
         role = max((r for r in probs if r != "O"), key=probs.__getitem__)
         if role in ADD_ROLES and probs[role] >= add_at:
             added[role].append(c.mention)
+        elif role == "PerpInd" and probs[role] >= ADD_PERP_AT:
+            m = c.mention
+            out_actors.append(
+                Actor(m.text, unidentified(m.text), "individual", evidence=m.evidence)
+            )
     return out_actors, out_targets, out_victims, out_weapons
 
 

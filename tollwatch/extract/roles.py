@@ -274,6 +274,13 @@ def load_role_words() -> dict[tuple[str, str], tuple[str, ...]]:
     return out
 
 
+def unidentified(text: str) -> str:
+    """The canonical name of attackers known by a description: "unidentified gunmen"."""
+    return (
+        text.lower() if text.lower().startswith("unidentified") else "unidentified " + text.lower()
+    )
+
+
 def noun_phrase(tok: Token, article_id: str, without_count: bool = False) -> Mention | None:
     """The noun phrase headed by ``tok``: its left modifiers and "of"/compound tails, without a
     leading determiner, relative clauses or appositions (kept per document: the rules ask for
