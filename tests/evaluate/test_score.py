@@ -130,3 +130,48 @@ def test_muc_type_follows_the_weapons_as_muc4_defines_bombing():
         weapons=weapons(("pistols", "Firearms")),
     )
     assert muc_type(taken) == "KIDNAPPING"
+
+
+def test_a_report_of_several_busy_sites_is_one_template_per_site():
+    from tollwatch.evaluate.score import template_views
+    from tollwatch.types import Figure, Location, Site
+
+    def dead(n: int, place: str) -> Figure:
+        return Figure("killed", n, n, "exact", place=place, is_total=False)
+
+    whole = replace(
+        report(
+            place="Jableh",
+            country="SY",
+            perps=(("Islamic State", "organization"),),
+            victims=("civilians",),
+            targets=("bus station", "hospital"),
+            killed=148,
+        ),
+        sites=(
+            Site(
+                Location("Jableh", "SY"),
+                targets=(Mention("bus station"),),
+                figures=(dead(100, "Jableh"),),
+            ),
+            Site(
+                Location("Tartus", "SY"),
+                targets=(Mention("hospital"),),
+                figures=(dead(48, "Tartus"),),
+            ),
+            Site(Location("Latakia", "SY")),  # named only: no template of its own
+        ),
+    )
+    views = template_views([whole, report("r2", place="Aden", country="YE")])
+    assert [v.location.name for v in views] == ["Jableh", "Tartus", "Aden"]
+    jableh, tartus, aden = views
+    assert [t.text for t in jableh.targets] == ["bus station"]
+    assert [t.text for t in tartus.targets] == ["hospital"]
+    assert (jableh.killed.best, tartus.killed.best) == (100, 48)
+    # the attackers on each site; the victims, not split by site, on the first
+    assert [a.name for a in tartus.perpetrators] == ["Islamic State"]
+    assert [v.text for v in jableh.victims] == ["civilians"] and tartus.victims == ()
+    assert aden.id == "r2" and len({v.id for v in views}) == 3
+    # one busy site is no split
+    single = replace(whole, sites=whole.sites[:1] + whole.sites[2:])
+    assert template_views([single]) == [single]

@@ -39,7 +39,7 @@ from tollwatch.evaluate import gtt, muc, seed, wikievents
 from tollwatch.evaluate.muc_gold import gold_incident
 from tollwatch.evaluate.muc_keys import read_keys
 from tollwatch.evaluate.muc_texts import MucText, read_texts
-from tollwatch.evaluate.score import current_reports, predicted_from_report
+from tollwatch.evaluate.score import current_reports, predicted_from_report, template_views
 from tollwatch.types import Article, Failure, Report
 
 __all__ = [
@@ -167,7 +167,7 @@ def evaluate_muc(
     }
     articles = (texts[d].to_article(keep_dateline) for d in doc_ids)
     for article, reports in _extracted(ex, articles, len(doc_ids), "muc4", progress, tally):
-        preds = [predicted_from_report(r) for r in reports]
+        preds = [predicted_from_report(r) for r in template_views(reports)]
         golds = [gold_incident(t, texts[article.id].published) for t in keys.get(article.id, [])]
         gold_stats["templates"] += len(golds)
         gold_stats["optional_templates"] += sum(g.optional for g in golds)
@@ -235,7 +235,7 @@ def evaluate_gtt(
     tally = gtt.GttTally()
     errors = []
     for article, reports in _extracted(ex, articles, len(articles), "gtt", progress, tally):
-        preds = [gtt.predicted_template(r) for r in reports]
+        preds = [gtt.predicted_template(r) for r in template_views(reports)]
         golds = list(by_id[article.id].templates)
         doc = gtt.score_document(preds, golds)
         tally.add(doc)

@@ -27,10 +27,11 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
-from tollwatch.types import Mention, Report
+from tollwatch.tolls import reconcile
+from tollwatch.types import Figure, Mention, Report, Toll
 
 ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
 _PUNCT = str.maketrans("", "", string.punctuation)
@@ -324,3 +325,41 @@ def predicted_from_report(report: Report) -> Predicted:
 def current_reports(reports: Iterable[Report]) -> list[Report]:
     """The reports a scorer compares with gold: references (history) are skipped."""
     return [r for r in reports if not r.is_reference]
+
+
+def template_views(reports: Iterable[Report]) -> list[Report]:
+    """The reports as MUC-4 templates: MUC-4 codes one template per place, where tollwatch keeps
+    a coordinated attack as one report with its sites. A report whose sites carry targets or
+    figures of their own (two or more of them) is one template per such site: its place, targets,
+    weapons and figures (its toll), the report's perpetrators on each, its victims on the first
+    (victims are not split by site). Other reports are one template each."""
+    out: list[Report] = []
+    for r in reports:
+        busy = [s for s in r.sites if s.targets or s.figures]
+        if len(busy) < 2:
+            out.append(r)
+            continue
+        for k, site in enumerate(busy):
+            figures = tuple(replace(f, is_total=True) for f in site.figures)
+            out.append(
+                replace(
+                    r,
+                    id=f"{r.id}#{k}",
+                    location=site.location,
+                    sites=(),
+                    targets=site.targets,
+                    weapons=site.weapons,
+                    figures=figures,
+                    killed=_site_toll(r.killed, figures, "killed", first=k == 0),
+                    injured=_site_toll(r.injured, figures, "injured", first=k == 0),
+                    victims=r.victims if k == 0 else (),
+                )
+            )
+    return out
+
+
+def _site_toll(whole: Toll, figures: tuple[Figure, ...], kind: str, first: bool) -> Toll:
+    """A site's own figures, else the report's toll on its first site."""
+    if figures:
+        return reconcile(figures, kind)
+    return whole if first else Toll()
