@@ -231,10 +231,31 @@ def test_people_arrested_for_something_else_are_no_attackers(extractor):
         "The Taliban condemned the bombing that killed 40 people in Kabul on Sunday.",
         "The Taliban denied involvement in the bombing that killed 40 people in Kabul on Sunday.",
         "Hamas praised the attack that killed three people in Jerusalem on Sunday.",
+        # the name in brackets beside the subject is the same subject
+        "The Islamic Resistance Movement (Hamas) condemned the bombing that killed three people "
+        "in Jerusalem on Sunday.",
     ],
 )
 def test_a_group_that_reacts_to_an_attack_did_not_carry_it_out(extractor, text):
     assert perps(extractor, text) == set()
+
+
+@pytest.mark.parametrize(
+    "text, group",
+    [
+        (
+            "A bomb exploded at the home of a Shining Path leader in Lima on Sunday, killing "
+            "two people.",
+            "shining path",
+        ),
+        (
+            "Gunmen shot dead FMLN commander Jose Ramirez in San Miguel on Sunday.",
+            "fmln",
+        ),
+    ],
+)
+def test_an_organisation_named_inside_what_was_hit_is_not_the_attacker(extractor, text, group):
+    assert all(name != group for name, _ in perps(extractor, text))
 
 
 def test_a_group_that_claims_an_attack_stays_its_perpetrator(extractor):

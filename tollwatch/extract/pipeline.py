@@ -470,6 +470,9 @@ class Extractor:
                     weapons = [w for w in weapons if not _seized(doc, w)]
                     # nor is a place of care or an event a target when the model adds it
                     targets = [t for t in targets if not _no_target(doc, t, lex)]
+            # "the home of a Shining Path leader", "M-19 candidate Carlos Pizarro": an
+            # organisation named inside what was hit is the victims' own, not the attacker
+            actors = [a for a in actors if not _inside_patient(doc, a, (*victims, *targets))]
             strong = [m for m in triggers if m.item.strong]
             if strong and all(_reacted_to(doc[m.end - 1]) for m in strong):
                 # "Havana professors repudiated the assassination of the priests": the deed
@@ -718,6 +721,35 @@ def _span_of(doc: Any, item: Mention | Actor | Location) -> Any:
 REACTION_VERBS = word_list("reaction_verbs.txt")
 
 
+def _inside_patient(doc: Any, actor: Actor, hit: Sequence[Mention]) -> bool:
+    """An organisation named inside a victim or target phrase, or as a modifier of a noun inside
+    one ("M-19[nummod] presidential candidate Carlos Pizarro"). Not a person described
+    ("gunmen" are no organisation), and not the phrase itself (the parse's own mistake)."""
+    ev = actor.evidence
+    if actor.kind == "individual" or ev is None or ev.start is None or ev.end is None:
+        return False
+    spans = [
+        (m.evidence.start, m.evidence.end)
+        for m in hit
+        if m.evidence is not None and m.evidence.start is not None and m.evidence.end is not None
+    ]
+    if (ev.start, ev.end) in spans:
+        return False
+    if any(a <= ev.start and ev.end <= b for a, b in spans):
+        return True
+    span = _span_of(doc, actor)
+    if span is None:
+        return False
+    tok = span.root
+    for _ in range(3):
+        if tok.dep_ not in ("compound", "nmod", "poss", "amod", "nummod") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if any(a <= tok.idx < b for a, b in spans):
+            return True
+    return False
+
+
 def _reacting(doc: Any, actor: Actor) -> bool:
     """The actor is the subject of a verb of reaction ("condemned", "denied involvement in",
     "praised"): it did not carry the attack out, whatever the sentence goes on to say."""
@@ -731,6 +763,14 @@ def _reacting(doc: Any, actor: Actor) -> bool:
         if any(c.dep_ == "acl" and _reaction(c) for c in noun.children):
             return True
         root = noun
+    # "the 19 April Movement (M-19) accused ...", "the FMLN and the FDR condemned ...": the
+    # subject the name stands beside or is coordinated with
+    while (
+        root.dep_ in ("appos", "conj")
+        and root.head.i != root.i
+        and root.head.pos_ in ("NOUN", "PROPN")
+    ):
+        root = root.head
     return root.dep_ == "nsubj" and _reaction(root.head)
 
 
