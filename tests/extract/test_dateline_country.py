@@ -117,3 +117,22 @@ def test_a_deed_reacted_to_where_it_happened_stays_there(extractor):
     )
     reports = current(extractor, text, published)
     assert [r.location.country for r in reports if r.location] == ["AF"]
+
+
+def test_a_wire_dateline_is_no_part_of_the_attackers_nor_the_day(extractor):
+    # the 2002 Kenyan hotel bombing, told in the wires' own dateline style
+    published = datetime(2002, 11, 29, tzinfo=UTC)
+    for dateline in (
+        "MOMBASA, Nov 29 (Reuters) - ",
+        "MOMBASA, Nov 29 - ",
+        "MOMBASA, 29 NOV 02 -- ",
+    ):
+        text = dateline + (
+            "Gunmen fired two missiles at an Israeli airliner leaving Mombasa yesterday, and "
+            "a car bomb killed 13 people at a beach hotel nearby."
+        )
+        reports = current(extractor, text, published)
+        assert reports, dateline
+        first = reports[0]
+        assert str(first.date) == "2002-11-28", dateline
+        assert all("MOMBASA" not in a.text for r in reports for a in r.perpetrators), dateline

@@ -1269,9 +1269,10 @@ def _name_only(doc: Any, victim: Mention, gaz: Gazetteer) -> Mention:
 _NAMED_AFTER_DATE = word_list("group_name_nouns.txt")
 
 
-#: what follows the date of a dateline: "LA PAZ, 12 JAN 90 (EFE) --", "KABUL, May 3 —"
+#: what follows the date of a dateline: "LA PAZ, 12 JAN 90 (EFE) --", "KABUL, May 3 —",
+#: "LIMA, Nov 20 (Reuters) - " (a hyphen with spaces around it, the wires' own)
 _DATELINE_DATE_END = re.compile(
-    r"\s*(?:\([^()]{1,40}\)\s*)?(?:" + "|".join(map(re.escape, DATELINE_DASHES)) + ")"
+    r"\s*(?:\([^()]{1,40}\)\s*)?(?:" + "|".join(map(re.escape, DATELINE_DASHES)) + r"| - )"
 )
 
 

@@ -325,9 +325,10 @@ def _noun_phrase(tok: Token, article_id: str, without_count: bool) -> Mention | 
         and t.text not in ('"',)
     ):
         left += 1
-    # "[text] attention", "[words indistinct] offices": transcription marks are not words
+    # "[text] attention", "[words indistinct] offices": transcription marks are not words; nor
+    # is a dateline the parse hung on the first noun ("LIMA, 20 NOV 89 -- Guerrillas")
     for k in range(min(right, tok.i - 1), left - 1, -1):
-        if toks[k].text == "]":
+        if toks[k].text == "]" or _dash(toks[k]):
             left = k + 1
             break
     span = doc[left : right + 1]
@@ -338,6 +339,14 @@ def _noun_phrase(tok: Token, article_id: str, without_count: bool) -> Mention | 
         return None
     start = span.start_char + (whole.index(raw) if raw in whole else 0)
     return Mention(text, None, Evidence(article_id, start, start + len(raw), raw))
+
+
+def _dash(tok: Token) -> bool:
+    """A dash between words ("--", an em or en dash, a hyphen with spaces around it)."""
+    text = tok.text
+    if text in ("--", "---", "\u2014", "\u2013"):
+        return True
+    return text == "-" and bool(tok.whitespace_) and tok.i > 0 and bool(tok.nbor(-1).whitespace_)
 
 
 def _right_end(tok: Token) -> int:
