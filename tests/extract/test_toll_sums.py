@@ -41,6 +41,15 @@ def killed(extractor, text):
             "were murdered in San Salvador at dawn today.",
             8,
         ),
+        # a list the parse breaks apart after the count (read from the words)
+        (
+            "The killing of 6 clergymen, a maid, and her daughter on Thursday in San Salvador "
+            "has outraged the country.",
+            8,
+        ),
+        ("A bomb killed two policemen, a woman and a child in Lima on Thursday.", 4),
+        # a clause after the count is no list
+        ("Guerrillas killed three soldiers in Lima on Thursday, the army said, and fled.", 3),
     ],
 )
 def test_a_list_of_victims_is_one_total(extractor, text, expected):

@@ -781,6 +781,10 @@ def _sum_conjuncts(
                     and d.lemma_.lower() not in COLLECTIVE_NOUNS
                     and not any(ch.like_num for ch in d.children)
                 ]
+    if not singles and len(linked) == 1:
+        # "the killing of 6 clergymen, a maid, and her daughter" with the list parsed apart:
+        # the words that follow the counted group say it
+        singles += _listed_after(anchors[linked[0].i], sent, lex)
     singles = list({c.i: c for c in singles}.values())
     if len(linked) + len(singles) < 2 or not linked:
         return figures
@@ -819,6 +823,43 @@ def _sum_conjuncts(
         ),
     )
     return out
+
+
+#: words that open one more person of a list: "a maid", "their cook", "her daughter"
+LIST_OPENERS = frozenset({"a", "an", "the", "their", "his", "her", "its"})
+
+
+def _listed_after(person: Token, sent: Span, lex: Lexicons) -> list[Token]:
+    """The single people listed right after a counted group, read from the words and not the
+    parse: ", a maid, and her daughter" after "6 clergymen" (each with its own determiner or
+    possessive, at most one adjective; the list must close with "and"). Empty when the words
+    after the group are no such list."""
+    doc = sent.doc
+    found: list[Token] = []
+    i, closed = person.i + 1, False
+    while i < sent.end and not closed:
+        tok = doc[i]
+        if tok.text == ",":
+            i += 1
+            continue
+        if tok.lower_ == "and":
+            closed = True
+            i += 1
+            tok = doc[i] if i < sent.end else tok
+        if tok.lower_ not in LIST_OPENERS:
+            return []
+        j = i + 1
+        if j < sent.end and doc[j].pos_ == "ADJ":
+            j += 1
+        if j >= sent.end:
+            return []
+        noun = doc[j]
+        lemma = noun.lemma_.lower()
+        if noun.tag_ != "NN" or lemma not in lex.victims or lemma in COLLECTIVE_NOUNS:
+            return []
+        found.append(noun)
+        i = j + 1
+    return found if closed else []
 
 
 def _companion(person: Token) -> bool:
