@@ -92,3 +92,12 @@ def test_fit_learns_a_separable_signal_and_saves(tmp_path):
 def test_the_shipped_model_loads():
     model = RoleModel.load()
     assert model is not None and model.classes == CLASSES and len(model.vocab) > 1000
+
+
+def test_an_attacker_the_model_adds_goes_by_the_fullest_name_of_the_article():
+    from tollwatch.extract.pipeline import _full_names
+
+    added = Actor("Aguilar Marroquin", "unidentified aguilar marroquin", "individual")
+    group = Actor("ERP", "People's Revolutionary Army", "organization")
+    out = _full_names([added, group], ["Ruth Esperanza Aguilar Marroquin"])
+    assert [a.text for a in out] == ["Ruth Esperanza Aguilar Marroquin", "ERP"]

@@ -397,12 +397,7 @@ class Extractor:
                         )
                 actors = named + generic
             # "Escobar Gaviria" is "Pablo Escobar Gaviria" when the article names him so
-            actors = [
-                dataclasses.replace(a, text=full, name=unidentified(full))
-                if a.kind == "individual" and (full := _full_name(a.text, full_names)) != a.text
-                else a
-                for a in actors
-            ]
+            actors = _full_names(actors, full_names)
             if figures and all(
                 f.victim_category == "attackers" and not f.is_total for f in figures
             ):
@@ -454,6 +449,8 @@ class Extractor:
                             place_spans,
                             speaker_tokens,
                         )
+                        # the model's additions by their fullest names too
+                        actors = _full_names(actors, full_names)
                     else:
                         a, t, v, w = confident(classified, place_spans, speaker_tokens)
                         extra["roles"] = (
@@ -719,6 +716,17 @@ def _span_of(doc: Any, item: Mention | Actor | Location) -> Any:
 
 #: "the Taliban condemned the bombing": verbs whose subject reacts to an attack (lexicon data)
 REACTION_VERBS = word_list("reaction_verbs.txt")
+
+
+def _full_names(actors: list[Actor], full_names: Any) -> list[Actor]:
+    """Individuals by the fullest name the article gives them ("Escobar Gaviria" -> "Pablo
+    Escobar Gaviria")."""
+    return [
+        dataclasses.replace(a, text=full, name=unidentified(full))
+        if a.kind == "individual" and (full := _full_name(a.text, full_names)) != a.text
+        else a
+        for a in actors
+    ]
 
 
 def _inside_patient(doc: Any, actor: Actor, hit: Sequence[Mention]) -> bool:
