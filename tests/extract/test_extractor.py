@@ -218,6 +218,16 @@ def test_earlier_attack_named_by_offset_is_history(extractor):
     assert totals(r) == [(12, 12, "exact")]
 
 
+def test_a_day_counted_from_something_that_is_no_attack_makes_no_history(extractor):
+    # the 2017 Manchester Arena bombing, told from an unrelated day before it
+    text = (
+        "Two days after the prime minister visited the city, a suicide bomber killed 22 people "
+        "at a concert in Manchester."
+    )
+    [r] = reports(extractor, text)
+    assert totals(r) == [(22, 22, "exact")] and not r.is_reference
+
+
 def test_single_named_victim_counts_one(extractor):
     text = "Gunmen shot dead Mayor Juan Perez outside his home in Tegucigalpa on Sunday."
     [r] = reports(extractor, text)

@@ -497,7 +497,9 @@ class Extractor:
                     victims=tuple(self._typed(_name_only(doc, v, self.gaz)) for v in victims),
                     suicide=suicide
                     or any(t.sub_event_type == "Suicide bomb" for t in (m.item for m in triggers)),
-                    history=_is_history(sd, figures, lemmas, lex, sent)
+                    history=_is_history(
+                        sd, figures, lemmas, lex, sent, tuple(doc[m.start].idx for m in triggers)
+                    )
                     # "The judge was investigating the massacre of 43 persons": an older crime
                     or bool(
                         triggers
@@ -1349,11 +1351,15 @@ def _is_history(
     lemmas: set[str],
     lex: Lexicons,
     sent: Any = None,
+    deeds: tuple[int, ...] = (),
 ) -> bool:
     """Whether a sentence speaks of history. With a casualty figure, the figure's own date
     decides (see ``_figure_date``); otherwise a date long before publication, court news, or a
-    cue such as "anniversary" without a recent date."""
-    hist = [d for d in dates if d.history]
+    cue such as "anniversary" without a recent date. ``deeds``: where the sentence's event words
+    start; a day counted from something that is no deed ("two days after the president visited
+    Lima, guerrillas bombed a bank") tells no history."""
+    hist = [d for d in dates if d.history and not _offset_of_no_deed(d, sent, deeds)]
+    dates = tuple(d for d in dates if not d.history or d in hist)
     current = [d for d in dates if not d.history and d.date is not None]
     if hist and figures and figures[0].evidence and sent is not None:
         anchor = _figure_date(figures[0], dates, sent)
@@ -1389,6 +1395,18 @@ def _earlier_event(tok: Any) -> bool:
         and tok.head.lower_ in ("after", "following", "since", "before")
         and any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in tok.children)
     )
+
+
+def _offset_of_no_deed(dm: DateMention, sent: Any, deeds: tuple[int, ...]) -> bool:
+    """A day counted from something ("two days after ...", "a week before ...") whose clause, up
+    to the next comma, holds no event word: the counted day is of that other thing."""
+    if sent is None or not dm.text.lower().endswith(("after", "before")):
+        return False
+    text = doccache.span_text(sent)
+    at = dm.end - sent.start_char
+    comma = text.find(",", at)
+    end = sent.start_char + (comma if comma >= 0 else len(text))
+    return not any(dm.end <= d < end for d in deeds)
 
 
 def _comparison(dm: DateMention, sent: Any) -> bool:
