@@ -147,3 +147,29 @@ def test_combat_is_an_event_as_a_noun_only(extractor):
     assert r.killed.best == 1
     text = "The government will combat drug trafficking with all its forces, the FMLN said."
     assert [r for r in extractor.extract(Article(id="t", text=text, published=PUB))] == []
+
+
+@pytest.mark.parametrize(
+    "text, sub",
+    [
+        # the 1989 air raids on the outskirts of San Salvador, told three ways
+        (
+            "Air Force planes bombed the village of Zacamil on Sunday, killing four civilians.",
+            "air",
+        ),
+        (
+            "The village of Zacamil was bombed by army helicopters on Sunday, killing four civilians.",
+            "air",
+        ),
+        ("The Air Force began bombing Zacamil on Sunday, killing four civilians.", "air"),
+        ("Rebels bombed a bank in San Salvador on Sunday, killing two guards.", "planted"),
+    ],
+)
+def test_a_bombing_from_aircraft_is_an_air_strike(extractor, text, sub):
+    from tollwatch.evaluate.score import muc_type
+
+    r = only_report(extractor, text)
+    if sub == "air":
+        assert (r.sub_event_type, muc_type(r)) == ("Air/drone strike", "ATTACK")
+    else:
+        assert r.sub_event_type == "Remote explosive/landmine/IED" and muc_type(r) == "BOMBING"

@@ -196,6 +196,8 @@ def muc_type(report: Report) -> str:
         return "KIDNAPPING"
     if attack == "Hijacking":
         return "HIJACKING"
+    if sub == "Air/drone strike":
+        return "ATTACK"  # bombs dropped from aircraft: MUC-4 codes an attack
     # MUC-4's BOMBING is an explosive device without gunfire; gunfire makes it an ATTACK (the DEV
     # keys: no BOMBING template with a firearm; 197 of 200 with only devices are BOMBING), and
     # a device makes a shooting-free deed a BOMBING whatever ACLED type the report has

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from spacy.tokens import Span, Token
@@ -103,6 +103,33 @@ NOUN_ONLY = frozenset({"combat"})
 SHOTS = word_list("shot_nouns.txt")
 
 
+#: what bombs from the air (data/lexicon/aircraft.txt)
+AIRCRAFT = word_list("aircraft.txt")
+#: the bombing words an aircraft turns into an air strike
+AERIAL_BOMBING = frozenset({"bomb", "bombing"})
+
+
+def _from_the_air(tok: Token) -> bool:
+    """A bombing word done by aircraft: its subject (or agent, or the noun it is an action of)
+    is a plane, a helicopter or an air force ("Air Force planes bombed the village", "the
+    village was bombed by army helicopters"), or it is called aerial ("aerial bombing")."""
+    if any(c.dep_ == "amod" and c.lower_ in ("aerial", "air") for c in tok.children):
+        return True
+    doers = [c for c in tok.children if c.dep_ in ("nsubj", "compound", "poss")]
+    doers += [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    if tok.dep_ == "xcomp" or (tok.dep_ == "conj" and tok.head.pos_ == "VERB"):
+        # "began bombing", "bombed and strafed": the subject of the verb it goes with
+        doers += [c for c in tok.head.children if c.dep_ == "nsubj"]
+    for d in doers:
+        for t in (d, *d.conjuncts):
+            lemma = t.lemma_.lower()
+            if lemma in AIRCRAFT or (
+                lemma == "force" and any(c.lower_ == "air" for c in t.children)
+            ):
+                return True
+    return False
+
+
 def find_triggers(sent: Span, lex: Lexicons) -> list[Match]:
     found = [
         m
@@ -135,7 +162,16 @@ def find_triggers(sent: Span, lex: Lexicons) -> list[Match]:
             ):
                 found.append(Match(tok.i, tok.i + 1, shoot))
         found.sort(key=lambda m: m.start)
-    return found
+    # "Air Force planes bombed the village": an air strike, not a bomb planted
+    doc = sent.doc
+    return [
+        Match(m.start, m.end, replace(m.item, sub_event_type="Air/drone strike", attack_type=""))
+        if m.item.lemmas[-1] in AERIAL_BOMBING
+        and m.item.event_type == "Explosions/Remote violence"
+        and _from_the_air(doc[m.end - 1])
+        else m
+        for m in found
+    ]
 
 
 def _on_fire(verb: Token) -> bool:
