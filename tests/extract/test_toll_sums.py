@@ -112,6 +112,16 @@ def test_the_date_of_a_statement_before_its_verb_is_not_the_event_date(extractor
     assert [str(r.date) for r in out] == ["1989-11-16"]
 
 
+def test_the_day_a_source_spoke_is_not_the_event_date(extractor):
+    # the 1989 massacre of peasant patrol members in Ayacucho, told the next day
+    text = (
+        "According to military sources today, three members of the peasant defense patrols "
+        "were murdered by Shining Path guerrillas in Ayacucho on Tuesday."
+    )
+    out = current(extractor, text, datetime(1989, 10, 5, tzinfo=UTC))
+    assert [str(r.date) for r in out] == ["1989-10-03"]
+
+
 @pytest.mark.parametrize(
     "text",
     [

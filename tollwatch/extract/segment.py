@@ -762,6 +762,9 @@ def frame_to_report(
 
 
 SPEECH_WORDS = ("said", "told", "announced", "reported", "added", "stated", "confirmed")
+#: a source right before a date: "according to military sources today" (a few words of name,
+#: no verb, no comma between)
+ACCORDING_TO = re.compile(r"\baccording to(?:\s+[\w.'-]+){1,4}\s+$", re.I)
 #: verbs of a statement that follow its date ("the minister today called for ..."); lexicon data
 STATEMENT_VERBS = word_list("statement_verbs.txt")
 
@@ -776,6 +779,8 @@ def _statement_date(text: str, start: int, end: int | None = None) -> bool:
         after = text[end : end + 30].lower().replace(",", " ").split()[:2]
         if after and (after[0] in STATEMENT_VERBS or after[-1] in STATEMENT_VERBS):
             return True
+    if ACCORDING_TO.search(text, max(0, start - 48), start):
+        return True  # "according to military sources today, three ... were murdered"
     before = text[max(0, start - 32) : start].lower().replace(",", " ").split()
     for k in range(1, min(5, len(before)) + 1):
         word = before[-k]
