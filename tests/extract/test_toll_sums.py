@@ -101,25 +101,33 @@ def test_casualties_since_a_date_are_a_running_total(extractor):
     assert killed(extractor, farm) == [1]
 
 
-def test_the_date_of_a_statement_before_its_verb_is_not_the_event_date(extractor):
-    text = (
-        "Party leader Armando Calderon Sol today called for an "
-        "inquiry into the assassination of the Jesuit priests. President Cristiani implicated "
-        "nine soldiers in the assassination of six Jesuit priests and two women on 16 November "
-        "at the Central American University."
-    )
-    out = current(extractor, text, datetime(1990, 1, 15, tzinfo=UTC))
-    assert [str(r.date) for r in out] == ["1989-11-16"]
-
-
-def test_the_day_a_source_spoke_is_not_the_event_date(extractor):
-    # the 1989 massacre of peasant patrol members in Ayacucho, told the next day
-    text = (
-        "According to military sources today, three members of the peasant defense patrols "
-        "were murdered by Shining Path guerrillas in Ayacucho on Tuesday."
-    )
-    out = current(extractor, text, datetime(1989, 10, 5, tzinfo=UTC))
-    assert [str(r.date) for r in out] == ["1989-10-03"]
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        # the date of a statement before its verb
+        (
+            "Party leader Armando Calderon Sol today called for an "
+            "inquiry into the assassination of the Jesuit priests. President Cristiani implicated "
+            "nine soldiers in the assassination of six Jesuit priests and two women on 16 "
+            "November at the Central American University.",
+            datetime(1990, 1, 15, tzinfo=UTC),
+            "1989-11-16",
+        ),
+        # the day a source spoke: the 1989 massacre of peasant patrol members in Ayacucho
+        (
+            "According to military sources today, three members of the peasant defense patrols "
+            "were murdered by Shining Path guerrillas in Ayacucho on Tuesday.",
+            datetime(1989, 10, 5, tzinfo=UTC),
+            "1989-10-03",
+        ),
+    ],
+    ids=["statement", "source"],
+)
+def test_the_day_of_a_statement_or_a_source_is_not_the_event_date(
+    extractor, text, published, expected
+):
+    out = current(extractor, text, published)
+    assert [str(r.date) for r in out] == [expected]
 
 
 @pytest.mark.parametrize(

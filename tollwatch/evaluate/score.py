@@ -206,7 +206,7 @@ def muc_type(report: Report) -> str:
         return "ATTACK"
     if "Explosives" in kinds and not {_head_word(w.text) for w in report.weapons} & PROJECTILES:
         return "BOMBING"
-    if sub in ("Air/drone strike", "Shelling/artillery/missile attack"):
+    if sub == "Shelling/artillery/missile attack":
         return "ATTACK"
     if report.event_type == "Explosions/Remote violence" or attack == "Bombing/Explosion":
         return "BOMBING"
