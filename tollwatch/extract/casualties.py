@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from tollwatch.extract import doccache
 from tollwatch.extract.dates import MONTHS, WEEKDAYS
@@ -1058,6 +1058,117 @@ def _listed_people(first: Token, lex: Lexicons) -> list[Token]:
     return out
 
 
+PLACE_OR_NATION = frozenset({"GPE", "LOC", "FAC", "NORP"})
+#: the tags of the words of a listed person's noun phrase ("the Antioquia police commander")
+_ITEM_TAGS = frozenset({"DT", "PRP$", "JJ", "NN", "NNP", "NNPS", "HYPH"})
+
+
+def _item_end(doc: Doc, i: int, end: int) -> int:
+    """The end (exclusive) of the run of noun-phrase words that starts at ``i``."""
+    j = i
+    while j < end and doc[j].tag_ in _ITEM_TAGS:
+        j += 1
+    return j
+
+
+def _item_person(doc: Doc, i: int, j: int, lex: Lexicons) -> str | None:
+    """"name" or "noun" when the words ``i:j`` name or describe one person ("Gilda Flores",
+    "another judge", "his driver"), else None."""
+    if j <= i:
+        return None
+    head = doc[j - 1]
+    if head.tag_ == "NN" and head.lemma_.lower() in lex.victims:
+        return "noun" if head.lower_ not in ("people", "police") else None
+    if head.tag_ == "NNP" and (
+        head.ent_type_ == "PERSON"
+        or (all(t.tag_ == "NNP" and t.ent_type_ not in PLACE_OR_NATION for t in doc[i:j]))
+    ):
+        return "name"
+    return None
+
+
+def _listed_in_text(first: Token, sent: Span, lex: Lexicons) -> tuple[int, int]:
+    """How many people a list that opens on ``first`` names, read from the words where the parse
+    broke it ("the murders of the governor of Antioquia, another judge, and the Antioquia
+    police commander": 3; "a judge, a police commander, and a mayor": 3), and the index of its
+    last word. Items are joined by commas and "and"; an item after a comma that is of another
+    kind than the first ("Galan, a senator, and ...": a name, then a noun) describes the one
+    before it, unless it is someone's kin or aide ("his driver")."""
+    doc = sent.doc
+    kind = "name" if first.ent_type_ == "PERSON" or first.tag_ == "NNP" else "noun"
+    i = first.i + 1
+    end = sent.end
+    while i < end and doc[i].pos_ == "PROPN" and kind == "name":
+        i += 1  # the rest of the first name
+    if i + 1 < end and doc[i].lower_ == "of" and doc[i + 1].tag_ == "NNP":
+        i = _item_end(doc, i + 1, end)  # "the governor of Antioquia"
+    before = _names_before(first, sent)
+    count, last = 1, first.i
+    pending = 0  # items after a comma, counted once an "and" closes the list
+    while i < end:
+        j = i
+        comma = doc[j].text == ","
+        if comma:
+            j += 1
+        has_and = j < end and doc[j].lower_ == "and"
+        if has_and:
+            j += 1
+        if not (comma or has_and):
+            break
+        k = _item_end(doc, j, end)
+        item = _item_person(doc, j, k, lex)
+        if item is None:
+            break
+        theirs = doc[j].lower_ in ("his", "her", "their")
+        if not has_and and item != kind and not theirs:
+            break  # "Galan, a senator, ...": a description
+        if k - j == 1 and k < end and doc[k].lower_ == "and":
+            i = k  # "Senator and presidential candidate Luis Carlos Galan": one person's titles
+            continue
+        if has_and:
+            count += pending + 1
+            pending = 0
+            last = k - 1
+        else:
+            pending += 1  # "Castellar, Mayor of Achi, in ...": a description unless "and" follows
+        i = k
+        if k + 1 < end and doc[k].lower_ == "of" and doc[k + 1].tag_ == "NNP":
+            i = _item_end(doc, k + 1, end)
+    return count + before, last
+
+
+def _names_before(first: Token, sent: Span) -> int:
+    """How many names a subject list that ends on the name ``first`` has before it, where the
+    parse hung them elsewhere ("Oqueli and Gilda Flores were kidnapped": 1): capitalised words
+    that are no place, joined by commas and "and", from the start of the sentence."""
+    if first.dep_ not in ("nsubj", "nsubjpass") or first.ent_type_ != "PERSON":
+        return 0
+    doc = sent.doc
+    i = first.i
+    while i > sent.start and doc[i - 1].ent_type_ == "PERSON" and doc[i - 1].ent_iob_ != "O":
+        i -= 1
+        if doc[i].ent_iob_ == "B":
+            break
+    names = 0
+    while i - 2 >= sent.start and doc[i - 1].lower_ in ("and", ","):
+        j = i - 1
+        while j > sent.start and doc[j - 1].lower_ in ("and", ","):
+            j -= 1
+        k = j
+        while (
+            k > sent.start
+            and doc[k - 1].is_title
+            and (doc[k - 1].tag_ in ("NNP", "NNPS") or doc[k - 1].ent_type_ in ("PERSON", "NORP"))
+            and doc[k - 1].ent_type_ not in ("GPE", "LOC", "FAC")
+        ):
+            k -= 1
+        if k == j:
+            return names
+        names += 1
+        i = k
+    return names if i == sent.start else 0
+
+
 def _names_after(noun: Token, sent: Span) -> tuple[list[Span], int]:
     """The people named right after a plural noun, joined by commas and "and" ("leaders Hector
     Oqueli Colindres and Gilda Flores"), and the index of their last token."""
@@ -1088,12 +1199,19 @@ def _proper_name(tok: Token) -> bool:
     return tok.tag_ == "NNP" and tok.ent_type_ not in ("GPE", "LOC", "FAC", "NORP")
 
 
-def _with_companions(victim: Token, verb: Token, lex: Lexicons, end: int) -> tuple[int, int]:
-    """How many people ``victim`` and the verb's companions are (``_listed_people`` +
-    ``_companions``), and the index of the last token of the phrase (at least ``end``)."""
+def _with_companions(
+    victim: Token, verb: Token, lex: Lexicons, end: int, sent: Span
+) -> tuple[int, int]:
+    """How many people ``victim`` and the verb's companions are (``_listed_people`` or
+    ``_listed_in_text``, the more, + ``_companions``), and the index of the last token of the
+    phrase (at least ``end``)."""
     company = _companions(verb, lex)
     last = max([end] + [c.right_edge.i for c in company])
-    return len(_listed_people(victim, lex)) + len(company), last
+    listed = len(_listed_people(victim, lex))
+    in_text, text_last = _listed_in_text(victim, sent, lex)
+    if in_text > listed:
+        listed, last = in_text, max(last, text_last)
+    return listed + len(company), last
 
 
 def _companions(verb: Token, lex: Lexicons) -> list[Token]:
@@ -1202,6 +1320,9 @@ def _single_victims(
                         # "the assassination of Dr Oqueli and his companion, Gilda Flores"
                         n = len(_listed_people(v, lex))
                         lo, hi = tok.i - sent.start, v.right_edge.i - sent.start + 1
+                        in_text, text_last = _listed_in_text(v, sent, lex)
+                        if in_text > n:
+                            n, hi = in_text, max(hi, text_last - sent.start + 1)
                         dead(n, lo, hi, v)
                     elif v.dep_ == "pobj" and v.tag_ == "NNS" and v.lemma_.lower() in lex.victims:
                         # "the murder of political leaders Hector Oqueli and Gilda Flores": the
@@ -1280,7 +1401,7 @@ def _single_victims(
                 or (subj.tag_ == "NN" and subj.lemma_.lower() in lex.victims)
             ):
                 # "X, a party leader, was found dead along with Y": X and Y (2)
-                count, last = _with_companions(subj, tok, lex, tok.i + 1)
+                count, last = _with_companions(subj, tok, lex, tok.i + 1, sent)
                 dead(count, subj.left_edge.i - sent.start, last - sent.start + 1, subj)
                 break
             continue
@@ -1383,7 +1504,7 @@ def _single_victims(
             ):
                 continue  # "after Andy Robertson was injured": a player, a crash, not an attack
             # "murdered along with his driver": 2
-            count, last = _with_companions(v, tok, lex, max(v.right_edge.i, tok.i))
+            count, last = _with_companions(v, tok, lex, max(v.right_edge.i, tok.i), sent)
             lo = min(v.left_edge.i, tok.i) - sent.start
             hi = last - sent.start + 1
             category = _category(v, lex) if v.ent_type_ != "PERSON" else None
