@@ -1072,7 +1072,7 @@ def _item_end(doc: Doc, i: int, end: int) -> int:
 
 
 def _item_person(doc: Doc, i: int, j: int, lex: Lexicons) -> str | None:
-    """"name" or "noun" when the words ``i:j`` name or describe one person ("Gilda Flores",
+    """ "name" or "noun" when the words ``i:j`` name or describe one person ("Gilda Flores",
     "another judge", "his driver"), else None."""
     if j <= i:
         return None
