@@ -25,6 +25,11 @@ def reports(extractor, text):
         "The guerrillas threatened to attack the electoral offices in Cuzco.",
         "Stop the assassinations and the bombings, the bishops told the government.",
         "The presidents would rather hold a dialogue without bombs and bullets.",
+        # about to happen, a plot, a report called false
+        "The minister said the country is a social time bomb about to explode.",
+        "The navy denied on Monday that it had uncovered a plot to assassinate the writer.",
+        "The report that the consul's son was badly wounded by gunfire on Monday is unfounded.",
+        "Rumours that the mayor of Cuzco was killed on Monday are false.",
     ],
 )
 def test_no_incident_from_what_did_not_happen(extractor, text):
@@ -96,3 +101,8 @@ def test_the_means_of_a_deed_done_stays(extractor):
     text = "The guerrillas responded on Monday with attacks on three police posts in Lima."
     [r] = reports(extractor, text)
     assert any("police posts" in t.text for t in r.targets)
+
+
+def test_an_attempt_to_kill_is_an_incident_without_a_toll(extractor):
+    [r] = reports(extractor, "Gunmen made an attempt to kill the mayor of Cuzco on Monday.")
+    assert r.killed.best is None

@@ -118,7 +118,7 @@ PERIOD = re.compile(
     r"\b(?:so far (?:this|in)|this year|since (?:january|the (?:start|beginning))|"
     r"(?:in|over|during|within) the (?:last|past) (?:\w+ )?(?:days|weeks|months?|years?|decade)|"
     r"over the course of (?:a|one|the|\w+) (?:\w+ )?(?:weeks?|months?|years?)|"
-    r"in \d+ (?:weeks|months|years)|(?:during|throughout) (?:the year )?(?:19|20)\d\d|"
+    r"in \d+ (?:weeks|months|years)|in (?:less|fewer) than \w+ (?:days|weeks|months|years)|(?:during|throughout) (?:the year )?(?:19|20)\d\d|"
     r"(?:in )?this decade|in recent (?:years|months)|"
     r"(?:during|in|over|after) (?:the )?(?:last |past )?(?:\d+|\w+) years of|years of (?:civil )?war)\b",
     re.I,

@@ -78,6 +78,14 @@ def investigated_before(cue: Any, investigators: frozenset[str]) -> bool:
 
 #: adverbs that make a casualty verb a near miss
 NEAR_MISS = frozenset({"almost", "nearly"})
+#: words before "to" that make the verb after them something about to happen ("a bomb about to
+#: explode", "rebels poised to attack the town")
+IMMINENT = frozenset({"about", "poised"})
+#: nouns of a plan or a threat whose "to" verb did not happen ("a plot to assassinate the
+#: writer", "his threat to kill the judges"); "an attempt to kill" is an attempted attack, and
+#: no toll (``ATTEMPTS``)
+PLAN_NOUNS = frozenset({"plan", "plot", "threat", "conspiracy", "intention", "scheme"})
+ATTEMPT_NOUNS = frozenset({"attempt", "bid"})
 
 
 def unrealised(cue: Any, attempts: bool = True) -> bool:
@@ -89,6 +97,13 @@ def unrealised(cue: Any, attempts: bool = True) -> bool:
         return True
     if any(c.dep_ == "advmod" and c.lower_ in NEAR_MISS and c.i < cue.i for c in cue.children):
         return True  # "was almost killed", "nearly died"; not "nearly 50 were killed"
+    doc = cue.doc
+    if cue.i >= 2 and doc[cue.i - 1].lower_ == "to" and doc[cue.i - 2].lower_ in IMMINENT:
+        return True  # "a bomb about to explode"
+    if cue.dep_ == "acl" and cue.head.pos_ == "NOUN":
+        noun = cue.head.lemma_.lower()
+        if noun in PLAN_NOUNS or (attempts and noun in ATTEMPT_NOUNS):
+            return True  # "a plot to assassinate the writer"
     head = cue
     for _ in range(2):
         if head.dep_ not in ("xcomp", "conj") or head.head == head:
@@ -98,6 +113,27 @@ def unrealised(cue: Any, attempts: bool = True) -> bool:
         if lemma in UNREALISED and (attempts or lemma not in ATTEMPTS):
             return True
     return False
+
+
+#: nouns of a report whose content may be denied, and the words that deny it ("the report that
+#: the ambassador's daughter was wounded is absolutely unfounded")
+REPORT_NOUNS = frozenset({"report", "rumor", "rumour", "claim", "allegation", "version", "news"})
+DENIALS = frozenset({"unfounded", "false", "untrue", "baseless", "groundless", "incorrect"})
+
+
+def _refuted(verb: Any) -> bool:
+    """A verb told in the content of a report that the sentence calls false: "the report that
+    the daughter of the ambassador was wounded is absolutely unfounded", "rumours that the mayor
+    was killed are false"."""
+    tok = verb
+    while tok.dep_ == "conj" and tok.head != tok:
+        tok = tok.head
+    noun = tok.head
+    if tok.dep_ not in ("acl", "ccomp") or noun.lemma_.lower() not in REPORT_NOUNS:
+        return False
+    if noun.dep_ != "nsubj":
+        return False
+    return any(c.dep_ in ("acomp", "attr") and c.lower_ in DENIALS for c in noun.head.children)
 
 
 def _verb_asserted(verb: Any) -> bool:
@@ -201,6 +237,8 @@ def asserted(tok: Any, sent: Any) -> bool:
         return _verb_asserted(verb) and not unrealised(verb, attempts=False)
     if tok.pos_ != "VERB":
         return True
+    if _refuted(tok):
+        return False
     return _verb_asserted(tok) and not unrealised(tok, attempts=False)
 
 
