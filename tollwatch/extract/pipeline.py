@@ -1180,6 +1180,16 @@ def _thing_only(doc: Any, target: Mention) -> Mention:
         tok = doc[start]
         if end - start > 1 and (tok.like_num or tok.ent_type_ == "CARDINAL"):
             start += 1  # "two bank branches"
+        elif (
+            end - start > 4
+            and tok.lemma_.lower() in PART_NOUNS
+            and doc[start + 1].lower_ in ("and", ",")
+            and doc[start + 2].lemma_.lower() in PART_NOUNS
+            and doc[start + 3].lower_ == "of"
+        ):
+            start += 4  # "windows and facing of the consulate"
+            while start < end - 1 and doc[start].lower_ in ("the", "a", "an"):
+                start += 1
         elif end - start > 2 and tok.lemma_.lower() in PART_NOUNS and doc[start + 1].lower_ == "of":
             start += 2  # "front of building"
             while start < end - 1 and doc[start].lower_ in ("the", "a", "an"):
