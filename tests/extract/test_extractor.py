@@ -617,3 +617,25 @@ def test_a_name_the_model_cut_in_two_is_one_victim_and_no_place(extractor):
     [r] = reports(extractor, text, published=datetime(1990, 4, 4, tzinfo=UTC))
     assert [v.text for v in r.victims] == ["Federico Estrada Velez"]
     assert r.location.name == "Medellin"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "A truck packed with dynamite exploded on Monday outside a federal police building "
+            "in Bogota, killing 20 people.",
+            ["federal police building"],
+        ),
+        ("Gunmen placed six bombs in various state bank branches in Cali on Monday.", ["bank"]),
+        ("A bomb went off at a bank in Cali on Monday.", ["bank"]),
+        # a setting, a time, a container or an idiom is no target
+        ("A bomb exploded at dawn near the road in Cali on Monday.", []),
+        ("In reprisal, rebels placed a bomb in a duffel bag in Cali on Monday.", []),
+    ],
+)
+def test_where_a_bomb_was_placed_or_went_off_is_its_target(extractor, text, expected):
+    [r] = reports(extractor, text, published=datetime(1989, 11, 20, tzinfo=UTC))
+    found = [t.text for t in r.targets]
+    assert len(found) == len(expected)
+    assert all(e in f for e, f in zip(expected, found, strict=True))

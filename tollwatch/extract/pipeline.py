@@ -301,6 +301,7 @@ class Extractor:
                     (m.evidence.start, m.evidence.end) for m in lexicon_targets if m.evidence
                 }
                 protected |= {(m.evidence.start, m.evidence.end) for m in weapons if m.evidence}
+                protected |= {(m.evidence.start, m.evidence.end) for m in roles.sites if m.evidence}
                 targets = _merge_mentions(lexicon_targets, roles.targets)
                 # weapons seized or used are not targets ("rifles", "a bomb")
                 weapon_heads = {w.text.lower().split()[-1] for w in weapons}
@@ -1180,6 +1181,15 @@ def _thing_only(doc: Any, target: Mention) -> Mention:
         tok = doc[start]
         if end - start > 1 and (tok.like_num or tok.ent_type_ == "CARDINAL"):
             start += 1  # "two bank branches"
+        elif (
+            end - start > 3
+            and (tok.lemma_.lower() in PART_NOUNS or tok.pos_ == "ADJ")
+            and doc[start + 1].lemma_.lower() in PART_NOUNS
+            and doc[start + 2].lower_ == "of"
+        ):
+            start += 3  # "front doors of the headquarters", "eastern end of the market"
+            while start < end - 1 and doc[start].lower_ in ("the", "a", "an"):
+                start += 1
         elif (
             end - start > 4
             and tok.lemma_.lower() in PART_NOUNS

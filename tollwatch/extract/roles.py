@@ -38,6 +38,7 @@ DETERMINERS = frozenset(
         "our",
         "some",
         "several",
+        "various",
         "other",
     }
 )
@@ -247,11 +248,41 @@ class Roles:
     perpetrators: tuple[Mention, ...]  # individuals/groups as written (not alias-table actors)
     organizations: tuple[Mention, ...] = ()  # named organisations acting as agents
     authored: bool = False  # the sentence names the author of a deed ("charged with the murder")
+    #: targets named as where a bomb was placed or went off ("placed bombs in bank branches",
+    #: "exploded outside a police building"): sure enough that the role model keeps them
+    sites: tuple[Mention, ...] = ()
 
 
 #: verbs whose object is a weapon nobody used: their subject is no attacker
 NOT_USING = word_list("weapons_not_used.txt")
+#: nouns of a setting or a time, never the thing hit ("exploded at dawn", "placed a bomb in the
+#: area"; lexicon data)
+SETTING_NOUNS = word_list("setting_nouns.txt")
+#: where a weapon was placed: "placed 11 bombs in various bank branches" (the branches were hit)
+PLACED_AT = frozenset({"in", "inside", "at", "near", "outside", "under", "on"})
+PLACING = frozenset({"place", "plant", "leave", "put", "hide", "hurl", "throw", "toss", "drop"})
+#: verbs of a bomb going off (and "go off"), whose "at", "outside" ... phrase is the thing hit
+EXPLODING = frozenset({"explode", "detonate"})
+EXPLODED_AT = frozenset({"at", "outside", "near", "inside"})
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
+
+
+def _site_noun(tok: Token, weapon_lemmas: Collection[str]) -> bool:
+    """Whether the object of "placed a bomb in/at ...", "exploded outside ..." names a thing that
+    could be hit: not a setting or a time (``SETTING_NOUNS``), not a weapon ("exploded near a
+    second dynamite charge"), not an idiom ("in addition", "in reprisal": a bare noun) nor the
+    noun of an aim ("in an effort to ...")."""
+    if tok.lemma_.lower() in SETTING_NOUNS or tok.lower_ in SETTING_NOUNS:
+        return False
+    if _is_weapon(tok, weapon_lemmas) or any(
+        c.dep_ == "compound" and _is_weapon(c, weapon_lemmas) for c in tok.children
+    ):
+        return False  # "a bomb", "dynamite charges"
+    if tok.pos_ == "NOUN" and not any(
+        c.dep_ in ("det", "amod", "compound", "nummod", "poss") for c in tok.children
+    ):
+        return False
+    return not any(c.dep_ == "acl" and c.tag_ == "VB" for c in tok.children)
 
 
 def _is_weapon(tok: Token, weapon_lemmas: Collection[str]) -> bool:
@@ -637,6 +668,13 @@ def find_roles(
     perps: list[Mention] = []
     orgs: list[Mention] = []
 
+    sites: list[Mention] = []
+
+    def site(tok: Token) -> None:
+        before = len(targets)
+        patient(tok)
+        sites.extend(targets[before:])
+
     def patient(tok: Token) -> None:
         # "judge Maria Elena Diaz, who was murdered on Friday": the relative pronoun stands for
         # the noun its clause describes
@@ -646,8 +684,8 @@ def find_roles(
             if t.i in excluded or t.ent_type_ in PLACE_LABELS or t.pos_ not in ("NOUN", "PROPN"):
                 continue
             m = noun_phrase(t, article_id, without_count=True)
-            if m is None:
-                continue
+            if m is None or not any(ch.isalpha() for ch in m.text):
+                continue  # "at No. 1810": a house number's point
             if _is_person(t, person_lemmas):
                 victims.append(m)
             elif _attacker_word(t):
@@ -705,6 +743,16 @@ def find_roles(
             for c in tok.children:
                 if c.dep_ == "nsubj":
                     agent(c)
+                elif (
+                    c.dep_ == "prep"
+                    and c.lower_ in PLACED_AT
+                    and lemma in PLACING
+                    and tok.i not in unasserted
+                ):
+                    # "... placed 11 bombs in various government bank branches"
+                    for p in c.children:
+                        if p.dep_ == "pobj" and _site_noun(p, weapon_lemmas):
+                            site(p)
         if (
             tok.pos_ == "VERB"
             and lemma == "open"
@@ -722,6 +770,16 @@ def find_roles(
                                 patient(c)
         if tok.i in unasserted:
             continue
+        if tok.pos_ == "VERB" and (
+            lemma in EXPLODING
+            or (lemma == "go" and any(c.dep_ == "prt" and c.lower_ == "off" for c in tok.children))
+        ):
+            # "a truck bomb exploded outside a federal police building", "went off at the bank"
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in EXPLODED_AT:
+                    for p in c.children:
+                        if p.dep_ == "pobj" and _site_noun(p, weapon_lemmas):
+                            site(p)
         if tok.pos_ == "VERB" and (lemma, "verb") in role_words:
             preps = role_words[(lemma, "verb")]
             # "the bodies of the Jesuits murdered last Friday by uniformed men were buried":
@@ -767,4 +825,4 @@ def find_roles(
                     for p in c.children:
                         if p.dep_ == "pobj":
                             agent(p)
-    return Roles(tuple(victims), tuple(targets), tuple(perps), tuple(orgs), authored)
+    return Roles(tuple(victims), tuple(targets), tuple(perps), tuple(orgs), authored, tuple(sites))
