@@ -10,6 +10,7 @@ from tollwatch.evaluate.score import (
     muc_type,
     normalize,
     predicted_from_report,
+    without_nationality,
 )
 from tollwatch.types import Mention
 
@@ -175,3 +176,19 @@ def test_a_report_of_several_busy_sites_is_one_template_per_site():
     # one busy site is no split
     single = replace(whole, sites=whole.sites[:1] + whole.sites[2:])
     assert template_views([single]) == [single]
+
+
+def test_a_victims_nationality_is_left_to_its_own_muc_slot():
+    assert without_nationality("Spanish Jesuits") == "Jesuits"
+    assert without_nationality("U.S. Mormon missionaries") == "Mormon missionaries"
+    assert without_nationality("Ecuadoreans Luis Meneses") == "Luis Meneses"
+    assert without_nationality("Salvadoran") == "Salvadoran"  # nothing else to keep
+    assert without_nationality("peasants") == "peasants"
+    r = replace(
+        simple_report("r1"),
+        victims=(Mention("Spanish Jesuits"),),
+        targets=(Mention("U.S. Embassy"),),
+    )
+    roles = predicted_from_report(r).roles
+    # a building keeps its nation: the keys write "U.S. EMBASSY"
+    assert roles["Victim"] == ("Jesuits",) and roles["Target"] == ("U.S. Embassy",)

@@ -45,6 +45,7 @@ from tollwatch.evaluate.score import (
     normalize,
     target_entities,
     weapon_entities,
+    without_nationality,
 )
 from tollwatch.types import Report
 
@@ -94,7 +95,7 @@ def predicted_template(report: Report) -> Template:
         "Target": [m.text for m in target_entities(report.targets)],
         # GTT's Victim entities are named people (MUC's HUM TGT: NAME); our victims also hold
         # descriptions ("peasants"), which the GTT keys do not list as Victim entities
-        "Victim": [m.text for m in report.victims if _named(m.text)],
+        "Victim": [without_nationality(m.text) for m in report.victims if _named(m.text)],
         "Weapon": [m.text for m in weapon_entities(report.weapons)],
     }
     template: Template = {"incident_type": muc_type(report).lower()}

@@ -292,6 +292,37 @@ def target_entities(things: Sequence[Mention]) -> tuple[Mention, ...]:
 COMBATANT_TYPES = frozenset({"Military", "Terrorists/Non-State Militia"})
 
 
+_NATIONALITIES: frozenset[str] | None = None
+
+
+def _nationalities() -> frozenset[str]:
+    """Demonym keys ("spanish", "salvadoran", "us"), singular and plural, from the gazetteer's
+    data file."""
+    global _NATIONALITIES
+    if _NATIONALITIES is None:
+        from tollwatch.extract.gazetteer_names import load_demonyms
+
+        keys = set(load_demonyms()) | {"us", "u s"}
+        _NATIONALITIES = frozenset(keys | {k + "s" for k in keys})
+    return _NATIONALITIES
+
+
+def without_nationality(text: str) -> str:
+    """A victim without the nationality words it opens on ("Spanish Jesuits" -> "Jesuits", "U.S.
+    Mormon missionaries" -> "Mormon missionaries"): MUC-4 gives a human target's nationality in
+    a slot of its own (HUM TGT: FOREIGN NATION), not in its description. A phrase that is only a
+    nationality stays as it is. Physical targets keep theirs: the keys write "U.S. EMBASSY",
+    "COLOMBIAN EMBASSY" (the nation names the building)."""
+    words = text.split()
+    known = _nationalities()
+    k = 0
+    while k < len(words) - 1 and (
+        words[k].lower().strip(".,") in known or words[k].lower() in ("u.s.", "u.s")
+    ):
+        k += 1
+    return " ".join(words[k:]) if k else text
+
+
 def predicted_from_report(report: Report) -> Predicted:
     places: list[str] = []
     locations = [report.location] if report.location else []
@@ -304,7 +335,7 @@ def predicted_from_report(report: Report) -> Predicted:
         "PerpOrg": tuple(a.text for a in perps if a.kind != "individual"),
         "Target": tuple(m.text for m in target_entities(report.targets)),
         "Victim": tuple(
-            m.text
+            without_nationality(m.text)
             for m in report.victims
             if report.event_type != "Battles" or m.type not in COMBATANT_TYPES
         ),
