@@ -316,6 +316,15 @@ def test_a_later_count_of_others_adds_to_the_dead_told_before(extractor):
     assert killed(extractor, text) == [8]
 
 
+def test_a_later_count_of_someones_companions_restates_the_dead_told_before(extractor):
+    text = (
+        "Three members of a peasant union have been killed by soldiers in the city of "
+        "Sonsonate, according to the union.\n\nAmong the dead is Cecilio Rivera, its treasurer. "
+        "Rivera was shot to death along with two other union members whose names were not given."
+    )
+    assert killed(extractor, text) == [3]
+
+
 def test_the_other_dead_of_a_group_told_before_are_a_part_of_it(extractor):
     text = (
         "Ten people were killed when guerrillas attacked the village of Tenancingo on Monday. "

@@ -831,6 +831,8 @@ def _dateline_place(facts: list[SentenceFacts], text: str) -> Location | None:
     return None
 
 
+#: a count of companions of someone the sentence names: "along with two other militants"
+COMPANIONS = re.compile(r"\b(?:along|together) with\b", re.I)
 #: words that add victims to those told before: "Two of his bodyguards were also killed"
 ALSO = re.compile(r"\b(?:also(?! known\b)|as well)\b", re.I)
 
@@ -852,6 +854,19 @@ def _adds_to(later: Figure, s: SentenceFacts, first: Figure) -> bool:
     return bool(OTHERS.search(words)) and not own_sum and one_source
 
 
+def _restates(later: Figure, first: Figure) -> bool:
+    """Whether a later count of someone's companions is part of the total told before: "Three
+    militants were killed." ... "Rivera was shot along with two other militants" (the one named
+    and his two companions are the three)."""
+    words = later.evidence.text if later.evidence else ""
+    return (
+        bool(COMPANIONS.search(words))
+        and first.low is not None
+        and later.low is not None
+        and first.low == later.low + 1
+    )
+
+
 def _added_dead(sents: list[SentenceFacts]) -> tuple[Figure, ...]:
     """The figures of a frame's sentences, where a later sentence's one killed total that says
     "also" or counts "other" people adds to the one killed total told before it ("Minister X was
@@ -861,6 +876,9 @@ def _added_dead(sents: list[SentenceFacts]) -> tuple[Figure, ...]:
     for s in sents:
         new = [f for f in s.figures if f.kind == "killed" and f.is_total and f.low is not None]
         before = [f for f in out if f.kind == "killed" and f.is_total and f.low is not None]
+        if len(new) == 1 and len(before) == 1 and _restates(new[0], before[0]):
+            out += [replace(f, is_total=False) if f is new[0] else f for f in s.figures]
+            continue
         if len(new) == 1 and len(before) == 1 and _adds_to(new[0], s, before[0]):
             first, later = before[0], new[0]
             out = [replace(f, is_total=False) if f is first else f for f in out]
