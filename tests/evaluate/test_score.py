@@ -192,3 +192,37 @@ def test_a_victims_nationality_is_left_to_its_own_muc_slot():
     roles = predicted_from_report(r).roles
     # a building keeps its nation: the keys write "U.S. EMBASSY"
     assert roles["Victim"] == ("Jesuits",) and roles["Target"] == ("U.S. Embassy",)
+
+
+def test_what_a_report_burned_beside_its_other_deeds_is_a_muc_arson_template():
+    from tollwatch.evaluate.score import muc_type, template_views
+    from tollwatch.types import Evidence, Toll
+
+    text = (
+        "Guerrillas killed a peasant in Flores on Friday. They also burned a tank truck on "
+        "the road and attacked the town hall."
+    )
+    first, second = text.split(". ")
+    s1 = Evidence("a", 0, len(first) + 1, first + ".")
+    s2 = Evidence("a", len(first) + 2, len(text), second)
+
+    def mention(words: str) -> Mention:
+        at = text.index(words)
+        return Mention(words, evidence=Evidence("a", at, at + len(words), words))
+
+    whole = replace(
+        simple_report("r1", article_id="a"),
+        event_type="Violence against civilians",
+        evidence=(s1, s2),
+        victims=(mention("peasant"),),
+        targets=(mention("tank truck"), mention("town hall")),
+        killed=Toll(1, 1, 1),
+    )
+    attack, arson = template_views([whole])
+    assert [t.text for t in attack.targets] == ["town hall"]
+    assert [v.text for v in attack.victims] == ["peasant"] and attack.killed.best == 1
+    assert [t.text for t in arson.targets] == ["tank truck"] and not arson.victims
+    assert muc_type(arson) == "ARSON" and arson.date == whole.date
+    # a report that only burned is one template, as it is
+    only = replace(whole, victims=(), killed=Toll(), targets=(mention("tank truck"),))
+    assert template_views([only]) == [only]
