@@ -86,6 +86,8 @@ def test_weapon_and_target_entities_collapse_the_mentions_of_one_thing():
     assert texts(weapon_entities, ["bomb", "dynamite"]) == ["dynamite"]
     assert texts(weapon_entities, ["bomb"]) == ["bomb"]
     assert texts(weapon_entities, ["rifles", "grenade"]) == ["rifles", "grenade"]
+    assert texts(weapon_entities, ["bullets", "submachine gun"]) == ["submachine gun"]
+    assert texts(weapon_entities, ["bullets"]) == ["bullets"]
     farms = ["farm", "La Eminencia farm", "Santo Tomas farm"]
     assert texts(target_entities, farms) == ["La Eminencia farm", "Santo Tomas farm"]
     assert texts(target_entities, ["vehicles", "vehicle"]) == ["vehicles"]

@@ -236,8 +236,11 @@ def toll_value(low: int | None, best: int | None, high: int | None) -> int | Non
     return best if best is not None else low if low is not None else high
 
 
-#: weapon words that say no more than "something exploded"
-GENERIC_WEAPONS = frozenset({"bomb", "explosive", "device", "charge", "artifact", "weapon"})
+#: weapon words that say no more than "something exploded" or "someone fired" ("bullets",
+#: "machinegun fire" beside "a submachine gun")
+GENERIC_WEAPONS = frozenset(
+    {"bomb", "explosive", "device", "charge", "artifact", "weapon", "bullet", "gunfire", "fire"}
+)
 
 
 def _head_word(text: str) -> str:
