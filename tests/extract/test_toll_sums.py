@@ -301,6 +301,35 @@ def test_dead_told_in_a_later_sentence_with_also_add_up(extractor):
             "in Sonsonate on Monday.",
             [3],
         ),
+        # people listed where the parse broke the list are counted from the words
+        # ... the parse hangs the second item as an apposition and the third under it
+        ("Guerrillas yesterday killed a judge, a police commander, and a mayor in Cali.", [3]),
+        # ... or under the place of the first
+        (
+            "Three judges investigating the murders of the governor of Antioquia, another "
+            "magistrate, and the Antioquia police commander resigned on Friday.",
+            [3],
+        ),
+        # names hung elsewhere before a subject that is a name
+        ("Oqueli and Gilda Flores were kidnapped and killed on Friday in Guatemala City.", [2]),
+        # one person's titles joined by "and" are one person
+        (
+            "Gunmen on Friday murdered Carlos Valencia, Colonel Franklin Quintero, and Senator "
+            "and presidential candidate Luis Carlos Galan in Bogota.",
+            [3],
+        ),
+        # a description after a comma, with no "and" to close a list, is the same person
+        (
+            "Pablo Pelaez, Mayor of Medellin, in the north of the country, was murdered on "
+            "Friday by gunmen.",
+            [1],
+        ),
+        # a sentence's first adverb is no name before the subject
+        (
+            "Meanwhile, Amalio Escobar, 21, a member of the civil patrols, was shot to death "
+            "on Friday in San Pablo.",
+            [1],
+        ),
     ],
 )
 def test_lists_and_clauses_of_victims_add_up(extractor, text, expected):
@@ -793,40 +822,3 @@ def test_a_big_bombing_wounds_a_thousand_without_a_day_of_its_own(extractor):
     )
     out = current(extractor, text, datetime(1989, 12, 20, tzinfo=UTC))
     assert [(r.killed.best, r.injured.best) for r in out] == [(63, 1000)]
-
-
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        # the parse hangs the second item as an apposition and the third under it
-        ("Guerrillas yesterday killed a judge, a police commander, and a mayor in Cali.", [3]),
-        # ... or under the place of the first
-        (
-            "Three judges investigating the murders of the governor of Antioquia, another "
-            "magistrate, and the Antioquia police commander resigned on Friday.",
-            [3],
-        ),
-        # names hung elsewhere before a subject that is a name
-        ("Oqueli and Gilda Flores were kidnapped and killed on Friday in Guatemala City.", [2]),
-        # one person's titles joined by "and" are one person
-        (
-            "Gunmen on Friday murdered Carlos Valencia, Colonel Franklin Quintero, and Senator "
-            "and presidential candidate Luis Carlos Galan in Bogota.",
-            [3],
-        ),
-        # a description after a comma, with no "and" to close a list, is the same person
-        (
-            "Pablo Pelaez, Mayor of Medellin, in the north of the country, was murdered on "
-            "Friday by gunmen.",
-            [1],
-        ),
-        # a sentence's first adverb is no name before the subject
-        (
-            "Meanwhile, Amalio Escobar, 21, a member of the civil patrols, was shot to death "
-            "on Friday in San Pablo.",
-            [1],
-        ),
-    ],
-)
-def test_people_listed_where_the_parse_broke_the_list_are_counted(extractor, text, expected):
-    assert killed(extractor, text) == expected
