@@ -336,22 +336,30 @@ def test_lists_and_clauses_of_victims_add_up(extractor, text, expected):
     assert killed(extractor, text) == expected
 
 
-def test_a_later_count_of_others_adds_to_the_dead_told_before(extractor):
-    text = (
-        "Union leader Febe Elisabeth Velasquez died at the scene of the bombing in San Salvador "
-        "on Tuesday, medical sources said. The blast at the union's office left 7 other people "
-        "dead and 35 wounded."
-    )
-    assert killed(extractor, text) == [8]
-
-
-def test_a_later_count_of_someones_companions_restates_the_dead_told_before(extractor):
-    text = (
-        "Three members of a peasant union have been killed by soldiers in the city of "
-        "Sonsonate, according to the union.\n\nAmong the dead is Cecilio Rivera, its treasurer. "
-        "Rivera was shot to death along with two other union members whose names were not given."
-    )
-    assert killed(extractor, text) == [3]
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a later count of others adds to the dead told before
+        (
+            "Union leader Febe Elisabeth Velasquez died at the scene of the bombing in San "
+            "Salvador on Tuesday, medical sources said. The blast at the union's office left 7 "
+            "other people dead and 35 wounded.",
+            [8],
+        ),
+        # a later count of someone's companions restates the dead told before
+        (
+            "Three members of a peasant union have been killed by soldiers in the city of "
+            "Sonsonate, according to the union.\n\nAmong the dead is Cecilio Rivera, its "
+            "treasurer. Rivera was shot to death along with two other union members whose names "
+            "were not given.",
+            [3],
+        ),
+    ],
+)
+def test_a_later_count_of_others_adds_to_the_dead_told_before_or_restates_them(
+    extractor, text, expected
+):
+    assert killed(extractor, text) == expected
 
 
 def test_the_other_dead_of_a_group_told_before_are_a_part_of_it(extractor):
