@@ -118,7 +118,8 @@ PERIOD = re.compile(
     r"\b(?:so far (?:this|in)|this year|since (?:january|the (?:start|beginning))|"
     r"(?:in|over|during|within) the (?:last|past) (?:\w+ )?(?:days|weeks|months?|years?|decade)|"
     r"over the course of (?:a|one|the|\w+) (?:\w+ )?(?:weeks?|months?|years?)|"
-    r"in \d+ (?:weeks|months|years)|in (?:less|fewer) than \w+ (?:days|weeks|months|years)|(?:during|throughout) (?:the year )?(?:19|20)\d\d|"
+    r"in \d+ (?:weeks|months|years)|in (?:less|fewer) than \w+ (?:days|weeks|months|years)|"
+    r"(?:during|throughout) (?:the year )?(?:19|20)\d\d|"
     r"(?:in )?this decade|in recent (?:years|months)|"
     r"(?:during|in|over|after) (?:the )?(?:last |past )?(?:\d+|\w+) years of|years of (?:civil )?war)\b",
     re.I,
@@ -1058,6 +1059,7 @@ def _listed_people(first: Token, lex: Lexicons) -> list[Token]:
     return out
 
 
+#: entity types of places and nationalities, never a person's name
 PLACE_OR_NATION = frozenset({"GPE", "LOC", "FAC", "NORP"})
 #: the tags of the words of a listed person's noun phrase ("the Antioquia police commander")
 _ITEM_TAGS = frozenset({"DT", "PRP$", "JJ", "NN", "NNP", "NNPS", "HYPH"})
@@ -1196,7 +1198,7 @@ def _names_after(noun: Token, sent: Span) -> tuple[list[Span], int]:
 def _proper_name(tok: Token) -> bool:
     """A proper noun that is no place or nationality: someone's name, whatever entity type the
     small model gave it ("Hector Oqueli Colindres" is often ORG)."""
-    return tok.tag_ == "NNP" and tok.ent_type_ not in ("GPE", "LOC", "FAC", "NORP")
+    return tok.tag_ == "NNP" and tok.ent_type_ not in PLACE_OR_NATION
 
 
 def _with_companions(

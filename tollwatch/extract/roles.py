@@ -255,11 +255,12 @@ class Roles:
 
 #: verbs whose object is a weapon nobody used: their subject is no attacker
 NOT_USING = word_list("weapons_not_used.txt")
-#: nouns of a setting or a time, never the thing hit ("exploded at dawn", "placed a bomb in the
-#: area"; lexicon data)
+#: nouns of a setting, a time or a container, never the thing hit ("exploded at dawn", "placed
+#: a bomb in the area", "a bomb in a duffel bag"; lexicon data)
 SETTING_NOUNS = word_list("setting_nouns.txt")
 #: where a weapon was placed: "placed 11 bombs in various bank branches" (the branches were hit)
 PLACED_AT = frozenset({"in", "inside", "at", "near", "outside", "under", "on"})
+#: the verbs of placing a weapon somewhere (their object a weapon: "placed", "planted", "hurled")
 PLACING = frozenset({"place", "plant", "leave", "put", "hide", "hurl", "throw", "toss", "drop"})
 #: verbs of a bomb going off (and "go off"), whose "at", "outside" ... phrase is the thing hit
 EXPLODING = frozenset({"explode", "detonate"})

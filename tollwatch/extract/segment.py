@@ -871,7 +871,9 @@ def _added_dead(sents: list[SentenceFacts]) -> tuple[Figure, ...]:
     """The figures of a frame's sentences, where a later sentence's one killed total that says
     "also" or counts "other" people adds to the one killed total told before it ("Minister X was
     murdered today." ... "Two of his bodyguards were also killed."; "Velazquez died." ... "The
-    blast left 7 other people dead."): both become parts of a new total."""
+    blast left 7 other people dead."): both become parts of a new total. A later count of someone's
+    companions that with the one named makes the total told before restates it (``_restates``):
+    it becomes a part of that total."""
     out: list[Figure] = []
     for s in sents:
         new = [f for f in s.figures if f.kind == "killed" and f.is_total and f.low is not None]
