@@ -120,8 +120,16 @@ def test_casualties_since_a_date_are_a_running_total(extractor):
             datetime(1989, 10, 5, tzinfo=UTC),
             "1989-10-03",
         ),
+        # the day a statement was made, with a noun: the murder keeps the day it was told on
+        (
+            "Yesterday, the director of the Archbishop's legal office made official statements "
+            "before the court on the murder of six Jesuit priests in San Salvador on 16 "
+            "November.",
+            datetime(1989, 12, 15, tzinfo=UTC),
+            "1989-11-16",
+        ),
     ],
-    ids=["statement", "source"],
+    ids=["statement", "source", "statement-noun"],
 )
 def test_the_day_of_a_statement_or_a_source_is_not_the_event_date(
     extractor, text, published, expected

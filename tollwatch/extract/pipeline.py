@@ -226,6 +226,9 @@ class Extractor:
             s0, s1 = sent.start_char, sent.end_char
             sp = tuple(p for p in places if p.evidence and s0 <= p.evidence.start < s1)
             sd = tuple(d for d in dates if s0 <= d.start < s1)
+            # "Yesterday, X made official statements regarding the murder": the day of the
+            # statement, not of the deed
+            sd = tuple(d for d in sd if not _made_statement(doc, d))
             # "the deadliest attack since the 1998 bombing of the embassy in Nairobi": places
             # after a date of comparison are the comparison's, not the event's
             cut = min((d.start for d in sd if d.history and _comparison(d, sent)), default=None)
@@ -1358,6 +1361,35 @@ def _speaking_place(doc: Any, place: Location, say_verbs: frozenset[str]) -> boo
     verb = span.root.head
     lemma = verb.lemma_.lower()
     return verb.pos_ in ("VERB", "AUX") and (lemma in say_verbs or lemma in REACTION_VERBS)
+
+
+#: light verbs whose object is a statement: "made official statements", "issued a communique"
+STATEMENT_LIGHT_VERBS = frozenset({"make", "issue", "give", "hold", "deliver", "read", "release"})
+#: how far (characters) after its statement noun a date still dates the statement
+STATEMENT_REACH = 12
+
+
+def _made_statement(doc: Any, date: DateMention) -> bool:
+    """Whether a date qualifies the making of a statement ("Yesterday, Maria Julia Hernandez
+    made official statements before the court regarding the murder", "issued a communique on
+    Sunday"): its verb is a light verb whose object is a statement noun."""
+    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    if span is None:
+        return False
+    node = span.root
+    for _ in range(4):
+        if node.pos_ in ("VERB", "AUX") or node.head == node:
+            break
+        node = node.head
+    if node.pos_ not in ("VERB", "AUX") or node.lemma_.lower() not in STATEMENT_LIGHT_VERBS:
+        return False
+    for c in node.children:
+        if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in STATEMENT_NOUNS:
+            # before the statement, or right after it ("issued a communique on Sunday"); not a
+            # date further on, which the parse may hang on the same verb ("... statements on the
+            # murder of six priests on 16 November")
+            return date.start < c.idx or date.start - (c.idx + len(c.text)) <= STATEMENT_REACH
+    return False
 
 
 COURT_CUES = frozenset(
