@@ -29,6 +29,7 @@ import string
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 
 from tollwatch.tolls import reconcile
 from tollwatch.types import Evidence, Figure, Mention, Report, Toll
@@ -295,19 +296,14 @@ def target_entities(things: Sequence[Mention]) -> tuple[Mention, ...]:
 COMBATANT_TYPES = frozenset({"Military", "Terrorists/Non-State Militia"})
 
 
-_NATIONALITIES: frozenset[str] | None = None
-
-
+@lru_cache(maxsize=1)
 def _nationalities() -> frozenset[str]:
     """Demonym keys ("spanish", "salvadoran", "us"), singular and plural, from the gazetteer's
-    data file."""
-    global _NATIONALITIES
-    if _NATIONALITIES is None:
-        from tollwatch.extract.gazetteer_names import load_demonyms
+    data file (``name_key`` form)."""
+    from tollwatch.extract.gazetteer_names import load_demonyms
 
-        keys = set(load_demonyms()) | {"us", "u s"}
-        _NATIONALITIES = frozenset(keys | {k + "s" for k in keys})
-    return _NATIONALITIES
+    keys = set(load_demonyms()) | {"us"}
+    return frozenset(keys | {k + "s" for k in keys})
 
 
 def without_nationality(text: str) -> str:
@@ -316,12 +312,12 @@ def without_nationality(text: str) -> str:
     a slot of its own (HUM TGT: FOREIGN NATION), not in its description. A phrase that is only a
     nationality stays as it is. Physical targets keep theirs: the keys write "U.S. EMBASSY",
     "COLOMBIAN EMBASSY" (the nation names the building)."""
+    from tollwatch.extract.gazetteer_names import name_key
+
     words = text.split()
     known = _nationalities()
     k = 0
-    while k < len(words) - 1 and (
-        words[k].lower().strip(".,") in known or words[k].lower() in ("u.s.", "u.s")
-    ):
+    while k < len(words) - 1 and name_key(words[k]) in known:
         k += 1
     return " ".join(words[k:]) if k else text
 

@@ -1172,6 +1172,33 @@ def _speaking(doc: Any, person: Mention) -> bool:
     return root.dep_ == "nsubj" and root.head.lower_ in STATEMENT_VERBS
 
 
+def _part_of(doc: Any, start: int, end: int) -> int:
+    """How many words at ``start`` name a part of what follows: "front of", "front doors of",
+    "eastern end of", "windows and facing of" (0 when none)."""
+
+    def part(i: int) -> bool:
+        return doc[i].lemma_.lower() in PART_NOUNS
+
+    if (
+        end - start > 4
+        and part(start)
+        and doc[start + 1].lower_ in ("and", ",")
+        and part(start + 2)
+        and doc[start + 3].lower_ == "of"
+    ):
+        return 4  # "windows and facing of the consulate"
+    if (
+        end - start > 3
+        and (part(start) or doc[start].pos_ == "ADJ")
+        and part(start + 1)
+        and doc[start + 2].lower_ == "of"
+    ):
+        return 3  # "front doors of the headquarters", "eastern end of the market"
+    if end - start > 2 and part(start) and doc[start + 1].lower_ == "of":
+        return 2  # "front of building"
+    return 0
+
+
 def _thing_only(doc: Any, target: Mention) -> Mention:
     """A target by the thing hit: "the front of a building" -> "building", "a section of the
     Pereira-Cartago pipeline" -> "Pereira-Cartago pipeline", "two bank branches" -> "bank
@@ -1184,27 +1211,8 @@ def _thing_only(doc: Any, target: Mention) -> Mention:
         tok = doc[start]
         if end - start > 1 and (tok.like_num or tok.ent_type_ == "CARDINAL"):
             start += 1  # "two bank branches"
-        elif (
-            end - start > 3
-            and (tok.lemma_.lower() in PART_NOUNS or tok.pos_ == "ADJ")
-            and doc[start + 1].lemma_.lower() in PART_NOUNS
-            and doc[start + 2].lower_ == "of"
-        ):
-            start += 3  # "front doors of the headquarters", "eastern end of the market"
-            while start < end - 1 and doc[start].lower_ in ("the", "a", "an"):
-                start += 1
-        elif (
-            end - start > 4
-            and tok.lemma_.lower() in PART_NOUNS
-            and doc[start + 1].lower_ in ("and", ",")
-            and doc[start + 2].lemma_.lower() in PART_NOUNS
-            and doc[start + 3].lower_ == "of"
-        ):
-            start += 4  # "windows and facing of the consulate"
-            while start < end - 1 and doc[start].lower_ in ("the", "a", "an"):
-                start += 1
-        elif end - start > 2 and tok.lemma_.lower() in PART_NOUNS and doc[start + 1].lower_ == "of":
-            start += 2  # "front of building"
+        elif (part := _part_of(doc, start, end)) > 0:
+            start += part  # "front of building", "windows and facing of the consulate"
             while start < end - 1 and doc[start].lower_ in ("the", "a", "an"):
                 start += 1
         elif tok.ent_type_ == "GPE" and tok.ent_iob_ == "B":
@@ -1373,10 +1381,10 @@ def _made_statement(doc: Any, date: DateMention) -> bool:
     """Whether a date qualifies the making of a statement ("Yesterday, Maria Julia Hernandez
     made official statements before the court regarding the murder", "issued a communique on
     Sunday"): its verb is a light verb whose object is a statement noun."""
-    span = doc.char_span(date.start, date.end, alignment_mode="expand")
-    if span is None:
+    bounds = doccache.span_bounds(doc, date.start, date.end)  # ``char_span`` with "expand"
+    if bounds is None:
         return False
-    node = span.root
+    node = doc[bounds[0] : bounds[1]].root
     for _ in range(4):
         if node.pos_ in ("VERB", "AUX") or node.head == node:
             break
