@@ -18,6 +18,7 @@ from typing import Any
 from tollwatch.config import Settings
 from tollwatch.errors import ExtractError
 from tollwatch.extract import doccache
+from tollwatch.extract.acronyms import spelled_out, table_acronyms
 from tollwatch.extract.actors import ATTRIBUTE, ActorMatcher
 from tollwatch.extract.attribution import Speakers, find_attribution
 from tollwatch.extract.casualties import (
@@ -110,6 +111,7 @@ class Extractor:
         self.nlp = nlp if nlp is not None else load_nlp(settings)
         self.lex: Lexicons = load_lexicons()
         self.actors = ActorMatcher.build(self.lex.actors)
+        self.acronyms = table_acronyms(self.lex.actors)
         self.role_words = load_role_words()
         self.person_lemmas = frozenset(self.lex.victims)
         self.gaz = gazetteer if gazetteer is not None else Gazetteer.open(settings)
@@ -400,6 +402,9 @@ class Extractor:
                             )
                         )
                 actors = named + generic
+            # "the Army of National Liberation [ELN]": the name up to its acronym, and the
+            # acronym's canonical name
+            actors = [spelled_out(a, doc, self.acronyms) for a in actors]
             # "Escobar Gaviria" is "Pablo Escobar Gaviria" when the article names him so
             actors = _full_names(actors, full_names)
             if figures and all(
@@ -455,6 +460,7 @@ class Extractor:
                         )
                         # the model's additions by their fullest names too
                         actors = _full_names(actors, full_names)
+                        actors = [spelled_out(a, doc, self.acronyms) for a in actors]
                     else:
                         a, t, v, w = confident(classified, place_spans, speaker_tokens)
                         extra["roles"] = (

@@ -11,7 +11,7 @@ their leading determiner ("the", "a", "his").
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -363,6 +363,7 @@ def _noun_phrase(tok: Token, article_id: str, without_count: bool) -> Mention | 
         if toks[k].text == "]" or _dash(toks[k]):
             left = k + 1
             break
+    right = _closed(toks, left, right, tok.sent.end)
     span = doc[left : right + 1]
     whole = doccache.span_text(span)
     raw = whole.strip(" ,")
@@ -371,6 +372,42 @@ def _noun_phrase(tok: Token, article_id: str, without_count: bool) -> Mention | 
         return None
     start = span.start_char + (whole.index(raw) if raw in whole else 0)
     return Mention(text, None, Evidence(article_id, start, start + len(raw), raw))
+
+
+_OPENERS = {"(": ")", "[": "]"}
+_TRANSCRIBER_NOTES = frozenset(
+    {"indistinct", "received", "heard", "published", "omitted", "text", "excerpt", "words"}
+)
+
+
+def _closed(toks: Sequence[Token], left: int, right: int, sent_end: int) -> int:
+    """The phrase's last token with its brackets closed: "members of the Popular Revolutionary
+    Bloc (BPR" runs on to the ")" a few tokens on; without one near, the phrase stops before the
+    bracket."""
+    for k in range(right, left - 1, -1):
+        closer = _OPENERS.get(toks[k].text)
+        if closer is None:
+            continue
+        if any(toks[j].text == closer for j in range(k + 1, right + 1)):
+            return right
+        for j in range(right + 1, min(right + 5, sent_end)):
+            if toks[j].text == closer:
+                inside = {t.lower_ for t in toks[k + 1 : j]}
+                # "[words indistinct]", "[as received]": a transcriber's note is no word of it
+                return _before(toks, left, k) if inside & _TRANSCRIBER_NOTES else j
+        return _before(toks, left, k)
+    return right
+
+
+def _before(toks: Sequence[Token], left: int, k: int) -> int:
+    """The last token before ``k`` that can end a phrase ("state officials of the [" ->
+    "state officials")."""
+    r = k - 1
+    while r > left and (
+        toks[r].lower_ in ("of", "the", "a", "an", "and", "de") or toks[r].is_punct
+    ):
+        r -= 1
+    return max(left, r)
 
 
 def _dash(tok: Token) -> bool:

@@ -44,7 +44,7 @@ from tollwatch.extract.casualties import OTHERS, added_dead
 from tollwatch.extract.events import against_protesters, among_armed, type_event
 from tollwatch.extract.facts import SentenceFacts
 from tollwatch.extract.lexicon import word_list
-from tollwatch.extract.roles import fuller_name
+from tollwatch.extract.roles import PERPETRATOR_HEADS, fuller_name
 from tollwatch.tolls import reconcile
 from tollwatch.types import Actor, Article, Evidence, Figure, Location, Mention, Report, Site
 
@@ -1017,6 +1017,26 @@ def _actors(frame: Frame, all_facts: list[SentenceFacts]) -> tuple[Actor, ...]:
     return tuple(named + described)
 
 
+#: words that make a capitalised phrase a description, not a person's name ("Urban Guerrillas")
+_NOT_NAME_WORDS = (
+    frozenset(word_list("attacker_words.txt"))
+    | PERPETRATOR_HEADS
+    | {
+        "unidentified",
+        "unknown",
+        "armed",
+        "men",
+        "man",
+        "members",
+        "member",
+        "group",
+        "individuals",
+        "persons",
+        "people",
+    }
+)
+
+
 def _fullest_people(actors: list[Actor], all_facts: list[SentenceFacts]) -> list[Actor]:
     """Attackers named as people by the fullest name the article gives them as attackers:
     "Escobar Gaviria" is "Pablo Escobar Gaviria" when another sentence blames him so; then
@@ -1038,7 +1058,22 @@ def _fullest_people(actors: list[Actor], all_facts: list[SentenceFacts]) -> list
             a = replace(a, text=full, name=f"unidentified {full.lower()}")
         have = out.get(a.name)
         out[a.name] = a if have is None else replace(have, claimed=have.claimed or a.claimed)
-    return list(out.values())
+    return [_identified(a) for a in out.values()]
+
+
+def _identified(actor: Actor) -> Actor:
+    """A person the article names ("Colonel Hector Heriberto Hernandez") is identified: the name
+    is their canonical name. Until here the extractor keeps every individual attacker under an
+    "unidentified ..." name, the mark of attackers it may drop or widen; described attackers
+    ("unidentified gunmen", "urban guerrillas") keep it."""
+    words = _name_words(actor.text)
+    if (
+        actor.kind != "individual"
+        or len(words) < 2
+        or any(w.lower().strip(".,'") in _NOT_NAME_WORDS for w in words)
+    ):
+        return actor
+    return replace(actor, name=actor.text)
 
 
 def _sites(
