@@ -128,8 +128,17 @@ def test_casualties_since_a_date_are_a_running_total(extractor):
             datetime(1989, 12, 15, tzinfo=UTC),
             "1989-11-16",
         ),
+        # the day a wire item went out dates the item: the murder, told without a day, keeps
+        # the publication's
+        (
+            "According to a news item transmitted on 11 December by a US agency, the archbishop "
+            "accused the government of pressing the only witness of the murder of six Jesuit "
+            "priests in San Salvador.",
+            datetime(1989, 12, 13, tzinfo=UTC),
+            "1989-12-13",
+        ),
     ],
-    ids=["statement", "source", "statement-noun"],
+    ids=["statement", "source", "statement-noun", "transmitted"],
 )
 def test_the_day_of_a_statement_or_a_source_is_not_the_event_date(
     extractor, text, published, expected

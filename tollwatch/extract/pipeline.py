@@ -1379,6 +1379,8 @@ def _speaking_place(doc: Any, place: Location, say_verbs: frozenset[str]) -> boo
 
 #: light verbs whose object is a statement: "made official statements", "issued a communique"
 STATEMENT_LIGHT_VERBS = frozenset({"make", "issue", "give", "hold", "deliver", "read", "release"})
+#: verbs of sending a text out: a date they take dates the text
+MEDIA_VERBS = frozenset({"transmit", "broadcast", "publish", "air", "telecast", "televise"})
 #: how far (characters) after its statement noun a date still dates the statement
 STATEMENT_REACH = 12
 
@@ -1395,6 +1397,10 @@ def _made_statement(doc: Any, date: DateMention) -> bool:
         if node.pos_ in ("VERB", "AUX") or node.head == node:
             break
         node = node.head
+    if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in MEDIA_VERBS:
+        # "a Washington dateline item transmitted on 11 December by the UPI news agency": the
+        # day a text went out, not a deed's
+        return True
     if node.pos_ not in ("VERB", "AUX") or node.lemma_.lower() not in STATEMENT_LIGHT_VERBS:
         return False
     for c in node.children:
