@@ -30,6 +30,9 @@ def reports(extractor, text):
         "The navy denied on Monday that it had uncovered a plot to assassinate the writer.",
         "The report that the consul's son was badly wounded by gunfire on Monday is unfounded.",
         "Rumours that the mayor of Cuzco was killed on Monday are false.",
+        # an event word that only describes a noun after it
+        "A judge in Lima ordered the release of two members of the kidnapping ring on Monday.",
+        "Police in Medellin arrested a murder suspect on Monday.",
     ],
 )
 def test_no_incident_from_what_did_not_happen(extractor, text):
@@ -42,6 +45,8 @@ def test_no_incident_from_what_did_not_happen(extractor, text):
         "Guerrillas placed bombs in three banks in Lima on Monday.",
         "Gunmen tried to bomb the embassy in Lima on Monday.",
         "We must condemn the murder of a police officer in Santiago on Monday.",
+        "A dynamite charge exploded at a bank in Lima on Monday.",
+        "Gunmen shot dead three kidnapping victims in Cali on Monday.",
     ],
 )
 def test_incidents_that_happened_or_were_attempted_stay(extractor, text):

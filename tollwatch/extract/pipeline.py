@@ -260,6 +260,7 @@ class Extractor:
                 m
                 for m in words
                 if not self._figurative(doc, m.start)
+                and not self._modifier(doc[m.end - 1])
                 and not _cumulative(doc[m.start])
                 and (cut is None or doc[m.start].idx < cut)
                 and told[m.start]
@@ -641,6 +642,15 @@ class Extractor:
         kind = victim_target_type(_head_lemma(victim.text), self.lex)
         return victim if kind is None else dataclasses.replace(victim, type=kind)
 
+    def _modifier(self, tok: Any) -> bool:
+        """An event word that only describes the noun after it: "members of the kidnapping
+        ring", "a murder suspect" (``data/lexicon/modified_nouns.txt``)."""
+        return (
+            tok.dep_ == "compound"
+            and tok.head.i > tok.i
+            and tok.head.lemma_.lower() in MODIFIED_NOUNS
+        )
+
     def _figurative(self, doc: Any, i: int) -> bool:
         tok = doc[i]
         related = [tok.head, *tok.children]
@@ -904,6 +914,7 @@ def _merge_mentions(first, second) -> list:
 
 #: "the government", "the drug mafias": described perpetrators that are organisations
 ORGANISATION_HEADS = word_list("organisation_heads.txt")
+MODIFIED_NOUNS = word_list("modified_nouns.txt")
 STATE_FORCE = re.compile(
     r"\b(?:[A-Z][a-z]+ )?(?:[Aa]rmy|[Aa]rmed [Ff]orces|[Aa]ir [Ff]orce|[Nn]ational [Pp]olice|"
     r"[Nn]ational [Gg]uard|[Tt]reasury [Pp]olice|[Nn]avy|[Mm]arines|[Ii]nfantry [Bb]rigade|"
