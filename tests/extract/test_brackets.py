@@ -114,3 +114,20 @@ def test_members_keep_the_group_they_belong_to(extractor):
     texts = {a.text.lower() for r in reports for a in r.perpetrators}
     assert "members of the fmln" in texts
     assert "members" not in texts
+
+
+def test_a_gloss_inside_a_phrase_stays_in_it(extractor):
+    out = current(
+        extractor,
+        "A car bomb damaged the DAS [Administrative Department of Security] headquarters in "
+        "Bogota on Monday.",
+    )
+    targets = [t.text for r in out for t in r.targets]
+    assert any(t.startswith("DAS [") and t.endswith("headquarters") for t in targets), targets
+
+
+def test_a_transcribers_note_is_no_part_of_a_phrase(extractor):
+    out = current(
+        extractor, "THE GUERRILLAS KILLED TWO STATE OFFICIALS OF THE [WORDS INDISTINCT] IN HUANTA."
+    )
+    assert [v.text for r in out for v in r.victims] == ["state officials"]

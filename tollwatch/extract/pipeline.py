@@ -1038,7 +1038,11 @@ def _members_of(mention: Mention, named: list[Actor]) -> Mention:
     else:
         for o in orgs:
             if low.startswith(o + " ") and len(low) > len(o) + 1:
-                cut = (len(o) + 1, len(text))
+                start = len(o) + 1
+                if low[start] == "[" and "] " in low[start:]:
+                    # "FMLN [Farabundo Marti National Liberation Front] forces": past the gloss
+                    start = low.index("] ", start) + 2
+                cut = (start, len(text))
                 break
     if cut is None:
         return mention

@@ -347,6 +347,17 @@ def _noun_phrase(tok: Token, article_id: str, without_count: bool) -> Mention | 
     right = _right_end(tok)
     doc = tok.doc
     toks = doccache.tokens(doc)
+    sent_start = tok.sent.start
+    opening = left if toks[left].text == "[" else left - 1
+    if (
+        opening > sent_start
+        and toks[opening].text == "["
+        and toks[opening - 1].pos_ == "PROPN"
+        and any(toks[j].text == "]" for j in range(opening + 1, tok.i))
+    ):
+        # "FMLN [Farabundo Marti National Liberation Front] forces": the parse leaves the name
+        # the gloss belongs to outside the phrase
+        left = opening - 1
     while left < tok.i and (
         (t := toks[left]).lower_ in DETERMINERS
         or t.dep_ == "case"
@@ -359,10 +370,17 @@ def _noun_phrase(tok: Token, article_id: str, without_count: bool) -> Mention | 
         left += 1
     # "[text] attention", "[words indistinct] offices": transcription marks are not words; nor
     # is a dateline the parse hung on the first noun ("LIMA, 20 NOV 89 -- Guerrillas")
-    for k in range(min(right, tok.i - 1), left - 1, -1):
+    k = min(right, tok.i - 1)
+    while k >= left:
+        if toks[k].text == "]" and (j := _gloss_start(toks, left, k)) is not None:
+            # "FMLN [Farabundo Marti National Liberation Front] forces": a transcriber's gloss
+            # of the name before it is part of the phrase
+            k = j - 1
+            continue
         if toks[k].text == "]" or _dash(toks[k]):
             left = k + 1
             break
+        k -= 1
     right = _closed(toks, left, right, tok.sent.end)
     span = doc[left : right + 1]
     whole = doccache.span_text(span)
@@ -397,6 +415,24 @@ def _closed(toks: Sequence[Token], left: int, right: int, sent_end: int) -> int:
                 return _before(toks, left, k) if inside & _TRANSCRIBER_NOTES else j
         return _before(toks, left, k)
     return right
+
+
+def _gloss_start(toks: Sequence[Token], left: int, k: int) -> int | None:
+    """The "[" of the bracket ``toks[k]`` closes when it glosses the word before it inside the
+    phrase ("FMLN [Farabundo Marti National Liberation Front] forces"); None for a transcriber's
+    note ("[text] attention", "[words indistinct] offices") or a bracket that opens the phrase."""
+    for j in range(k - 1, left - 1, -1):
+        if toks[j].text == "[":
+            inside = toks[j + 1 : k]
+            if (
+                j > left
+                and not toks[j - 1].is_punct
+                and inside
+                and not {t.lower_ for t in inside} & _TRANSCRIBER_NOTES
+            ):
+                return j
+            return None
+    return None
 
 
 def _before(toks: Sequence[Token], left: int, k: int) -> int:
