@@ -137,3 +137,24 @@ def test_a_deed_added_by_the_same_attackers_keeps_their_organisation(extractor):
     out = current(extractor, text)
     assert len(out) == 2
     assert all("FARC" in [a.text for a in r.perpetrators] for r in out)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a description of the named place is where, not what, was hit
+        (
+            "In Barranca, a small village 180 km from Lima, terrorists bombed a radio station and "
+            "a drugstore on Friday.",
+            {"radio station", "drugstore"},
+        ),
+        # what a distance is measured from
+        (
+            "Rebels burned a bus a few meters from the army barracks in Usulutan on Friday.",
+            {"bus"},
+        ),
+    ],
+)
+def test_a_reference_point_is_no_target(extractor, text, expected):
+    out = current(extractor, text)
+    assert {t.text for r in out for t in r.targets} == expected

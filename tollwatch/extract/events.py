@@ -262,7 +262,12 @@ def find_targets(
     if trigger_matches is None:
         trigger_matches = find_triggers(sent, lex)
     triggers = {t for m in trigger_matches for t in range(m.start, m.end)}
-    matches = [m for m in matches if _in_event_clause(sent.doc[m.end - 1], triggers)]
+    matches = [
+        m
+        for m in matches
+        if _in_event_clause(sent.doc[m.end - 1], triggers)
+        and not reference_point(sent.doc[m.end - 1])
+    ]
     out = mentions(sent, matches, article_id, lambda t: t[1])
     heads = {m.end - 1 for m in matches}
     for m in matches:
@@ -276,6 +281,29 @@ def find_targets(
                 out.append(mention)
                 heads.add(conj.i)
     return out
+
+
+#: nouns of a distance: what a distance is measured from is where, not what, was hit
+DISTANCE_NOUNS = frozenset(
+    {"meter", "metre", "km", "kilometer", "kilometre", "mile", "yard", "block", "foot", "feet"}
+)
+
+
+def reference_point(tok) -> bool:
+    """A noun that only says where: a description in apposition to a named place ("in Barranca,
+    a small village 180 km from Lima"), or what a distance is measured from ("a few meters from
+    their barracks", "180 km from Lima")."""
+    if tok.dep_ == "appos" and tok.head.pos_ == "PROPN" and tok.head.i < tok.i:
+        anchor = tok.head
+        if anchor.dep_ == "pobj" and anchor.head.lower_ in ("in", "at", "near", "from", "of"):
+            return True
+    if tok.dep_ == "pobj" and tok.head.lower_ == "from":
+        prep = tok.head
+        if prep.head.lemma_.lower() in DISTANCE_NOUNS or any(
+            c.lemma_.lower() in DISTANCE_NOUNS for c in prep.children
+        ):
+            return True
+    return False
 
 
 #: verbs of a clause that tells an attack on a target (data/lexicon/event_verbs.txt)

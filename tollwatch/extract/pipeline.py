@@ -37,6 +37,7 @@ from tollwatch.extract.events import (
     find_triggers,
     find_weapons,
     not_used,
+    reference_point,
     victim_target_type,
 )
 from tollwatch.extract.facts import SentenceFacts
@@ -974,11 +975,14 @@ def _full_name(text: str, full_names: list[str]) -> str:
 
 def _no_target(doc: Any, target: Mention, lex: Lexicons) -> bool:
     """Words the rules or the model take for a target that are none: the place the hurt were
-    taken to, or an event ("the latest in a string of mass kidnappings": its head is a one-word
+    taken to, a place's description or what a distance is measured from, or an event ("the latest in a string of mass kidnappings": its head is a one-word
     event trigger)."""
     head = _head_lemma(target.text)
     if any(len(t.lemmas) == 1 for t in lex.triggers.get(head, ())):
         return True
+    span = _span_of(doc, target)
+    if span is not None and reference_point(span.root):
+        return True  # "in Barranca, a small village 180 km from Lima"
     return _place_of_care(doc, target)
 
 
