@@ -31,7 +31,8 @@ def reports(extractor, text):
         "The report that the consul's son was badly wounded by gunfire on Monday is unfounded.",
         "Rumours that the mayor of Cuzco was killed on Monday are false.",
         # an event word that only describes a noun after it
-        "A judge in Lima ordered the release of two members of the kidnapping ring on Monday.",
+        "Moreover, Mejia overturned the ruling ordering the release of Orlando Llovera, "
+        "Lieutenant Isidro Lopez, and other members of the kidnapping ring.",
         "Police in Medellin arrested a murder suspect on Monday.",
     ],
 )
