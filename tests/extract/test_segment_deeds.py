@@ -158,3 +158,14 @@ def test_a_deed_added_by_the_same_attackers_keeps_their_organisation(extractor):
 def test_a_reference_point_is_no_target(extractor, text, expected):
     out = current(extractor, text)
     assert {t.text for r in out for t in r.targets} == expected
+
+
+def test_the_place_a_victim_works_at_is_no_target(extractor):
+    out = current(
+        extractor,
+        "Unknown men murdered the second secretary of the Nicaraguan embassy in Guatemala, Jorge "
+        "Adolfo Vargas Gonzalez, on Friday.",
+    )
+    assert [t.text for r in out for t in r.targets] == []
+    # an ordinal is part of a title, not a count
+    assert "second secretary of the Nicaraguan embassy" in {v.text for r in out for v in r.victims}

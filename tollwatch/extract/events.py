@@ -267,6 +267,7 @@ def find_targets(
         for m in matches
         if _in_event_clause(sent.doc[m.end - 1], triggers)
         and not reference_point(sent.doc[m.end - 1])
+        and not _whose_person(sent.doc[m.end - 1], lex)
     ]
     out = mentions(sent, matches, article_id, lambda t: t[1])
     heads = {m.end - 1 for m in matches}
@@ -304,6 +305,17 @@ def reference_point(tok) -> bool:
         ):
             return True
     return False
+
+
+def _whose_person(tok, lex: Lexicons) -> bool:
+    """A place that only says whose a person is: "the second secretary of the Nicaraguan
+    embassy", "employees of the bank" (the person was hit, not the embassy)."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "of":
+        return False
+    owner = tok.head.head
+    return owner.pos_ in ("NOUN", "PROPN") and (
+        owner.lemma_.lower() in lex.victims or owner.ent_type_ == "PERSON"
+    )
 
 
 #: verbs of a clause that tells an attack on a target (data/lexicon/event_verbs.txt)

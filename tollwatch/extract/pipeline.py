@@ -1282,7 +1282,7 @@ def _bare_start(span: Any) -> int:
         while k < span.end - 1 and doc[k].lower_ in ("the", "a", "an"):
             k += 1
     while k < span.end - 1 and (
-        doc[k].like_num
+        (doc[k].like_num and doc[k].tag_ != "JJ")  # "second secretary": an ordinal stays
         or doc[k].lower_ in COUNT_HEDGES
         or doc[k].lower_ in CASUALTY_PARTICIPLES
         or (doc[k].lower_ in ("or", "to") and doc[k + 1].like_num)

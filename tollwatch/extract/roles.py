@@ -362,7 +362,7 @@ def _noun_phrase(tok: Token, article_id: str, without_count: bool) -> Mention | 
         (t := toks[left]).lower_ in DETERMINERS
         or t.dep_ == "case"
         or t.lower_ in QUANTITY_WORDS
-        or (without_count and t.like_num)
+        or (without_count and t.like_num and t.tag_ != "JJ")  # "second secretary" keeps it
         or t.lower_ == "of"  # "two of three engineers" without its count
         or t.is_punct
         and t.text not in ('"',)
