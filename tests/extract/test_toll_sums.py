@@ -847,3 +847,19 @@ def test_a_big_bombing_wounds_a_thousand_without_a_day_of_its_own(extractor):
     )
     out = current(extractor, text, datetime(1989, 12, 20, tzinfo=UTC))
     assert [(r.killed.best, r.injured.best) for r in out] == [(63, 1000)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels killed 5 soldiers near San Miguel and seized 2 M-70 machine guns.",
+        "We seized 37 rifles, a 90-mm cannon, 2 M-70 machine guns and 3 LAW rocket launchers "
+        "after killing 5 soldiers near San Miguel.",
+    ],
+)
+def test_a_count_of_arms_is_no_toll(extractor, text):
+    out = current(extractor, text)
+    assert [r.killed.best for r in out] == [5]
+    assert [f.kind for r in out for f in r.figures] == ["killed"]
+    # arms seized were not used
+    assert all(w.text.lower() not in ("law rocket", "machine guns") for r in out for w in r.weapons)

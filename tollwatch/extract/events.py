@@ -230,11 +230,15 @@ def not_used(tok) -> bool:
     """The weapon noun is the object of seizing, finding, making or defusing (through "of" or a
     coordination: "seized rifles, grenades and dynamite")."""
     t = tok
-    while t.dep_ == "conj" and t.head != t:
-        t = t.head
+    if t.dep_ == "compound" and t.head.i > t.i and t.head.pos_ == "NOUN":
+        t = t.head  # "seized ... a LAW rocket launcher": the launcher
+    while t.dep_ in ("conj", "appos") and t.head != t:
+        t = t.head  # "the quantities: 25 antiaircraft missiles, 915 rifles ..."
     gov = t.head
     if t.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ in ("of", "with"):
         gov = gov.head
+    if gov.lemma_.lower() in NOT_USED_GOVERNORS and gov.pos_ == "NOUN" and gov.i < t.i:
+        return True  # "an arsenal of rifles", "the quantities: 915 rifles"
     if t.dep_ not in ("dobj", "pobj", "nsubjpass", "compound") and gov == t.head:
         return False
     return gov.lemma_.lower() in NOT_USED_GOVERNORS
