@@ -510,3 +510,22 @@ def test_forces_who_kill_others_than_attackers_stay_perpetrators(extractor, text
     out = extractor.extract(Article(id="f", text=text, published=PUB))
     assert force in {a.text.lower() for r in out for a in r.perpetrators}
     assert all(r.killed.best for r in out)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to the army, 6 guerrillas were killed and 13 were wounded in clashes near "
+        "Suchitoto on Friday.",
+        "The clash near Suchitoto on Friday resulted in the death of six guerrillas.",
+    ],
+)
+def test_attackers_the_sentence_only_tells_were_hurt_are_no_authors(extractor, text):
+    assert perps(extractor, text) == set()
+
+
+def test_attackers_who_acted_stay_though_some_were_killed(extractor):
+    got = perps(
+        extractor, "Guerrillas attacked a bridge near Suchitoto on Friday and two guerrillas died."
+    )
+    assert ("guerrillas", "individual") in got

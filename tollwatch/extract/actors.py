@@ -5,6 +5,7 @@ channel, or is only suspected."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -90,7 +91,15 @@ class ActorMatcher:
 
         return cls(pat(exact), pat(folded, re.I), by_alias)
 
-    def find(self, sent: Span, article_id: str, all_caps: bool) -> list[Actor]:
+    def find(
+        self,
+        sent: Span,
+        article_id: str,
+        all_caps: bool,
+        hurt: Callable[[Token], bool] | None = None,
+    ) -> list[Actor]:
+        """The actors of a sentence; ``hurt``: whether an attacker word names people the
+        sentence only tells were killed or hurt ("six guerrillas were killed"): no author."""
         text = doccache.span_text(sent)
         base = sent.start_char
         claimed = bool(CLAIM.search(text))
@@ -148,6 +157,8 @@ class ActorMatcher:
                 )
                 if span is not None and _modifier(span.root):
                     continue  # "a terrorist attack", "guerrilla actions": no attacker named
+                if span is not None and hurt is not None and hurt(span.root):
+                    continue  # "the clash resulted in the death of six guerrillas"
                 kind = GENERIC[word.lower()]
                 start, end = base + m.start(1), base + m.end(1)
                 root = span.root if span is not None else None

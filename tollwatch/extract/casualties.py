@@ -180,6 +180,24 @@ def _patient_of_casualty_verb(noun: Token, lex: Lexicons) -> bool:
     return noun.dep_ in ("nsubjpass", "dobj") and _kind_of(head, lex, ("verb",)) is not None
 
 
+def hurt_patient(noun: Token, lex: Lexicons) -> bool:
+    """People the sentence tells were killed or hurt, and nothing more: "six guerrillas were
+    killed", "the death of six guerrillas", "four guerrillas died", "the bodies of five
+    guerrillas" (the killed attackers of ``Figure.victim_category``, not the authors of the
+    deed)."""
+    if _patient_of_casualty_verb(noun, lex):
+        return True
+    if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in ("die", "perish"):
+        return True
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "of"
+        and noun.head.head.lemma_.lower() in ("death", "body", "corpse", "remains")
+    )
+
+
 #: people who investigate crimes as their work (``modality.investigated_before``)
 INVESTIGATORS = word_list("investigators.txt")
 #: relative pronouns that make the noun a relative clause hangs on its subject

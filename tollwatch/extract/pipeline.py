@@ -29,6 +29,7 @@ from tollwatch.extract.casualties import (
     SECURITY_FORCES,
     PlaceSpan,
     find_figures,
+    hurt_patient,
 )
 from tollwatch.extract.casualties import _is_cumulative as is_cumulative
 from tollwatch.extract.dates import DateMention, find_dates
@@ -284,7 +285,7 @@ class Extractor:
             authored = False
             actors = [
                 _widened(a, doc, aid)
-                for a in self.actors.find(sent, aid, caps)
+                for a in self.actors.find(sent, aid, caps, lambda t: hurt_patient(t, lex))
                 if a.claimed or not _reacting(doc, a)
             ]
             if triggers or figures:
