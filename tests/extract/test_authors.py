@@ -529,3 +529,22 @@ def test_attackers_who_acted_stay_though_some_were_killed(extractor):
         extractor, "Guerrillas attacked a bridge near Suchitoto on Friday and two guerrillas died."
     )
     assert ("guerrillas", "individual") in got
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Six Jesuits were murdered by men wearing military uniforms in San Salvador on "
+            "Thursday.",
+            "men wearing military uniforms",
+        ),
+        (
+            "Six Jesuits were murdered by individuals dressed as soldiers in San Salvador on "
+            "Thursday.",
+            "individuals dressed as soldiers",
+        ),
+    ],
+)
+def test_what_attackers_wear_describes_them(extractor, text, expected):
+    assert (expected, "individual") in perps(extractor, text)

@@ -349,7 +349,8 @@ class Extractor:
                 generic = [a for a in actors if a.name.startswith("unidentified")]
                 if roles.perpetrators:
                     generic = [
-                        _individual(_members_of(m, named), actors) for m in roles.perpetrators
+                        _individual(_members_of(_dressed_as(doc, m), named), actors)
+                        for m in roles.perpetrators
                     ]
                 # an organisation the parse makes the agent of the attack, not in the alias table
                 known = {a.evidence.start for a in named if a.evidence}
@@ -932,11 +933,48 @@ def _widened(actor: Actor, doc: Any, article_id: str) -> Actor:
     if span is None:
         return actor
     phrase = noun_phrase(span.root, article_id)
+    if phrase is not None:
+        phrase = _dressed_as(doc, phrase)
     if phrase is None or len(phrase.text) <= len(actor.text) or len(phrase.text) > 60:
         return actor
     return dataclasses.replace(
         actor, text=phrase.text, name=unidentified(phrase.text), evidence=phrase.evidence
     )
+
+
+#: what attackers wear describes them ("men wearing military uniforms", "eight men in civilian
+#: clothes", "individuals dressed as soldiers")
+_WORN = frozenset({"uniform", "clothes", "clothing", "fatigues", "hood", "mask", "balaclava"})
+
+
+def _dressed_as(doc: Any, phrase: Mention) -> Mention:
+    """``phrase`` run on over what the attackers wear or are dressed as."""
+    span = _span_of(doc, phrase)
+    if span is None:
+        return phrase
+    for c in span.root.rights:
+        ok = (c.dep_ == "acl" and c.lemma_.lower() in ("wear", "dress")) or (
+            c.dep_ == "prep"
+            and c.lower_ == "in"
+            and any(p.lemma_.lower() in _WORN for p in c.children if p.dep_ == "pobj")
+        )
+        if not ok or phrase.evidence is None:
+            continue
+        # what is worn, not where or when ("dressed as soldiers | in San Salvador on Thursday")
+        parts = [c] + [k for k in c.children if k.dep_ in ("dobj", "pobj", "oprd")]
+        parts += [
+            p
+            for k in c.children
+            if k.dep_ == "prep" and k.lower_ == "as"
+            for p in k.children
+            if p.dep_ == "pobj"
+        ]
+        last = max(parts, key=lambda t: t.i)
+        end = last.idx + len(last.text)
+        start = phrase.evidence.start
+        text = doc.text[start:end]
+        return Mention(text, phrase.type, Evidence(phrase.evidence.article_id, start, end, text))
+    return phrase
 
 
 NAME_TITLES = frozenset(
