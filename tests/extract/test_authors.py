@@ -548,3 +548,12 @@ def test_attackers_who_acted_stay_though_some_were_killed(extractor):
 )
 def test_what_attackers_wear_describes_them(extractor, text, expected):
     assert (expected, "individual") in perps(extractor, text)
+
+
+def test_a_column_of_a_group_keeps_its_group(extractor):
+    got = perps(
+        extractor,
+        "On Tuesday a column of Shining Path terrorists arrived in Chinchipe and shot dead 16 "
+        "peasants.",
+    )
+    assert ("column of shining path terrorists", "individual") in got, got
