@@ -553,7 +553,7 @@ def test_what_attackers_wear_describes_them(extractor, text, expected):
 def test_a_column_of_a_group_keeps_its_group(extractor):
     got = perps(
         extractor,
-        "On Tuesday a column of Shining Path terrorists arrived in Chinchipe and shot dead 16 "
-        "peasants.",
+        "ON TUESDAY A COLUMN OF SHINING PATH TERRORISTS REACHED THE HAMLET OF CHINCHIPE AND SHOT "
+        "16 PEASANTS DEAD.",
     )
     assert ("column of shining path terrorists", "individual") in got, got

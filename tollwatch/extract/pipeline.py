@@ -932,7 +932,15 @@ def _widened(actor: Actor, doc: Any, article_id: str) -> Actor:
     span = _span_of(doc, actor)
     if span is None:
         return actor
-    phrase = noun_phrase(span.root, article_id)
+    root = span.root
+    if (
+        root.dep_ == "pobj"
+        and root.head.lower_ == "of"
+        and root.head.head.lower_ in BELONGING_WORDS
+        and root.head.head.pos_ == "NOUN"
+    ):
+        root = root.head.head  # "a column of Shining Path terrorists": the column
+    phrase = noun_phrase(root, article_id)
     if phrase is not None:
         phrase = _dressed_as(doc, phrase)
     if phrase is None or len(phrase.text) <= len(actor.text) or len(phrase.text) > 60:
