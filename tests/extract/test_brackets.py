@@ -131,3 +131,21 @@ def test_a_transcribers_note_is_no_part_of_a_phrase(extractor):
         extractor, "THE GUERRILLAS KILLED TWO STATE OFFICIALS OF THE [WORDS INDISTINCT] IN HUANTA."
     )
     assert [v.text for r in out for v in r.victims] == ["state officials"]
+
+
+@pytest.mark.parametrize(
+    "text, word, inside",
+    [
+        ("[BEGIN RECORDING] [CRISTIANI] THE FMLN FAILED AGAIN.", "CRISTIANI", True),
+        ("AN ADVISER TO THE COMMISSION [COMISION DE APOYO] WAS SHOT.", "COMISION DE APOYO", True),
+        ("THE DAS [SECURITY DEPARTMENT] HEADQUARTERS WAS HIT.", "HEADQUARTERS", False),
+        ("[TEXT] GUERRILLAS KILLED A JUDGE.", "JUDGE", False),
+    ],
+)
+def test_a_mention_inside_square_brackets_is_no_victim_or_target(text, word, inside):
+    from tollwatch.extract.pipeline import _bracketed
+    from tollwatch.types import Evidence, Mention
+
+    start = text.index(word)
+    mention = Mention(word, None, Evidence("b", start, start + len(word), word))
+    assert _bracketed(text, mention) is inside

@@ -507,8 +507,12 @@ class Extractor:
                     dates=sd,
                     actors=_one_kind(actors),
                     weapons=tuple(weapons),
-                    targets=tuple(_thing_only(doc, t) for t in targets),
-                    victims=tuple(self._typed(_name_only(doc, v, self.gaz)) for v in victims),
+                    targets=tuple(_thing_only(doc, t) for t in targets if not _bracketed(text, t)),
+                    victims=tuple(
+                        self._typed(_name_only(doc, v, self.gaz))
+                        for v in victims
+                        if not _bracketed(text, v)
+                    ),
                     suicide=suicide
                     or any(t.sub_event_type == "Suicide bomb" for t in (m.item for m in triggers)),
                     history=_is_history(
@@ -728,6 +732,19 @@ def _attach_roles(facts: list[SentenceFacts]) -> list[SentenceFacts]:
             weapons=tuple(_merge_mentions(list(host.weapons), weapons)),
         )
     return out
+
+
+def _bracketed(text: str, mention: Mention) -> bool:
+    """A mention wholly inside square brackets: a transcript's speaker label ("[Cristiani] the
+    FMLN ..."), a transcriber's note ("[words indistinct]") or a gloss ("[Comision de Apoyo
+    Gubernamental de Dialogo]"), never a victim or a target of its own."""
+    ev = mention.evidence
+    if ev is None or ev.start is None or ev.end is None:
+        return False
+    before = text.rfind("[", 0, ev.start)
+    return (
+        before >= 0 and text.rfind("]", before, ev.start) < 0 and "]" in text[ev.end : ev.end + 80]
+    )
 
 
 def _span_of(doc: Any, item: Mention | Actor | Location) -> Any:
