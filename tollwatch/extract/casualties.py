@@ -536,13 +536,16 @@ def _not_a_toll(words: list[str], num: Number, sent: Span, lex: Lexicons) -> boo
 
 
 _WEAPON_HEADS: dict[int, frozenset[str]] = {}
+_ATTACKER_WORDS = word_list("attacker_words.txt") | {"attacker", "bomber"}
 
 
 def _weapon_heads(lex: Lexicons) -> frozenset[str]:
     """The last words of the weapon lexicon's phrases ("rifle", "gun", "launcher"), per lexicon."""
     key = id(lex.weapons)
     if key not in _WEAPON_HEADS:
-        _WEAPON_HEADS[key] = frozenset(w.lemmas[-1] for ws in lex.weapons.values() for w in ws)
+        heads = {w.lemmas[-1] for ws in lex.weapons.values() for w in ws}
+        # "suicide attacker", "suicide bomber": people the lexicon types as a weapon
+        _WEAPON_HEADS[key] = frozenset(heads - _ATTACKER_WORDS - set(lex.victims))
     return _WEAPON_HEADS[key]
 
 

@@ -367,7 +367,11 @@ class Extractor:
                     if (
                         m.evidence
                         and not any(
-                            a.evidence and a.evidence.start <= m.evidence.start < a.evidence.end
+                            # "the Guevarist "Tupac Amaru Revolutionary Movement" (MRTA)": the
+                            # model's span overlaps the alias table's name
+                            a.evidence
+                            and m.evidence.start < a.evidence.end
+                            and a.evidence.start < m.evidence.end
                             for a in named
                         )
                         and m.evidence.start not in known
