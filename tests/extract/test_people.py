@@ -158,3 +158,17 @@ def test_a_word_before_a_person_that_is_no_given_name_stays_out(extractor):
     doc.ents = [Span(doc, start, start + 2, label="PERSON")]
     retype_people(doc, extractor.gaz)
     assert [(e.text, e.label_) for e in doc.ents] == [("Delgado Parker", "PERSON")]
+
+
+def test_a_name_a_caller_gave_is_no_victim(extractor):
+    from datetime import UTC, datetime
+
+    from tollwatch.types import Article
+
+    text = (
+        "Gunmen killed Carlos Pizarro aboard an Avianca plane in Bogota on Thursday. The caller "
+        "identified himself as John Jairo Arias Tascon."
+    )
+    out = extractor.extract(Article(id="p", text=text, published=datetime(1990, 4, 28, tzinfo=UTC)))
+    victims = {v.text for r in out for v in r.victims}
+    assert "John Jairo Arias Tascon" not in victims, victims

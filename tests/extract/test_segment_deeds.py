@@ -169,3 +169,12 @@ def test_the_place_a_victim_works_at_is_no_target(extractor):
     assert [t.text for r in out for t in r.targets] == []
     # an ordinal is part of a title, not a count
     assert "second secretary of the Nicaraguan embassy" in {v.text for r in out for v in r.victims}
+
+
+def test_where_people_come_from_is_no_target(extractor):
+    out = current(
+        extractor,
+        "Leaders from universities in Mexico and Honduras condemned the kidnapping of five "
+        "students in Guatemala City on Friday.",
+    )
+    assert "universities" not in {t.text for r in out for t in r.targets}

@@ -314,8 +314,8 @@ def reference_point(tok) -> bool:
 def _whose_person(tok, lex: Lexicons) -> bool:
     """A place that only says whose a person is: "the second secretary of the Nicaraguan
     embassy", "employees of the bank" (the person was hit, not the embassy)."""
-    if tok.dep_ != "pobj" or tok.head.lower_ != "of":
-        return False
+    if tok.dep_ != "pobj" or tok.head.lower_ not in ("of", "from"):
+        return False  # "leaders from universities in Mexico": where the people come from
     owner = tok.head.head
     return owner.pos_ in ("NOUN", "PROPN") and (
         owner.lemma_.lower() in lex.victims or owner.ent_type_ == "PERSON"

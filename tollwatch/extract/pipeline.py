@@ -1256,12 +1256,18 @@ PART_NOUNS = word_list("part_nouns.txt")
 
 def _speaking(doc: Any, person: Mention) -> bool:
     """Whether the person is the subject of a verb of saying ("Guillermo Ungo ... described the
-    army's counteroffensive as savage"): in a sentence that tells no event, a speaker is no
-    victim."""
+    army's counteroffensive as savage") or the name a speaker gave themselves ("the caller
+    identified himself as ..."): in a sentence that tells no event, a speaker is no victim."""
     span = _span_of(doc, person)
     if span is None:
         return False
     root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "as":
+        # "the caller identified himself as John Jairo Arias Tascon": a name the speaker gave
+        verb = root.head.head
+        return verb.lemma_.lower() in ("identify", "introduce", "describe") and any(
+            c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")) for c in verb.children
+        )
     return root.dep_ == "nsubj" and root.head.lower_ in STATEMENT_VERBS
 
 
