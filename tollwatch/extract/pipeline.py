@@ -1043,8 +1043,8 @@ def _full_name(text: str, full_names: list[str]) -> str:
 
 def _no_target(doc: Any, target: Mention, lex: Lexicons) -> bool:
     """Words the rules or the model take for a target that are none: the place the hurt were
-    taken to, a place's description or what a distance is measured from, or an event ("the latest in a string of mass kidnappings": its head is a one-word
-    event trigger)."""
+    taken to, a place's description or what a distance is measured from, or an event ("the
+    latest in a string of mass kidnappings": its head is a one-word event trigger)."""
     head = _head_lemma(target.text)
     if any(len(t.lemmas) == 1 for t in lex.triggers.get(head, ())):
         return True
