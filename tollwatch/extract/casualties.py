@@ -528,25 +528,18 @@ def _not_a_toll(words: list[str], num: Number, sent: Span, lex: Lexicons) -> boo
         prev = sent[num.start - 2] if num.start >= 2 else None
         if prev is not None and (prev.ent_type_ == "PERSON" or prev.pos_ == "PROPN"):
             return True
-    if tok.dep_ == "nummod" and tok.head.lemma_.lower() in _weapon_heads(lex):
-        return True  # "seized 37 rifles, 2 M-70 machine guns": arms, not people
+    counted = tok.head.lemma_.lower() if tok.dep_ == "nummod" else ""
+    if counted in lex.weapon_heads and counted not in _PEOPLE_WORDS and counted not in lex.victims:
+        # "seized 37 rifles, 2 M-70 machine guns": arms, not people ("four suicide bombers",
+        # people the weapon lexicon types, are people)
+        return True
     # spaCy's TIME, MONEY, PERCENT, ORDINAL and QUANTITY are never counts of people; DATE is left
     # to the unit words above because spaCy also tags "148 people ... Monday" spans as DATE.
     return tok.ent_type_ in ("TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY")
 
 
-_WEAPON_HEADS: dict[int, frozenset[str]] = {}
-_ATTACKER_WORDS = word_list("attacker_words.txt") | {"attacker", "bomber"}
-
-
-def _weapon_heads(lex: Lexicons) -> frozenset[str]:
-    """The last words of the weapon lexicon's phrases ("rifle", "gun", "launcher"), per lexicon."""
-    key = id(lex.weapons)
-    if key not in _WEAPON_HEADS:
-        heads = {w.lemmas[-1] for ws in lex.weapons.values() for w in ws}
-        # "suicide attacker", "suicide bomber": people the lexicon types as a weapon
-        _WEAPON_HEADS[key] = frozenset(heads - _ATTACKER_WORDS - set(lex.victims))
-    return _WEAPON_HEADS[key]
+#: attacker words, which the weapon lexicon may also end on ("suicide bomber")
+_PEOPLE_WORDS = word_list("attacker_words.txt")
 
 
 #: no single incident of the news kills or wounds this many: a count this large is a war's or a

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 from types import MappingProxyType
 
@@ -72,6 +72,12 @@ class Lexicons:
     reference_cues: frozenset[str]
     attribution_verbs: frozenset[str]
     actors: tuple[ActorAlias, ...]
+
+    @cached_property
+    def weapon_heads(self) -> frozenset[str]:
+        """The last words of the weapon phrases ("rifle", "gun", "launcher"; lemmas), computed
+        once per lexicon."""
+        return frozenset(w.lemmas[-1] for items in self.weapons.values() for w in items)
 
 
 def _index(items: list[tuple[tuple[str, ...], object]]) -> Mapping[str, tuple]:
