@@ -136,7 +136,7 @@ def test_muc_type_follows_the_weapons_as_muc4_defines_bombing():
 
 
 def test_a_report_of_several_busy_sites_is_one_template_per_site():
-    from tollwatch.evaluate.score import template_views
+    from tollwatch.evaluate.views import template_views
     from tollwatch.types import Figure, Location, Site
 
     def dead(n: int, place: str) -> Figure:
@@ -197,7 +197,8 @@ def test_a_victims_nationality_is_left_to_its_own_muc_slot():
 
 
 def test_what_a_report_burned_beside_its_other_deeds_is_a_muc_arson_template():
-    from tollwatch.evaluate.score import muc_type, template_views
+    from tollwatch.evaluate.score import muc_type
+    from tollwatch.evaluate.views import template_views
     from tollwatch.types import Evidence, Toll
 
     text = (
@@ -228,3 +229,99 @@ def test_what_a_report_burned_beside_its_other_deeds_is_a_muc_arson_template():
     # a report that only burned is one template, as it is
     only = replace(whole, victims=(), killed=Toll(), targets=(mention("tank truck"),))
     assert template_views([only]) == [only]
+
+
+def _told(text: str):
+    """Sentences (split on '. ') as Evidence, and a maker of mentions found in them."""
+    from tollwatch.types import Evidence
+
+    sents, at = [], 0
+    for part in text.split(". "):
+        sents.append(Evidence("a", at, at + len(part), part))
+        at += len(part) + 2
+
+    def mention(words: str, kind: str | None = None) -> Mention:
+        k = text.index(words)
+        return Mention(words, kind, Evidence("a", k, k + len(words), words))
+
+    return tuple(sents), mention
+
+
+def test_a_deed_of_another_type_told_in_its_own_sentence_is_a_muc_template_of_its_own():
+    from tollwatch.evaluate.score import muc_type
+    from tollwatch.evaluate.views import deed_views, template_views
+    from tollwatch.types import Figure, Toll
+
+    text = (
+        "Rebels attacked the presidential palace with rifle fire tonight, wounding a guard. "
+        "The rebels also blew up two power pylons near the palace, and one civilian was hurt"
+    )
+    sents, mention = _told(text)
+    hurt = Figure("injured", 1, 1, "exact", evidence=mention("one civilian").evidence)
+    whole = replace(
+        simple_report("r1", article_id="a"),
+        event_type="Violence against civilians",
+        evidence=sents,
+        summary=sents[0].text,
+        victims=(mention("guard"), mention("one civilian")),
+        targets=(mention("presidential palace"), mention("power pylons")),
+        weapons=(mention("rifle fire", "Firearms"),),
+        figures=(Figure("injured", 1, 1, "exact", evidence=mention("wounding").evidence), hurt),
+        injured=Toll(2, 2, 2),
+    )
+    attack, bombing = template_views([whole])
+    assert muc_type(attack) == "ATTACK" and muc_type(bombing) == "BOMBING"
+    assert [t.text for t in attack.targets] == ["presidential palace"]
+    assert [t.text for t in bombing.targets] == ["power pylons"]
+    assert [v.text for v in bombing.victims] == ["one civilian"] and bombing.injured.best == 1
+    assert attack.injured.best == 1 and bombing.date == whole.date
+    assert bombing.perpetrators == whole.perpetrators and bombing.id != attack.id
+
+    # the summary sentence stays, and so does a sentence that sums deeds up
+    both = replace(whole, summary=sents[1].text)
+    assert deed_views(both) == [both]
+    text2 = (
+        "Rebels attacked the presidential palace with rifle fire tonight, wounding a guard. "
+        "They are suspected of a wave of bombings of power pylons this year"
+    )
+    sents2, mention2 = _told(text2)
+    summing = replace(
+        whole,
+        evidence=sents2,
+        summary=sents2[0].text,
+        victims=(mention2("guard"),),
+        targets=(mention2("presidential palace"), mention2("power pylons")),
+        weapons=(mention2("rifle fire", "Firearms"),),
+        figures=(),
+    )
+    assert deed_views(summing) == [summing]
+
+
+def test_a_watchman_shot_beside_a_bombing_is_an_attack_but_bombs_from_planes_are_no_bombing():
+    from tollwatch.evaluate.score import muc_type
+    from tollwatch.evaluate.views import deed_kinds, deed_views
+
+    text = (
+        "A bomb destroyed the union headquarters this afternoon. "
+        "Meanwhile, gunmen machinegunned a watchman in a northern neighbourhood"
+    )
+    sents, mention = _told(text)
+    whole = replace(
+        simple_report("r1", article_id="a"),
+        event_type="Explosions/Remote violence",
+        attack_type="Bombing/Explosion",
+        evidence=sents,
+        summary=sents[0].text,
+        victims=(mention("watchman"),),
+        targets=(mention("union headquarters"),),
+        weapons=(mention("bomb", "Explosives"),),
+    )
+    bombing, attack = deed_views(whole)
+    assert muc_type(bombing) == "BOMBING" and muc_type(attack) == "ATTACK"
+    assert [v.text for v in attack.victims] == ["watchman"] and not bombing.victims
+    # every deed moved away would leave nothing: a report of one deed only is unchanged
+    alone = replace(whole, targets=())
+    assert deed_views(alone) == [alone]
+    assert deed_kinds("Air force planes bombed the villages") == {"ATTACK"}
+    assert deed_kinds("Guerrillas dynamited a bridge") == {"BOMBING"}
+    assert deed_kinds("Three engineers were kidnapped") == {"KIDNAPPING"}

@@ -39,7 +39,8 @@ from tollwatch.evaluate import gtt, muc, seed, wikievents
 from tollwatch.evaluate.muc_gold import gold_incident
 from tollwatch.evaluate.muc_keys import read_keys
 from tollwatch.evaluate.muc_texts import MucText, read_texts
-from tollwatch.evaluate.score import current_reports, predicted_from_report, template_views
+from tollwatch.evaluate.score import current_reports, predicted_from_report
+from tollwatch.evaluate.views import template_views
 from tollwatch.types import Article, Failure, Report
 
 __all__ = [

@@ -27,17 +27,16 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from tollwatch.tolls import reconcile
-from tollwatch.types import Evidence, Figure, Mention, Report, Toll
+from tollwatch.types import Mention, Report
 
 ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
 _PUNCT = str.maketrans("", "", string.punctuation)
 _ARTICLES = re.compile(r"\b(a|an|the)\b")
-_FIRE = re.compile(
+FIRE_WORDS = re.compile(
     r"\b(arson|burn\w*|torch\w*|set fire|on fire|ablaze|incendiar\w*|molotov)\b", re.I
 )
 
@@ -213,7 +212,7 @@ def muc_type(report: Report) -> str:
         return "BOMBING"
     if attack == "Facility/Infrastructure Attack":
         words = [report.summary or ""] + [w.text for w in report.weapons]
-        if any(_FIRE.search(w) for w in words):
+        if any(FIRE_WORDS.search(w) for w in words):
             return "ARSON"
     return "ATTACK"
 
@@ -357,106 +356,3 @@ def predicted_from_report(report: Report) -> Predicted:
 def current_reports(reports: Iterable[Report]) -> list[Report]:
     """The reports a scorer compares with gold: references (history) are skipped."""
     return [r for r in reports if not r.is_reference]
-
-
-def template_views(reports: Iterable[Report]) -> list[Report]:
-    """The reports as MUC-4 templates: MUC-4 codes one template per place, where tollwatch keeps
-    a coordinated attack as one report with its sites. A report whose sites carry targets or
-    figures of their own (two or more of them) is one template per such site: its place, targets,
-    weapons and figures (its toll), the report's perpetrators on each, its victims on the first
-    (victims are not split by site). Other reports are one template each. Then what a template
-    burned beside its other deeds is an ARSON template of its own (``arson_views``)."""
-    out: list[Report] = []
-    for r in reports:
-        busy = [s for s in r.sites if s.targets or s.figures]
-        if len(busy) < 2:
-            out.append(r)
-            continue
-        for k, site in enumerate(busy):
-            figures = tuple(replace(f, is_total=True) for f in site.figures)
-            out.append(
-                replace(
-                    r,
-                    id=f"{r.id}#{k}",
-                    location=site.location,
-                    sites=(),
-                    targets=site.targets,
-                    weapons=site.weapons,
-                    figures=figures,
-                    killed=_site_toll(r.killed, figures, "killed", first=k == 0),
-                    injured=_site_toll(r.injured, figures, "injured", first=k == 0),
-                    victims=r.victims if k == 0 else (),
-                )
-            )
-    return [v for r in out for v in arson_views(r)]
-
-
-#: how close a deed's word must be to a target or victim of the same sentence to be its deed
-_DEED_REACH = 60
-#: words of other deeds: one between a burning word and a target makes the target theirs ("burned
-#: a truck and attacked the town hall": the town hall was attacked)
-_OTHER_DEEDS = re.compile(
-    r"\b(attack\w*|bomb\w*|blew|blown|blow|dynamit\w*|destroy\w*|damag\w*|kill\w*|"
-    r"murder\w*|shot|shoot\w*|raid\w*|stole|steal\w*|robb\w*|loot\w*|seiz\w*|occup\w*|"
-    r"kidnap\w*|abduct\w*)\b",
-    re.I,
-)
-
-
-def _deed_sentence(report: Report, mention: Mention, words: re.Pattern[str]) -> Evidence | None:
-    """The sentence of ``report`` that tells the deed of ``words`` done to ``mention`` ("burned
-    the facilities", "two buses were set on fire"): one of the words within ``_DEED_REACH``
-    characters of it."""
-    ev = mention.evidence
-    if ev is None or ev.start is None:
-        return None
-    for sent in report.evidence:
-        if sent.start is None or sent.end is None or not sent.start <= ev.start < sent.end:
-            continue
-        at, end = ev.start - sent.start, ev.end - sent.start
-        for m in words.finditer(sent.text):
-            if not m.start() - _DEED_REACH <= at <= m.end() + _DEED_REACH:
-                continue
-            between = sent.text[m.end() : at] if m.end() <= at else sent.text[end : m.start()]
-            if not _OTHER_DEEDS.search(between):
-                return sent
-    return None
-
-
-def arson_views(report: Report) -> list[Report]:
-    """A report as MUC-4 templates when what it burned is a deed of its own: MUC-4 codes an
-    arson as its own template beside the attack it came with ("guerrillas killed a peasant and
-    burned a tank truck": an ATTACK and an ARSON). A report that is no arson itself, with
-    targets told burned and other targets, victims or dead, is the report without them and an
-    ARSON template of them (same day, place and perpetrators); else the report unchanged."""
-    if muc_type(report) == "ARSON":
-        return [report]
-    burned = [
-        (t, sent) for t in report.targets if (sent := _deed_sentence(report, t, _FIRE)) is not None
-    ]
-    rest = tuple(t for t in report.targets if all(t is not b for b, _ in burned))
-    if not burned or not (rest or report.victims or report.killed.best):
-        return [report]
-    arson = replace(
-        report,
-        id=f"{report.id}#arson",
-        targets=tuple(t for t, _ in burned),
-        victims=(),
-        weapons=(),
-        figures=(),
-        killed=Toll(),
-        injured=Toll(),
-        sites=(),
-        event_type=None,
-        sub_event_type=None,
-        attack_type="Facility/Infrastructure Attack",
-        summary=burned[0][1].text,
-    )
-    return [replace(report, targets=rest), arson]
-
-
-def _site_toll(whole: Toll, figures: tuple[Figure, ...], kind: str, first: bool) -> Toll:
-    """A site's own figures, else the report's toll on its first site."""
-    if figures:
-        return reconcile(figures, kind)
-    return whole if first else Toll()
