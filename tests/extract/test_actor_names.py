@@ -82,7 +82,25 @@ def test_a_named_attacker_is_identified_by_name(extractor):
         "the six Jesuits in San Salvador on 16 November, a document of junior officers said.",
     )
     people = [(t, n) for t, n, k in got if k == "individual"]
-    assert ("Hector Heriberto Hernandez", "Hector Heriberto Hernandez") in people, got
+    # as written with his rank; canonically by name alone
+    assert ("Colonel Hector Heriberto Hernandez", "Hector Heriberto Hernandez") in people, got
+
+
+def test_a_rank_is_kept_only_when_it_stands_before_the_name(extractor):
+    got = actors(
+        extractor,
+        "Captain Alvaro Saravia ordered the murder of a peasant leader in San Salvador on "
+        "Monday, a witness said.",
+    )
+    people = [t for t, _, k in got if k == "individual"]
+    assert "Captain Alvaro Saravia" in people, got
+    got = actors(
+        extractor,
+        "Alvaro Saravia ordered the murder of a peasant leader in San Salvador on Monday, a "
+        "witness said; the captain denied it.",
+    )
+    people = [t for t, _, k in got if k == "individual"]
+    assert "Alvaro Saravia" in people and not any("aptain" in t for t in people), got
 
 
 def test_described_attackers_stay_unidentified(extractor):

@@ -1058,7 +1058,31 @@ def _fullest_people(actors: list[Actor], all_facts: list[SentenceFacts]) -> list
             a = replace(a, text=full, name=f"unidentified {full.lower()}")
         have = out.get(a.name)
         out[a.name] = a if have is None else replace(have, claimed=have.claimed or a.claimed)
-    return [_identified(a) for a in out.values()]
+    return [_ranked(_identified(a), all_facts) for a in out.values()]
+
+
+#: a military or police rank written before a person's name
+RANK = re.compile(
+    r"\b(?:(?:second |sub-?)?lieutenant|lt|colonel|col|lieutenant colonel|captain|capt|major|"
+    r"maj|general|gen|brigadier general|sergeant|sgt|corporal|cpl|commander|cmdr)\.?\s+$",
+    re.I,
+)
+
+
+def _ranked(actor: Actor, all_facts: list[SentenceFacts]) -> Actor:
+    """An identified attacker with the rank the article gives them ("Colonel Hector Heriberto
+    Hernandez", "Captain Alvaro Saravia"): the rank is part of the name as written (coders of
+    MUC-4 keep it); the canonical name stays the name alone."""
+    if actor.kind != "individual" or actor.name != actor.text:
+        return actor
+    for s in all_facts:
+        k = s.text.find(actor.text)
+        while k >= 0:
+            m = RANK.search(s.text[:k])
+            if m:
+                return replace(actor, text=s.text[m.start() : k] + actor.text)
+            k = s.text.find(actor.text, k + 1)
+    return actor
 
 
 def _identified(actor: Actor) -> Actor:
