@@ -64,3 +64,21 @@ def test_midair_is_no_target(extractor):
     targets = {t.text.lower() for r in out for t in r.targets}
     assert "midair" not in targets
     assert [r.killed.best for r in out if not r.is_reference] == [107]
+
+
+def test_a_target_keeps_every_word_of_its_name(extractor):
+    from tollwatch.types import Article
+
+    for text, name in (
+        (
+            "Soldiers raided the Central American University in San Salvador on Thursday.",
+            "Central American University",
+        ),
+        (
+            "A bomb exploded at the El Dorado International Airport in Bogota on Monday.",
+            "El Dorado International Airport",
+        ),
+    ):
+        out = extractor.extract(Article(id="a", text=text, published=PUB))
+        targets = [t.text for r in out for t in r.targets]
+        assert name in targets, (text, targets)

@@ -69,7 +69,11 @@ def _noun_phrase(sent: Span, m: Match) -> tuple[int, int]:
             continue
         if (
             prev.dep_ == "compound"
-            and prev.head.i >= m.start
+            and (
+                prev.head.i >= m.start
+                # a name of several words before the noun: "Central American University"
+                or (prev.pos_ == prev.head.pos_ == "PROPN" and start <= prev.head.i)
+            )
             and prev.pos_ in ("NOUN", "PROPN")
             # not a date or a count the parse hung on the noun ("on 7 January dynamite ...")
             and prev.ent_type_ not in ("DATE", "TIME", "CARDINAL", "QUANTITY")
