@@ -106,3 +106,23 @@ def test_a_rank_is_kept_only_when_it_stands_before_the_name(extractor):
 def test_described_attackers_stay_unidentified(extractor):
     got = actors(extractor, "Unidentified gunmen killed a judge in Medellin today.")
     assert [n for _, n, _ in got] == ["unidentified gunmen"]
+
+
+def test_a_so_called_name_before_a_common_noun_names_no_group(extractor):
+    got = actors(
+        extractor,
+        "Four rockets exploded near the tanks where the so-called Castille crude is stored, "
+        "in Barrancabermeja on Monday.",
+    )
+    assert not any("Castille" in t for t, _, _ in got), got
+    got = actors(
+        extractor,
+        "The so-called Nelson Mandela cell of the ELN blew up a pipeline in Arauca on Monday.",
+    )
+    orgs = [n for _, n, k in got if k == "organization"]
+    assert "Nelson Mandela" not in orgs and "National Liberation Army (Colombia)" in orgs, got
+    got = actors(
+        extractor,
+        "The self-styled Ricardo Franco Front killed two peasants in Cauca on Monday.",
+    )
+    assert "Ricardo Franco Front" in [t for t, _, _ in got], got

@@ -58,6 +58,17 @@ ANAPHORA = re.compile(
 )
 
 
+def _names_a_thing(span: Span | None) -> bool:
+    """A name said "so-called" that only qualifies the common noun after it: no group's name
+    ("the so-called Castille crude"); the name of a unit of people is the whole phrase ("the
+    so-called Nelson Mandela cell of the ELN"), a described attacker, not "Nelson Mandela"."""
+    if span is None:
+        return False
+    last = span[-1]
+    head = last.head
+    return last.dep_ in ("compound", "amod", "nmod") and head.i >= span.end and head.pos_ == "NOUN"
+
+
 def _modifier(tok: Token) -> bool:
     """An attacker word that only qualifies another noun ("terrorist attack", "rebel-held")."""
     head = tok.head
@@ -137,6 +148,8 @@ class ActorMatcher:
             s, e = m.start(1), m.start(1) + len(name)
             if not name[:1].isupper() or any(s < ee and ss < e for ss, ee in seen):
                 continue
+            if _names_a_thing(sent.doc.char_span(base + s, base + e, alignment_mode="expand")):
+                continue  # "the so-called Castille crude": the name of a crude oil
             seen.append((s, e))
             out.append(
                 Actor(
