@@ -126,3 +126,12 @@ def test_a_so_called_name_before_a_common_noun_names_no_group(extractor):
         "The self-styled Ricardo Franco Front killed two peasants in Cauca on Monday.",
     )
     assert "Ricardo Franco Front" in [t for t, _, _ in got], got
+
+
+def test_a_described_attacker_is_written_without_so_called(extractor):
+    got = actors(
+        extractor,
+        "The so-called Nelson Mandela cell of the ELN blew up a pipeline in Arauca on Monday.",
+    )
+    people = [t for t, _, k in got if k == "individual"]
+    assert "Nelson Mandela cell of the ELN" in people, got

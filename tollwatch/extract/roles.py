@@ -366,6 +366,7 @@ def _noun_phrase(tok: Token, article_id: str, without_count: bool) -> Mention | 
         or t.lower_ == "of"  # "two of three engineers" without its count
         or t.is_punct
         and t.text not in ('"',)
+        or _self_named(toks, left, tok.i)
     ):
         left += 1
     # "[text] attention", "[words indistinct] offices": transcription marks are not words; nor
@@ -390,6 +391,23 @@ def _noun_phrase(tok: Token, article_id: str, without_count: bool) -> Mention | 
         return None
     start = span.start_char + (whole.index(raw) if raw in whole else 0)
     return Mention(text, None, Evidence(article_id, start, start + len(raw), raw))
+
+
+#: a label a group gave itself, before its name ("the so-called Nelson Mandela cell", "the
+#: self-styled Ricardo Franco Front"): no word of the name
+_SELF_NAMED = frozenset(
+    {("so", "called"), ("self", "styled"), ("self", "named"), ("self", "proclaimed")}
+)
+
+
+def _self_named(toks: Sequence[Token], k: int, head: int) -> bool:
+    """Whether token ``k`` is a word of a "so-called"/"self-styled" that opens the phrase of
+    ``head``."""
+    for j in (k, k - 2):
+        if 0 <= j and j + 2 < head and toks[j + 1].text == "-":
+            if (toks[j].lower_, toks[j + 2].lower_) in _SELF_NAMED:
+                return True
+    return False
 
 
 _OPENERS = {"(": ")", "[": "]"}
