@@ -149,3 +149,23 @@ def test_a_mention_inside_square_brackets_is_no_victim_or_target(text, word, ins
     start = text.index(word)
     mention = Mention(word, None, Evidence("b", start, start + len(word), word))
     assert _bracketed(text, mention) is inside
+
+
+def test_every_name_an_apposition_lists_is_a_victim(extractor):
+    (r,) = current(
+        extractor,
+        "Plainclothes policemen kidnapped university students Hugo Martinez and Raul Ramirez in "
+        "San Salvador on Saturday.",
+    )
+    names = {v.text for v in r.victims}
+    assert {"Hugo Martinez", "Raul Ramirez"} <= names, names
+
+
+def test_names_listed_after_a_colon_are_no_victims_of_the_name_before(extractor):
+    reports = current(
+        extractor,
+        "Police arrested two men suspected in the murder of candidate Luis Carlos Galan: Alvaro "
+        "Delgado and Jorge Andres Canaveral.",
+    )
+    names = {v.text for r in reports for v in r.victims}
+    assert "Jorge Andres Canaveral" not in names, names

@@ -683,6 +683,18 @@ def _conjuncts(tok: Token) -> list[Token]:
     return [tok, *[c for c in tok.conjuncts if c.pos_ in ("NOUN", "PROPN")]]
 
 
+def _named_in_apposition(tok: Token) -> list[Token]:
+    """The people a noun names in apposition beyond the first: "university students Hugo
+    Martinez and Raul Ramirez" names Raul Ramirez too (the parse hangs him on Hugo Martinez)."""
+    out: list[Token] = []
+    for c in tok.children:
+        # not a list after a colon ("the murder of Galan: Alvaro Delgado and Jorge Canaveral")
+        colon = c.left_edge.i > 0 and tok.doc[c.left_edge.i - 1].text == ":"
+        if c.dep_ == "appos" and c.ent_type_ == "PERSON" and not colon:
+            out += [d for d in c.conjuncts if d.ent_type_ == "PERSON" and d.i > c.i]
+    return out
+
+
 def partly_named_person(tok: Token, person_words: Collection[str]) -> bool:
     """A proper noun whose name the parse typed PERSON only in part ("Luz Amparo Gomez Serna"),
     or that an apposition calls a person ("Serna, a 29-year-old woman")."""
@@ -772,7 +784,7 @@ def find_roles(
         # the noun its clause describes
         if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
             tok = tok.head.head
-        for t in _conjuncts(tok):
+        for t in _conjuncts(tok) + _named_in_apposition(tok):
             if t.i in excluded or t.ent_type_ in PLACE_LABELS or t.pos_ not in ("NOUN", "PROPN"):
                 continue
             m = noun_phrase(t, article_id, without_count=True)
