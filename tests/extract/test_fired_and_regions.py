@@ -82,3 +82,16 @@ def test_a_target_keeps_every_word_of_its_name(extractor):
         out = extractor.extract(Article(id="a", text=text, published=PUB))
         targets = [t.text for r in out for t in r.targets]
         assert name in targets, (text, targets)
+
+
+def test_people_seized_are_kidnapped_but_arms_or_suspects_seized_are_not(extractor):
+    def kidnapping(text: str) -> bool:
+        doc = extractor.nlp(text)
+        return any(
+            m.item.lemmas == ("kidnap",) for s in doc.sents for m in find_triggers(s, extractor.lex)
+        )
+
+    assert kidnapping("Gunmen seized university students Hugo Martinez and Raul Ramirez today.")
+    assert kidnapping("Rebels seized the local mayor in the square.")
+    assert not kidnapping("Troops seized 37 rifles and a mortar.")
+    assert not kidnapping("Police seized two drug traffickers in Medellin.")

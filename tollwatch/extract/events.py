@@ -166,8 +166,17 @@ def find_triggers(sent: Span, lex: Lexicons) -> list[Match]:
             ):
                 found.append(Match(tok.i, tok.i + 1, shoot))
         found.sort(key=lambda m: m.start)
+    # "gunmen seized the local mayor": people seized are kidnapped (not arms, not attackers)
+    kidnap = next((t for t in lex.triggers.get("kidnap", ()) if t.lemmas == ("kidnap",)), None)
+    if kidnap is not None:
+        taken = {i for m in found for i in range(m.start, m.end)}
+        for i in range(sent.start, sent.end):
+            tok = doc[i]
+            if lemmas[i] in SEIZING and tok.pos_ == "VERB" and i not in taken:
+                if any(c.dep_ == "dobj" and _seized_person(c, lex) for c in tok.children):
+                    found.append(Match(i, i + 1, kidnap))
+        found.sort(key=lambda m: m.start)
     # "Air Force planes bombed the village": an air strike, not a bomb planted
-    doc = sent.doc
     return [
         Match(m.start, m.end, replace(m.item, sub_event_type="Air/drone strike", attack_type=""))
         if m.item.lemmas[-1] in AERIAL_BOMBING
@@ -176,6 +185,19 @@ def find_triggers(sent: Span, lex: Lexicons) -> list[Match]:
         else m
         for m in found
     ]
+
+
+#: verbs that kidnap when what they take is people: "seized the local mayor"
+SEIZING = frozenset({"seize"})
+
+
+def _seized_person(tok: Token, lex: Lexicons) -> bool:
+    """A person taken, not an attacker or a thing: a named person or a victim noun."""
+    from tollwatch.extract.roles import _attacker_word
+
+    if _attacker_word(tok):
+        return False
+    return tok.ent_type_ == "PERSON" or tok.lemma_.lower() in lex.victims
 
 
 def _on_fire(verb: Token) -> bool:
