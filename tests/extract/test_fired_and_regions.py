@@ -95,3 +95,19 @@ def test_people_seized_are_kidnapped_but_arms_or_suspects_seized_are_not(extract
     assert kidnapping("Rebels seized the local mayor in the square.")
     assert not kidnapping("Troops seized 37 rifles and a mortar.")
     assert not kidnapping("Police seized two drug traffickers in Medellin.")
+
+
+def test_vehicles_and_aircraft_attacked_are_targets(extractor):
+    from tollwatch.types import Article
+
+    for text, thing in (
+        (
+            "Rebels burned three vehicles on the highway near Popayan on Friday -- a hospital "
+            "ambulance, a fuel truck and a station wagon.",
+            "station wagon",
+        ),
+        ("A bomb exploded on Sunday under a cargo plane parked at the Monteria airport.", "plane"),
+    ):
+        out = extractor.extract(Article(id="a", text=text, published=PUB))
+        targets = [t.text.lower() for r in out for t in r.targets]
+        assert any(thing in t for t in targets), (text, targets)
