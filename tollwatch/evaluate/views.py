@@ -90,6 +90,7 @@ _DEED_TYPES = {
 
 
 def _sentence_of(report: Report, ev: Evidence | None) -> Evidence | None:
+    """The sentence of ``report`` that holds the start of ``ev``."""
     if ev is None or ev.start is None:
         return None
     for sent in report.evidence:
@@ -175,6 +176,7 @@ def deed_views(report: Report) -> list[Report]:
         report,
         victims=tuple(m for m in report.victims if not within(m, gone)),
         targets=tuple(m for m in report.targets if not within(m, gone)),
+        # every weapon moved: the report keeps them all, so its own type stays
         weapons=tuple(w for w in report.weapons if not within(w, gone)) or report.weapons,
         figures=figures if lost_figures else report.figures,
         killed=reconcile(figures, "killed") if lost_figures else report.killed,
@@ -200,18 +202,16 @@ def _deed_sentence(report: Report, mention: Mention, words: re.Pattern[str]) -> 
     the facilities", "two buses were set on fire"): one of the words within ``_DEED_REACH``
     characters of it."""
     ev = mention.evidence
-    if ev is None or ev.start is None:
+    sent = _sentence_of(report, ev)
+    if ev is None or sent is None:
         return None
-    for sent in report.evidence:
-        if sent.start is None or sent.end is None or not sent.start <= ev.start < sent.end:
+    at, end = ev.start - sent.start, ev.end - sent.start
+    for m in words.finditer(sent.text):
+        if not m.start() - _DEED_REACH <= at <= m.end() + _DEED_REACH:
             continue
-        at, end = ev.start - sent.start, ev.end - sent.start
-        for m in words.finditer(sent.text):
-            if not m.start() - _DEED_REACH <= at <= m.end() + _DEED_REACH:
-                continue
-            between = sent.text[m.end() : at] if m.end() <= at else sent.text[end : m.start()]
-            if not _OTHER_DEEDS.search(between):
-                return sent
+        between = sent.text[m.end() : at] if m.end() <= at else sent.text[end : m.start()]
+        if not _OTHER_DEEDS.search(between):
+            return sent
     return None
 
 
