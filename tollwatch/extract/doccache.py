@@ -140,3 +140,12 @@ def span_bounds(doc: Any, start_char: int, end_char: int) -> tuple[int, int] | N
         return first, last + 1
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
     return None if span is None else (span.start, span.end)
+
+
+def span_of(doc: Any, item: Any) -> Any:
+    """The tokens of a mention's (or actor's, or place's) evidence in ``doc``, or None."""
+    ev = item.evidence
+    if ev is None or ev.start is None or ev.end is None:
+        return None
+    bounds = span_bounds(doc, ev.start, ev.end)  # ``char_span`` with "expand"
+    return None if bounds is None else doc[bounds[0] : bounds[1]]

@@ -33,6 +33,7 @@ from tollwatch.extract.casualties import (
 )
 from tollwatch.extract.casualties import _is_cumulative as is_cumulative
 from tollwatch.extract.dates import DateMention, find_dates
+from tollwatch.extract.describe import dressed_as, members_of, mention_part, widened
 from tollwatch.extract.events import (
     find_targets,
     find_triggers,
@@ -284,7 +285,7 @@ class Extractor:
             protected: set = set()  # lexicon phrases: the model may add to them, never drop them
             authored = False
             actors = [
-                _widened(a, doc, aid)
+                widened(a, doc, aid)
                 for a in self.actors.find(sent, aid, caps, lambda t: hurt_patient(t, lex))
                 if a.claimed or not _reacting(doc, a)
             ]
@@ -349,7 +350,7 @@ class Extractor:
                 generic = [a for a in actors if a.name.startswith("unidentified")]
                 if roles.perpetrators:
                     generic = [
-                        _individual(_members_of(_dressed_as(doc, m), named), actors)
+                        _individual(members_of(dressed_as(doc, m), named), actors)
                         for m in roles.perpetrators
                     ]
                 # an organisation the parse makes the agent of the attack, not in the alias table
@@ -496,7 +497,7 @@ class Extractor:
                 # "Panama's archbishop repudiated the assassination of six Jesuits in El
                 # Salvador": the places of the reaction are not the deed's
                 words = {doc[m.end - 1].i for m in strong}
-                sp = tuple(p for p in sp if _under(_span_of(doc, p), words))
+                sp = tuple(p for p in sp if _under(doccache.span_of(doc, p), words))
             facts.append(
                 SentenceFacts(
                     index=si,
@@ -751,15 +752,6 @@ def _bracketed(text: str, mention: Mention) -> bool:
     )
 
 
-def _span_of(doc: Any, item: Mention | Actor | Location) -> Any:
-    """The tokens of a mention's (or actor's, or place's) evidence in ``doc``, or None."""
-    ev = item.evidence
-    if ev is None or ev.start is None or ev.end is None:
-        return None
-    bounds = doccache.span_bounds(doc, ev.start, ev.end)  # ``char_span`` with "expand"
-    return None if bounds is None else doc[bounds[0] : bounds[1]]
-
-
 #: "the Taliban condemned the bombing": verbs whose subject reacts to an attack (lexicon data)
 REACTION_VERBS = word_list("reaction_verbs.txt")
 
@@ -791,7 +783,7 @@ def _inside_patient(doc: Any, actor: Actor, hit: Sequence[Mention]) -> bool:
         return False
     if any(a <= ev.start and ev.end <= b for a, b in spans):
         return True
-    span = _span_of(doc, actor)
+    span = doccache.span_of(doc, actor)
     if span is None:
         return False
     tok = span.root
@@ -807,7 +799,7 @@ def _inside_patient(doc: Any, actor: Actor, hit: Sequence[Mention]) -> bool:
 def _reacting(doc: Any, actor: Actor) -> bool:
     """The actor is the subject of a verb of reaction ("condemned", "denied involvement in",
     "praised"): it did not carry the attack out, whatever the sentence goes on to say."""
-    span = _span_of(doc, actor)
+    span = doccache.span_of(doc, actor)
     if span is None:
         return False
     root = span.root
@@ -864,7 +856,7 @@ def _reaction(verb: Any) -> bool:
 
 
 def _seized(doc: Any, mention: Mention) -> bool:
-    span = _span_of(doc, mention)
+    span = doccache.span_of(doc, mention)
     return span is not None and len(span) > 0 and not_used(span[-1])
 
 
@@ -878,7 +870,7 @@ CARE_VERBS = word_list("care_verbs.txt")
 def _place_of_care(doc: Any, mention: Mention) -> bool:
     """The mention is the object of a preposition of a care verb ("were taken to different
     hospitals", "died at the Diagnosis hospital")."""
-    span = _span_of(doc, mention)
+    span = doccache.span_of(doc, mention)
     if span is None:
         return False
     root = span.root
@@ -946,66 +938,6 @@ STATE_FORCE = re.compile(
 )
 
 
-def _widened(actor: Actor, doc: Any, article_id: str) -> Actor:
-    """A described attacker with the words around it: "guerrillas" -> "urban guerrillas"."""
-    if not actor.name.startswith("unidentified"):
-        return actor
-    span = _span_of(doc, actor)
-    if span is None:
-        return actor
-    root = span.root
-    if (
-        root.dep_ == "pobj"
-        and root.head.lower_ == "of"
-        and root.head.head.lower_ in BELONGING_WORDS
-        and root.head.head.pos_ == "NOUN"
-    ):
-        root = root.head.head  # "a column of Shining Path terrorists": the column
-    phrase = noun_phrase(root, article_id)
-    if phrase is not None:
-        phrase = _dressed_as(doc, phrase)
-    if phrase is None or len(phrase.text) <= len(actor.text) or len(phrase.text) > 60:
-        return actor
-    return dataclasses.replace(
-        actor, text=phrase.text, name=unidentified(phrase.text), evidence=phrase.evidence
-    )
-
-
-#: what attackers wear describes them ("men wearing military uniforms", "eight men in civilian
-#: clothes", "individuals dressed as soldiers")
-_WORN = frozenset({"uniform", "clothes", "clothing", "fatigues", "hood", "mask", "balaclava"})
-
-
-def _dressed_as(doc: Any, phrase: Mention) -> Mention:
-    """``phrase`` run on over what the attackers wear or are dressed as."""
-    span = _span_of(doc, phrase)
-    if span is None:
-        return phrase
-    for c in span.root.rights:
-        ok = (c.dep_ == "acl" and c.lemma_.lower() in ("wear", "dress")) or (
-            c.dep_ == "prep"
-            and c.lower_ == "in"
-            and any(p.lemma_.lower() in _WORN for p in c.children if p.dep_ == "pobj")
-        )
-        if not ok or phrase.evidence is None:
-            continue
-        # what is worn, not where or when ("dressed as soldiers | in San Salvador on Thursday")
-        parts = [c] + [k for k in c.children if k.dep_ in ("dobj", "pobj", "oprd")]
-        parts += [
-            p
-            for k in c.children
-            if k.dep_ == "prep" and k.lower_ == "as"
-            for p in k.children
-            if p.dep_ == "pobj"
-        ]
-        last = max(parts, key=lambda t: t.i)
-        end = last.idx + len(last.text)
-        start = phrase.evidence.start
-        text = doc.text[start:end]
-        return Mention(text, phrase.type, Evidence(phrase.evidence.article_id, start, end, text))
-    return phrase
-
-
 NAME_TITLES = frozenset(
     {
         "mr",
@@ -1048,7 +980,7 @@ def _no_target(doc: Any, target: Mention, lex: Lexicons) -> bool:
     head = _head_lemma(target.text)
     if any(len(t.lemmas) == 1 for t in lex.triggers.get(head, ())):
         return True
-    span = _span_of(doc, target)
+    span = doccache.span_of(doc, target)
     if span is not None and reference_point(span.root):
         return True  # "in Barranca, a small village 180 km from Lima"
     return _place_of_care(doc, target)
@@ -1074,7 +1006,7 @@ def _security_force(actor: Actor) -> bool:
 
 def _person_key(doc: Any, mention: Mention) -> str | None:
     """The surname (last word of the PERSON entity, lower-cased) the mention names, else None."""
-    span = _span_of(doc, mention)
+    span = doccache.span_of(doc, mention)
     if span is None:
         return None
     names = [t for t in span if t.ent_type_ == "PERSON" and t.is_alpha]
@@ -1085,53 +1017,6 @@ def _person_key(doc: Any, mention: Mention) -> str | None:
     if len(run) >= 2 and span.root in run and not any(t.ent_type_ in ("ORG", "GPE") for t in run):
         return run[-1].lower_
     return None
-
-
-#: words that only say the attackers belong to the group named after them (lexicon data)
-BELONGING_WORDS = word_list("belonging_words.txt")
-
-
-def _members_of(mention: Mention, named: list[Actor]) -> Mention:
-    """The members as a description of their own when the organisation they belong to is
-    itself a perpetrator of the sentence: "terrorists of the Farabundo Marti National Liberation
-    Front" -> "terrorists", "ELN guerrillas" -> "guerrillas" (the FMLN, the ELN stay
-    organisations); "soldiers of the Atlacatl Battalion" when the battalion is one too."""
-    text = mention.text
-    orgs = [a.text.lower() for a in named if a.kind == "organization" and len(a.text) > 1]
-    if not orgs:
-        return mention
-    low = text.lower()
-    cut: tuple[int, int] | None = None
-    at = low.find(" of ")
-    if at > 0 and low[:at].split()[-1] in BELONGING_WORDS:
-        return mention  # "members of the 8th front": "members" alone describes no one
-    if at > 0 and any(o in low[at + 4 :] for o in orgs):
-        cut = (0, at)
-    else:
-        for o in orgs:
-            if low.startswith(o + " ") and len(low) > len(o) + 1:
-                start = len(o) + 1
-                if low[start] == "[" and "] " in low[start:]:
-                    # "FMLN [Farabundo Marti National Liberation Front] forces": past the gloss
-                    start = low.index("] ", start) + 2
-                cut = (start, len(text))
-                break
-    if cut is None:
-        return mention
-    return _part(mention, *cut)
-
-
-def _part(mention: Mention, a: int, b: int) -> Mention:
-    """The characters ``a:b`` of a mention, its evidence cut alike."""
-    ev = mention.evidence
-    text = mention.text
-    return Mention(
-        text[a:b],
-        mention.type,
-        Evidence(ev.article_id, ev.start + a, ev.start + b, text[a:b])
-        if ev is not None and ev.text == text
-        else ev,
-    )
 
 
 #: words that hedge an attribution: "alleged urban guerrilla commandos" are suspected
@@ -1209,7 +1094,7 @@ def _individual(mention, generic_actors) -> Actor:
     flags = generic_actors[0] if generic_actors else None
     hedge = HEDGE.match(mention.text)
     if hedge and len(mention.text) > hedge.end():
-        mention = _part(mention, hedge.end(), len(mention.text))
+        mention = mention_part(mention, hedge.end(), len(mention.text))
     # the head word: "soldiers of the Atlacatl Battalion" are individuals
     words = mention.text.lower().split(" of ")[0].split()
     organisation = bool(words) and words[-1] in ORGANISATION_HEADS
@@ -1258,7 +1143,7 @@ def _speaking(doc: Any, person: Mention) -> bool:
     """Whether the person is the subject of a verb of saying ("Guillermo Ungo ... described the
     army's counteroffensive as savage") or the name a speaker gave themselves ("the caller
     identified himself as ..."): in a sentence that tells no event, a speaker is no victim."""
-    span = _span_of(doc, person)
+    span = doccache.span_of(doc, person)
     if span is None:
         return False
     root = span.root
@@ -1302,7 +1187,7 @@ def _thing_only(doc: Any, target: Mention) -> Mention:
     """A target by the thing hit: "the front of a building" -> "building", "a section of the
     Pereira-Cartago pipeline" -> "Pereira-Cartago pipeline", "two bank branches" -> "bank
     branches", "a Medellin hotel" -> "hotel" (the place is the report's location)."""
-    span = _span_of(doc, target)
+    span = doccache.span_of(doc, target)
     if span is None or len(span) < 2:
         return target
     start, end = span.start, span.end
@@ -1370,7 +1255,7 @@ def _name_only(doc: Any, victim: Mention, gaz: Gazetteer) -> Mention:
     Rodriguez Porth", "judge Mariela Espinosa Arango", "Spaniard Francisco Puja", "Mrs Patricia
     Echavarria" -> the person's name of two words or more that ends the mention (also when the
     model's PERSON entity holds the title or the nationality)."""
-    span = _span_of(doc, victim)
+    span = doccache.span_of(doc, victim)
     if span is None:
         return victim
     bare = _bare_start(span)
@@ -1445,7 +1330,7 @@ def _statement_place(doc: Any, place: Location) -> bool:
     """A place where a statement was made, not where the incident happened: "a declaration
     issued in Havana", "the minister said in Kabul", "told a news conference in Lima", "according
     to family sources in Caracas"."""
-    span = _span_of(doc, place)
+    span = doccache.span_of(doc, place)
     if span is None:
         return False
     prep = span.root.head
@@ -1462,7 +1347,7 @@ def _speaking_place(doc: Any, place: Location, say_verbs: frozenset[str]) -> boo
     or people, not for where anything happened: "Nicaragua has denied any links with the
     assassination", "the United States says that it wants to help". A place that undergoes or
     sees an event ("Kabul was hit", "the town saw four blasts") is not one."""
-    span = _span_of(doc, place)
+    span = doccache.span_of(doc, place)
     if span is None or span.root.dep_ != "nsubj":
         return False
     verb = span.root.head
