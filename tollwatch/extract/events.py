@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 from tollwatch.extract import doccache
 from tollwatch.extract.lexicon import Lexicons, Trigger, Weapon, word_list
+from tollwatch.extract.roles import attacker_word, noun_phrase
 from tollwatch.types import Evidence, Figure, Mention
 
 
@@ -193,9 +194,7 @@ SEIZING = frozenset({"seize"})
 
 def _seized_person(tok: Token, lex: Lexicons) -> bool:
     """A person taken, not an attacker or a thing: a named person or a victim noun."""
-    from tollwatch.extract.roles import _attacker_word
-
-    if _attacker_word(tok):
+    if attacker_word(tok):
         return False
     return tok.ent_type_ == "PERSON" or tok.lemma_.lower() in lex.victims
 
@@ -280,8 +279,6 @@ def find_targets(
     """Targets named by the lexicon, and the nouns coordinated with them ("bus stations,
     hospitals and other civilian sites": the sites are targets too). ``trigger_matches``: the
     sentence's event words when the caller has matched them already."""
-    from tollwatch.extract.roles import noun_phrase
-
     # a target is a noun ("bus station"), not a modifier of another noun ("civilian sites")
     matches = [
         m

@@ -749,7 +749,7 @@ def of_phrases(noun: Token) -> list[Token]:
     return out
 
 
-def _attacker_word(tok: Token) -> bool:
+def attacker_word(tok: Token) -> bool:
     """A word for attackers as such ("gunmen", "terrorists"), by its form or lemma."""
     return tok.lower_ in PERPETRATOR_HEADS or tok.lemma_.lower() in PERPETRATOR_HEADS
 
@@ -792,7 +792,7 @@ def find_roles(
                 continue  # "at No. 1810": a house number's point
             if _is_person(t, person_lemmas):
                 victims.append(m)
-            elif _attacker_word(t):
+            elif attacker_word(t):
                 continue  # "840 terrorists have been killed": people, and no physical target
             elif t.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORG", "NORP"):
                 targets.append(m)
@@ -812,7 +812,7 @@ def find_roles(
 
     def agent(tok: Token, explicit: bool = False) -> None:
         for t in _conjuncts(tok):
-            if _attacker_word(t):
+            if attacker_word(t):
                 m = noun_phrase(t, article_id)
                 if m is not None:
                     perps.append(m)
