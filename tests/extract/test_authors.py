@@ -96,6 +96,16 @@ def test_an_attacker_word_used_as_an_adjective_names_no_one(extractor):
     assert not any(kind == "individual" for _, kind in perps(extractor, text))
 
 
+def test_what_the_parse_lists_beside_a_deed_named_as_agent_is_no_author(extractor):
+    """The team's sentence (the 1989 Avianca bombing, paraphrased): the small model lists "an
+    Avianca plane" beside "these attacks", the agent of "hit"; an airline is no attacker."""
+    text = (
+        "Several police posts have also been hit by these attacks and an Avianca Airlines plane "
+        "blew up in midair on 17 November, killing all 107 passengers and crew."
+    )
+    assert "avianca airlines" not in {name for name, _ in perps(extractor, text)}
+
+
 def test_a_weapon_found_names_no_attacker(extractor):
     text = (
         "Soldiers found two bombs in a car near the airport in Lima on Sunday; a guard was "

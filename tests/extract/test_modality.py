@@ -48,6 +48,9 @@ def test_no_incident_from_what_did_not_happen(extractor, text):
         "We must condemn the murder of a police officer in Santiago on Monday.",
         "A dynamite charge exploded at a bank in Lima on Monday.",
         "Gunmen shot dead three kidnapping victims in Cali on Monday.",
+        # a headline's present heads its sentence: it tells the deed
+        "Gunmen kill three police officers in Cali",
+        "The men who kidnapped the mayor of Cali on Monday asked for money.",
     ],
 )
 def test_incidents_that_happened_or_were_attempted_stay(extractor, text):
@@ -112,3 +115,30 @@ def test_the_means_of_a_deed_done_stays(extractor):
 def test_an_attempt_to_kill_is_an_incident_without_a_toll(extractor):
     [r] = reports(extractor, "Gunmen made an attempt to kill the mayor of Cuzco on Monday.")
     assert r.killed.best is None
+
+
+def test_a_deed_done_by_habit_or_still_to_come_types_no_incident(extractor):
+    """Sentences written by the team (the Extraditables' 1989 call for kidnappings and the
+    bombing of Avianca flight 203, paraphrased): "the people they kidnap" describes people by what
+    their captors do, and is no abduction that the bombing after it could take its type from."""
+    text = (
+        "The Extraditables sent a communique to radio stations in Medellin, calling on their men "
+        "to demand money from the relatives of the people they kidnap. Since then the traffickers "
+        "have staged attacks with car bombs against banks. A passenger plane blew up in midair on "
+        "27 February, killing all 107 people on board."
+    )
+    found = reports(extractor, text)
+    assert [r.sub_event_type for r in found] == ["Remote explosive/landmine/IED"]
+    assert found[0].killed.best == 107
+
+
+def test_be_going_to_is_a_deed_still_to_come(extractor):
+    from tollwatch.extract.modality import asserted
+
+    doc = extractor.nlp(
+        "They said that the men who are going to carry out the abductions must choose rich "
+        "families, and that the men who carried out the abductions were paid."
+    )
+    first, second = [t for t in doc if t.lower_ == "abductions"]
+    assert not asserted(first, first.sent)
+    assert asserted(second, second.sent)

@@ -121,6 +121,13 @@ def test_that_day_and_days_later_take_the_date_before_them():
     assert dated("A leader was killed on 27 February; only 4 days later another one was shot.")[
         1
     ] == ("4 days later", date(1989, 3, 3))
+    assert dated("A plane blew up on 27 July. A week later, a bus bomb exploded.")[1] == (
+        "A week later",
+        date(1989, 8, 3),
+    )
+    assert dated("A car bomb went off on 2 June and 5 weeks later another one.")[1][1] == (
+        date(1989, 7, 7)
+    )
     assert dated("Rebels attacked on 2 September. The following day, troops struck back.")[1][
         1
     ] == date(1989, 9, 3)

@@ -158,7 +158,8 @@ PATTERNS = [
             r"\b(?:(?:that|the\s+same)\s+(?:very\s+)?day|"
             r"the\s+(?P<next>next|following)\s+day|"
             r"the\s+(?:previous|preceding)\s+day|"
-            r"(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+days?\s+later)\b",
+            r"(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?:days?|weeks?)\s+"
+            r"later)\b",
             re.I,
         ),
     ),
@@ -390,7 +391,8 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
 def _anaphor_offset(raw: str) -> int:
     words = raw.lower().split()
     if words[-1] == "later":
-        return int(words[0]) if words[0].isdigit() else _SMALL[words[0]]
+        n = int(words[0]) if words[0].isdigit() else _SMALL[words[0]]
+        return n * 7 if words[1].startswith("week") else n
     if words[1] in ("next", "following"):
         return 1
     if words[1] in ("previous", "preceding"):

@@ -2,10 +2,12 @@
 
 Shared by incident detection (``pipeline``) and casualty figures (``casualties``):
 
-- ``unrealised(verb)``: a threat, plan, attempt or hypothetical ("threatened to kill 10 judges",
-  "a bomb that could kill dozens"); governors come from the lexicon ``unrealised.txt``.
+- ``unrealised(verb)``: a threat, plan, attempt, hypothetical or future ("threatened to kill 10
+  judges", "a bomb that could kill dozens", "the men who are going to carry out the abductions");
+  governors come from the lexicon ``unrealised.txt``.
 - ``asserted(word, sent)``: an event word told as having happened: not inside a question or a
-  supposition, not negated, not under a modal, and, for a noun, not the argument of a verb
+  supposition, not negated, not under a modal, not a habit that describes someone ("the people
+  they kidnap"), and, for a noun, not the argument of a verb
   that brings it about and is itself unasserted ("the band will place bombs", "they plan to
   unleash an offensive"; such verbs are the lexicon ``occurrence_verbs.txt``), of an order
   ("stop the assassinations") or of "without" ("dialogue without bombs"), nor the means ("with")
@@ -112,7 +114,18 @@ def unrealised(cue: Any, attempts: bool = True) -> bool:
         lemma = head.lemma_.lower()
         if lemma in UNREALISED and (attempts or lemma not in ATTEMPTS):
             return True
+        if _going_to(head):
+            return True
     return False
+
+
+def _going_to(verb: Any) -> bool:
+    """The future of "be going to": "the persons who are going to carry out the abductions"."""
+    return (
+        verb.lemma_.lower() == "go"
+        and verb.tag_ == "VBG"
+        and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
+    )
 
 
 #: nouns of a report whose content may be denied, and the words that deny it ("the report that
@@ -239,7 +252,20 @@ def asserted(tok: Any, sent: Any) -> bool:
         return True
     if _refuted(tok):
         return False
+    if _habitual(tok):
+        return False
     return _verb_asserted(tok) and not unrealised(tok, attempts=False)
+
+
+def _habitual(verb: Any) -> bool:
+    """A verb in the simple present that describes someone by what they do: "the relatives of
+    the persons they kidnap", "a group that bombs pylons" (a relative clause with no auxiliary);
+    no deed is told. Not a headline's present ("Gunmen kill five"), which heads its sentence."""
+    return (
+        verb.tag_ in ("VBP", "VBZ")
+        and verb.dep_ == "relcl"
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
 
 
 def _conditional(tok: Any) -> bool:

@@ -811,7 +811,12 @@ def find_roles(
                     orgs.append(o)
 
     def agent(tok: Token, explicit: bool = False) -> None:
+        means = _is_deed(tok, words)
         for t in _conjuncts(tok):
+            if means and t is not tok and not attacker_word(t):
+                # "hit by these attacks and an Avianca Airlines plane blew up": the deed is the
+                # means, and what the parse lists beside it is no author
+                continue
             if attacker_word(t):
                 m = noun_phrase(t, article_id)
                 if m is not None:
