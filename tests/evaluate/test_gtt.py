@@ -87,6 +87,13 @@ def test_predicted_template_from_report():
     }
 
 
+def test_gtt_victims_are_names_not_nouns_of_people():
+    """GTT's Victim entities are named people: one capitalised word is a surname ("Cifuentes"),
+    not a noun of people the model capitalised ("Jesuits")."""
+    r = report(victims=("Jesuits", "Cifuentes", "Students", "peasants"))
+    assert predicted_template(r)["Victim"] == [["cifuentes"]]
+
+
 def test_fallback_when_too_many_mappings(monkeypatch):
     from tollwatch.evaluate import gtt
 

@@ -106,6 +106,16 @@ def test_what_the_parse_lists_beside_a_deed_named_as_agent_is_no_author(extracto
     assert "avianca airlines" not in {name for name, _ in perps(extractor, text)}
 
 
+def test_a_victim_is_written_without_only_or_all(extractor):
+    text = (
+        "A bomb exploded in a restaurant in Medellin on Sunday; only 1 policeman was slightly "
+        "injured. Another bomb blew up a bus in Cali on Sunday, killing all 12 passengers."
+    )
+    out = extractor.extract(Article(id="a", text=text, published=PUB))
+    victims = {m.text for r in out for m in r.victims}
+    assert {"policeman", "passengers"} <= victims, victims
+
+
 def test_a_weapon_found_names_no_attacker(extractor):
     text = (
         "Soldiers found two bombs in a car near the airport in Lima on Sunday; a guard was "

@@ -32,6 +32,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from math import comb, perm
 from pathlib import Path
 from typing import Any
@@ -105,12 +106,29 @@ def predicted_template(report: Report) -> Template:
 
 
 def _named(text: str) -> bool:
-    """A proper name: two or more capitalised words, or one after a title ("Col Quintero")."""
+    """A proper name: two or more capitalised words, or one after a title ("Col Quintero"); one
+    capitalised word that is a noun of people ("Jesuits", "Indians") is a description."""
     words = [w for w in text.split() if w[:1].isalpha()]
     capitals = [w for w in words if w[:1].isupper()]
+    if len(words) == 1 and _people_noun(words[0]):
+        return False
     return len(capitals) >= 2 or (
         len(capitals) == 1 and len(words) == 1 and len(text) > 3 and not text.isupper()
     )
+
+
+@cache
+def _people_nouns() -> frozenset[str]:
+    from tollwatch.extract.lexicon import load_lexicons
+
+    return frozenset(load_lexicons().victims)
+
+
+def _people_noun(word: str) -> bool:
+    """A noun of the victims lexicon, singular or plural ("Jesuits" -> "jesuit")."""
+    nouns = _people_nouns()
+    w = word.lower()
+    return w in nouns or (w.endswith("s") and w[:-1] in nouns)
 
 
 def _types_compatible(pred_type: str, gold_type: str) -> bool:

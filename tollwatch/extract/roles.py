@@ -146,6 +146,13 @@ QUANTITY_WORDS = frozenset(
         "no",
         "fewer",
         "less",
+        # "only 1 policeman", "all 107 passengers", "several peasants": the people, as the keys
+        # write them
+        "only",
+        "just",
+        "all",
+        "several",
+        "various",
     }
 )
 PERPETRATOR_HEADS = frozenset(
