@@ -1288,6 +1288,13 @@ def _dies(tok: Token, lemma: str) -> bool:
     return lemma == "pass" and any(c.dep_ == "prt" and c.lower_ == "away" for c in tok.children)
 
 
+#: nouns of one person's violent death: "the assassination of Dr Jose Antonio Rodriguez Porth",
+#: "the attack resulted in the death of a civilian"
+_DEATH_NOUNS = frozenset(
+    {"assassination", "murder", "killing", "slaying", "execution", "body", "death"}
+)
+
+
 def _single_victims(
     sent: Span, lex: Lexicons, article_id: str, attributed_to: str | None
 ) -> list[tuple[Figure, int]]:
@@ -1325,7 +1332,9 @@ def _single_victims(
         # "the assassination of Dr Jose Antonio Rodriguez Porth": one named person killed
         if (
             tok.pos_ == "NOUN"
-            and lemma in ("assassination", "murder", "killing", "slaying", "execution", "body")
+            and lemma in _DEATH_NOUNS
+            # "his assassination after the death of Luis Carlos Galan": the same person
+            and not (lemma == "death" and out)
             and not investigated_before(tok, INVESTIGATORS)
             and not (
                 any(c.lemma_.lower() in ("attempt", "plot") for c in tok.children)

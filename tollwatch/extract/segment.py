@@ -15,7 +15,9 @@ of responsibility:
    or a strong event word with a town there ("twin bombings in Aden that killed at least 41"); in
    the same country when the sentence names only places that are new, and these are more than
    50 km from every place of the main incident or the sentence says "separate", "elsewhere",
-   "meanwhile" (not when the lead says the attacks were coordinated or simultaneous); or on
+   "meanwhile" (not when the lead says the attacks were coordinated or simultaneous), or it adds
+   with "also" a deed with victims of its own at a town after a main incident that names no town
+   ("He also reported that guerrillas killed a peasant in the city of Flores"); or on
    another day than the main incident's (a main incident that names no day but has a toll is
    taken to be of the publication day, so a sentence dated two or more days from it is another
    incident: "the massacre of 12 peasants last Monday"; "on Thursday night" in Friday's story
@@ -26,10 +28,14 @@ of responsibility:
 A frame becomes a Report when it carries a casualty figure and an event word, or a strong event
 word with an actor, a weapon, a target or a second strong sentence. Its date is the date
 expression nearest to the event words of its first dated sentence (not the date of a statement:
-"said on Sunday"), else the publication date (``date_source`` "published"). Its place is the first
+"said on Sunday"), else the day the story's lead sentence gives when the incident is told right
+after it ("Last night's terrorist target was the liquor plant. ..."), else the publication date
+(``date_source`` "published"). Its place is the first
 town of its country named in its sentences (a dateline only when nothing else is named). With two
 or more towns, each becomes a site, and figures, weapons and targets are attached to the site they
 belong to (the figure's place; a sentence naming one site, or none after one that named it).
+A report that names no organisation takes the one organisation the story's other incidents name,
+when they name exactly one.
 """
 
 from __future__ import annotations
@@ -489,6 +495,7 @@ def _target_frame(
         return None
     separate = bool(SEPARATE.search(s.text))
     far = bool(main.places) and all(_far(p, main.places) for p in below)
+    separate = separate or _also_elsewhere(s, main)
     if not (separate or (far and not coordinated) or (_fronted(s, below) and not coordinated)):
         return None
     for f in frames:
@@ -499,6 +506,23 @@ def _target_frame(
         ):
             return f
     return Frame(main.country)
+
+
+def _also_elsewhere(s: SentenceFacts, main: Frame) -> bool:
+    """A deed added with "also" at a town, after a main incident that names no town but told its
+    own victims or targets: "He also reported that guerrillas killed a peasant in the city of
+    Flores" after an attack on a farm."""
+    if main.places or not (s.strong or s.figures) or not (s.victims or s.targets):
+        return False
+    if not ALSO.search(s.text):
+        return False
+    told = {m.text.lower() for t in main.sentences for m in (*t.victims, *t.targets)}
+    if not told:
+        return False
+    return not any(m.text.lower() in told for m in (*s.victims, *s.targets))
+
+
+ALSO = re.compile(r"\balso\b", re.I)
 
 
 #: a sentence that opens on its place: "In Pedregales, on the road to Sardinata, the ELN ...",
@@ -684,6 +708,11 @@ def frame_to_report(
         the_date, precision = dm.date, dm.precision if dm.date else "unknown"
         date_source = "text" if dm.date else None
         break
+    if date_ev is None and not frame.reference:
+        lead = _lead_date(sents[0], all_facts, article.text, published)
+        if lead is not None:
+            date_ev = Evidence(article.id, lead.start, lead.end, lead.text)
+            the_date, precision, date_source = lead.date, lead.precision, "text"
     if date_ev is None and frame.told_after is not None and not frame.reference:
         # "Later, in the same area, terrorists burned nine vehicles": the day of the deed before
         the_date, precision, date_source = frame.told_after, "day", "text"
@@ -767,6 +796,31 @@ SPEECH_WORDS = ("said", "told", "announced", "reported", "added", "stated", "con
 ACCORDING_TO = re.compile(r"\baccording to(?:\s+[\w.'-]+){1,4}\s+$", re.I)
 #: verbs of a statement that follow its date ("the minister today called for ..."); lexicon data
 STATEMENT_VERBS = word_list("statement_verbs.txt")
+
+
+def _lead_date(first: SentenceFacts, all_facts: list[SentenceFacts], text: str, published):
+    """The day the story's lead sentence gives, for the incident told right after it that dates
+    nothing itself: "Last night's terrorist target was the Antioquia liqueur plant. ... The
+    watchmen exchanged fire with the terrorists." None when the lead tells an event of its own,
+    gives several days, a statement's day or history, or a sentence between them gives a day."""
+    body = [f for f in all_facts if f.text.strip() and not f.text.rstrip().endswith("--")]
+    if not body or body[0].index >= first.index or body[0].eventful:
+        return None
+    lead = body[0]
+    days = [
+        d
+        for d in lead.dates
+        if d.date is not None
+        and d.precision == "day"
+        and not d.history
+        and not _statement_date(text, d.start, d.end)
+        and (published is None or d.date <= published)
+    ]
+    if len({d.date for d in days}) != 1:
+        return None
+    if any(f.dates for f in all_facts if lead.index < f.index < first.index):
+        return None
+    return days[0]
 
 
 def _statement_date(text: str, start: int, end: int | None = None) -> bool:
@@ -1184,4 +1238,24 @@ def reports_from_facts(
         report = frame_to_report(frame, article, k, facts, home)
         if report is not None:
             reports.append(report)
-    return reports
+    return _with_the_story_group(reports)
+
+
+def _with_the_story_group(reports: list[Report]) -> list[Report]:
+    """A report that names no organisation ("terrorists bombed a radio station in Barranca", or
+    no attacker at all) takes the organisation of the story when its other incidents name one and
+    only one ("the Shining Path murdered two state officials"): the story is about that group's
+    attacks, as the MUC-4 coders read it. Not claimed by it there, and not suspected either: the
+    group is the story's."""
+    current = [r for r in reports if not r.is_reference]
+    groups = {a.name: a for r in current for a in r.perpetrators if a.kind == "organization"}
+    if len(groups) != 1:
+        return reports
+    [group] = groups.values()
+    taken = replace(group, claimed=False, claim_channel=None, suspected=False)
+    out = []
+    for r in reports:
+        if not r.is_reference and not any(a.kind == "organization" for a in r.perpetrators):
+            r = replace(r, perpetrators=(taken, *r.perpetrators))
+        out.append(r)
+    return out
