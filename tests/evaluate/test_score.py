@@ -325,3 +325,20 @@ def test_a_watchman_shot_beside_a_bombing_is_an_attack_but_bombs_from_planes_are
     assert deed_kinds("Air force planes bombed the villages") == {"ATTACK"}
     assert deed_kinds("Guerrillas dynamited a bridge") == {"BOMBING"}
     assert deed_kinds("Three engineers were kidnapped") == {"KIDNAPPING"}
+
+
+def test_an_organisation_is_written_as_its_acronym_when_the_report_uses_it():
+    """MUC-4 keys write "FMLN" more often than the full name: the MUC view gives the acronym of the
+    actor table when the report's sentences use it, else the name as written."""
+    from tollwatch.evaluate.score import predicted_from_report
+    from tollwatch.types import Actor, Evidence
+
+    full = "Farabundo Marti National Liberation Front"
+    base = replace(
+        report(),
+        perpetrators=(Actor(text=full, name=full, kind="organization"),),
+        evidence=(Evidence("a", 0, 60, f"The {full} [FMLN] urban commands fired two rockets."),),
+    )
+    assert predicted_from_report(base).roles["PerpOrg"] == ("FMLN",)
+    no_acronym = replace(base, evidence=(Evidence("a", 0, 40, f"The {full} fired rockets."),))
+    assert predicted_from_report(no_acronym).roles["PerpOrg"] == (full,)

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from tollwatch.types import Mention, Report
+from tollwatch.types import Actor, Mention, Report
 
 ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
 _PUNCT = str.maketrans("", "", string.punctuation)
@@ -321,6 +321,30 @@ def without_nationality(text: str) -> str:
     return " ".join(words[k:]) if k else text
 
 
+@lru_cache(maxsize=1)
+def _acronyms() -> dict[str, tuple[str, ...]]:
+    """Canonical organisation name -> its acronyms in the actor table ("FMLN")."""
+    from tollwatch.extract.lexicon import load_lexicons
+
+    out: dict[str, list[str]] = {}
+    for alias in load_lexicons().actors:
+        a = alias.alias
+        if alias.case_sensitive and a.isupper() and a.isalpha() and len(a) >= 3:
+            out.setdefault(alias.name, []).append(a)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _org_string(actor: Actor, report: Report) -> str:
+    """An organisation as a MUC-4 key most often writes it: its acronym when the report's
+    sentences use it ("the Farabundo Marti National Liberation Front [FMLN] urban commands",
+    "the FMLN"), else as written."""
+    told = " ".join(e.text for e in report.evidence)
+    for acronym in _acronyms().get(actor.name, ()):
+        if re.search(r"\b" + re.escape(acronym) + r"\b", told):
+            return acronym
+    return actor.text
+
+
 def predicted_from_report(report: Report) -> Predicted:
     places: list[str] = []
     locations = [report.location] if report.location else []
@@ -330,7 +354,7 @@ def predicted_from_report(report: Report) -> Predicted:
     perps = report.perpetrators
     roles = {
         "PerpInd": tuple(a.text for a in perps if a.kind == "individual"),
-        "PerpOrg": tuple(a.text for a in perps if a.kind != "individual"),
+        "PerpOrg": tuple(_org_string(a, report) for a in perps if a.kind != "individual"),
         "Target": tuple(m.text for m in target_entities(report.targets)),
         "Victim": tuple(
             without_nationality(m.text)
