@@ -191,13 +191,13 @@ def test_a_date_to_come_never_dates_an_incident(extractor):
 def test_the_day_of_a_homily_or_an_interview_dates_no_incident(extractor):
     from datetime import UTC, datetime
 
-    from tollwatch.extract.segment import _statement_date
+    from tollwatch.extract.segment import statement_date
     from tollwatch.types import Article
 
     for said in ("In his homily today, the bishop", "in an interview on Sunday the minister"):
         start = said.index("today") if "today" in said else said.index("Sunday")
-        assert _statement_date(said, start, start + 5)
-    assert not _statement_date("In the capital today, rebels", 15, 20)
+        assert statement_date(said, start, start + 5)
+    assert not statement_date("In the capital today, rebels", 15, 20)
     # the murder of the Jesuits (16 November 1989), recalled in a sermon weeks later
     text = (
         "SAN SALVADOR, 10 DEC 89 -- In his homily today, the archbishop denounced the massacre "
@@ -211,8 +211,8 @@ def test_the_day_of_a_homily_or_an_interview_dates_no_incident(extractor):
 
 
 def test_an_address_or_remarks_date_the_statement():
-    from tollwatch.extract.segment import _statement_date
+    from tollwatch.extract.segment import statement_date
 
     for said in ("in his address today, the president", "in her remarks on Sunday, she"):
         start = said.index("today") if "today" in said else said.index("Sunday")
-        assert _statement_date(said, start, start + 5)
+        assert statement_date(said, start, start + 5)

@@ -7,7 +7,7 @@ after publication; "yesterday" and "last night" are the day before; "today", "th
 "tonight" the day itself; a day and month without a year take the publication year, or the year
 before when that would fall after publication; a full date after publication resolves to none. A
 year to come ("the 1991 elections") and "next Tuesday" keep their dates but never date an incident
-(``segment.frame_to_report``). With no publication date, only expressions that carry a year
+(``reports.frame_to_report``). With no publication date, only expressions that carry a year
 resolve.
 A bare past year ("in 1986") resolves with precision "year" and marks history.
 """

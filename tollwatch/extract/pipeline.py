@@ -48,6 +48,7 @@ from tollwatch.extract.lexicon import Lexicons, load_lexicons, word_list
 from tollwatch.extract.modality import asserted, in_general, investigated_before
 from tollwatch.extract.people import retype_people
 from tollwatch.extract.places import country_counts, dateline_country, find_places
+from tollwatch.extract.reports import reports_from_facts
 from tollwatch.extract.rolemodel import RoleModel, combine, confident, sentence_candidates
 from tollwatch.extract.roles import (
     find_roles,
@@ -61,7 +62,6 @@ from tollwatch.extract.segment import (
     DATELINE_DASHES,
     STATEMENT_NOUNS,
     STATEMENT_VERBS,
-    reports_from_facts,
 )
 from tollwatch.extract.truecase import CaseRestorer, lost_case
 from tollwatch.types import Actor, Article, Evidence, Failure, Location, Mention, Report
