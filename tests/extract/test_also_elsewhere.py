@@ -96,3 +96,19 @@ def test_a_lead_that_dates_a_statement_gives_no_day(extractor):
     )
     [report] = current(extractor, text, datetime(1989, 8, 30, tzinfo=UTC))
     assert report.date is not None and report.date.isoformat() == "1989-08-30"
+
+
+def test_the_story_group_is_only_suspected_and_never_given_to_state_forces():
+    from tests.evaluate.helpers import report
+    from tollwatch.extract.reports import _with_the_story_group
+
+    named = report("r1", perps=(("Shining Path", "organization"),))
+    described = report("r2", perps=(("terrorists", "individual"),))
+    troops = report("r3", perps=(("soldiers", "individual"),))
+    out = _with_the_story_group([named, described, troops])
+    [group] = [a for a in out[1].perpetrators if a.kind == "organization"]
+    assert group.name == "Shining Path" and group.suspected and not group.claimed
+    assert [a.text for a in out[2].perpetrators] == ["soldiers"]
+    # two groups in the story: none is given
+    other = report("r4", perps=(("Tupac Amaru", "organization"),))
+    assert _with_the_story_group([named, other, described])[2] == described

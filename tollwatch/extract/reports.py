@@ -21,7 +21,7 @@ from dataclasses import replace
 from datetime import date, datetime
 
 from tollwatch.extract.casualties import OTHERS, added_dead
-from tollwatch.extract.events import against_protesters, among_armed, type_event
+from tollwatch.extract.events import STATE_FORCES, against_protesters, among_armed, type_event
 from tollwatch.extract.facts import SentenceFacts
 from tollwatch.extract.lexicon import word_list
 from tollwatch.extract.roles import PERPETRATOR_HEADS, fuller_name
@@ -610,17 +610,22 @@ def _with_the_story_group(reports: list[Report]) -> list[Report]:
     """A report that names no organisation ("terrorists bombed a radio station in Barranca", or
     no attacker at all) takes the organisation of the story when its other incidents name one and
     only one ("the Shining Path murdered two state officials"): the story is about that group's
-    attacks, as the MUC-4 coders read it. Not claimed by it there, and not suspected either: the
-    group is the story's."""
+    attacks, as the MUC-4 coders read it. The report's own sentences do not name the group, so
+    the attribution is marked suspected (never claimed); a report whose attackers are state
+    forces ("soldiers", "police") takes no rebel group."""
     current = [r for r in reports if not r.is_reference]
     groups = {a.name: a for r in current for a in r.perpetrators if a.kind == "organization"}
     if len(groups) != 1:
         return reports
     [group] = groups.values()
-    taken = replace(group, claimed=False, claim_channel=None, suspected=False)
+    taken = replace(group, claimed=False, claim_channel=None, suspected=True)
     out = []
     for r in reports:
-        if not r.is_reference and not any(a.kind == "organization" for a in r.perpetrators):
+        if (
+            not r.is_reference
+            and not any(a.kind == "organization" for a in r.perpetrators)
+            and not any(STATE_FORCES.search(a.text) for a in r.perpetrators)
+        ):
             r = replace(r, perpetrators=(taken, *r.perpetrators))
         out.append(r)
     return out
