@@ -107,7 +107,7 @@ def predicted_template(report: Report) -> Template:
 
 def _named(text: str) -> bool:
     """A proper name: two or more capitalised words, or one after a title ("Col Quintero"); one
-    capitalised word that is a noun of people ("Jesuits", "Indians") is a description."""
+    capitalised word that is a noun of people ("Jesuits", "Students") is a description."""
     words = [w for w in text.split() if w[:1].isalpha()]
     capitals = [w for w in words if w[:1].isupper()]
     if len(words) == 1 and _people_noun(words[0]):
