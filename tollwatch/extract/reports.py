@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime
 
 from tollwatch.extract.casualties import OTHERS, added_dead
+from tollwatch.extract.dates import DateMention
 from tollwatch.extract.events import STATE_FORCES, against_protesters, among_armed, type_event
 from tollwatch.extract.facts import SentenceFacts
 from tollwatch.extract.lexicon import word_list
@@ -101,14 +103,7 @@ def frame_to_report(
     date_source = None
     date_ev = None
     for s in sents:
-        candidates = [
-            dm
-            for dm in s.dates
-            if dm.history == frame.reference
-            and not statement_date(article.text, dm.start, dm.end)
-            # "the 1991 elections", "next Tuesday": no incident the story tells is yet to come
-            and (published is None or dm.date is None or dm.date <= published)
-        ]
+        candidates = _deed_dates(s.dates, article.text, published, frame.reference)
         if not candidates:
             continue
         if (
@@ -208,23 +203,39 @@ def frame_to_report(
     )
 
 
-def _lead_date(first: SentenceFacts, all_facts: list[SentenceFacts], text: str, published):
+def _deed_dates(
+    dates: Sequence[DateMention], text: str, published: date | None, history: bool
+) -> list[DateMention]:
+    """The date expressions that may date a deed: of history or not as asked, not the date of a
+    statement ("said on Sunday"), none after the publication ("the 1991 elections", "next
+    Tuesday": no incident the story tells is yet to come)."""
+    return [
+        dm
+        for dm in dates
+        if dm.history == history
+        and not statement_date(text, dm.start, dm.end)
+        and (published is None or dm.date is None or dm.date <= published)
+    ]
+
+
+def _lead_date(
+    first: SentenceFacts, all_facts: list[SentenceFacts], text: str, published: date | None
+) -> DateMention | None:
     """The day the story's lead sentence gives, for the incident told right after it that dates
     nothing itself: "Last night's terrorist target was the Antioquia liqueur plant. ... The
     watchmen exchanged fire with the terrorists." None when the lead tells an event of its own,
     gives several days, a statement's day or history, or a sentence between them gives a day."""
-    body = [f for f in all_facts if f.text.strip() and not f.text.rstrip().endswith("--")]
+    # the dateline alone is no lead ("BOGOTA, 30 AUG 89 (INRAVISION) --")
+    body = [
+        f for f in all_facts if f.text.strip() and not f.text.rstrip().endswith(DATELINE_DASHES)
+    ]
     if not body or body[0].index >= first.index or body[0].eventful:
         return None
     lead = body[0]
     days = [
         d
-        for d in lead.dates
-        if d.date is not None
-        and d.precision == "day"
-        and not d.history
-        and not statement_date(text, d.start, d.end)
-        and (published is None or d.date <= published)
+        for d in _deed_dates(lead.dates, text, published, history=False)
+        if d.date is not None and d.precision == "day"
     ]
     if len({d.date for d in days}) != 1:
         return None
