@@ -511,6 +511,8 @@ def _not_a_toll(words: list[str], num: Number, sent: Span, lex: Lexicons) -> boo
     if "at" in before and len(words[num.start]) == 4 and words[num.start].isdigit():
         return True  # "at approximately 1500 (2000 GMT)": a time of day
     tok = sent[num.start]
+    if _pronoun_one(tok):
+        return True  # "the arsenal is the largest one seized": a thing, not a person counted
     if tok.is_digit and len(tok.text) == 4 and 1800 <= num.value <= 2100:
         return True  # a year
     if tok.is_digit and 1 <= num.value <= 31 and num.end == num.start + 1 and nxt in MONTHS:
@@ -536,6 +538,20 @@ def _not_a_toll(words: list[str], num: Number, sent: Span, lex: Lexicons) -> boo
     # spaCy's TIME, MONEY, PERCENT, ORDINAL and QUANTITY are never counts of people; DATE is left
     # to the unit words above because spaCy also tags "148 people ... Monday" spans as DATE.
     return tok.ent_type_ in ("TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY")
+
+
+#: words before "one" that make it a pronoun when "the", "this" or "that" comes first
+_GRADING = frozenset({"only", "first", "last", "same"})
+
+
+def _pronoun_one(tok: Token) -> bool:
+    """ "One" standing for a thing named before, not a count: "the arsenal is the largest one
+    seized", "the same one"."""
+    if tok.lower_ != "one" or tok.i < 2:
+        return False
+    prev = tok.doc[tok.i - 1]
+    graded = prev.tag_ in ("JJS", "JJR") or prev.lower_ in _GRADING
+    return graded and tok.doc[tok.i - 2].lower_ in ("the", "this", "that")
 
 
 #: attacker words, which the weapon lexicon may also end on ("suicide bomber")

@@ -38,6 +38,7 @@ from tollwatch.extract.events import (
     find_targets,
     find_triggers,
     find_weapons,
+    held_weapon,
     not_used,
     reference_point,
     victim_target_type,
@@ -265,6 +266,7 @@ class Extractor:
                 if not self._figurative(doc, m.start)
                 and not self._modifier(doc[m.end - 1])
                 and not _cumulative(doc[m.start])
+                and not held_weapon(doc[m.end - 1], self.weapon_lemmas)
                 and (cut is None or doc[m.start].idx < cut)
                 and told[m.start]
             ]
