@@ -52,3 +52,13 @@ def test_one_that_stands_for_a_thing_is_no_count(extractor):
     )
     figures = [f for r in reports(extractor, text) for f in r.figures]
     assert not [f for f in figures if f.kind == "kidnapped"]
+
+
+def test_weapons_seized_after_an_attack_are_not_its_weapons(extractor):
+    text = (
+        "Guerrillas attacked an army post in Apopa on Monday with grenades, and the troops "
+        "confiscated ammunition for both weapons and several sticks of dynamite."
+    )
+    weapons = {w.text.lower() for r in reports(extractor, text) for w in r.weapons}
+    assert "grenades" in weapons
+    assert "dynamite" not in weapons

@@ -4,7 +4,7 @@ against the lexicons; and the typing rule that turns a report's triggers into AC
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -220,11 +220,14 @@ def find_weapons(sent: Span, lex: Lexicons, article_id: str) -> tuple[list[Menti
         or any(t.lemma_ in ("ram", "plow", "plough", "drive") for t in doccache.span_tokens(sent))
     ]
     # weapons seized, found or made are not weapons used: "police seized rifles and explosives",
-    # "a cache of dynamite", "the workshop where they built the bombs"
+    # "a cache of dynamite", "the workshop where they built the bombs", "confiscated ...
+    # ammunition for both weapons and several sticks of dynamite" (``held_weapon``)
     matches = [
         m
         for m in matches
-        if not not_used(sent.doc[m.end - 1]) and not _handled(sent.doc[m.end - 1])
+        if not not_used(sent.doc[m.end - 1])
+        and not _handled(sent.doc[m.end - 1])
+        and not held_weapon(sent.doc[m.end - 1], lex.weapons)
     ]
     suicide = any(m.item.suicide for m in matches)
     return mentions(sent, matches, article_id, lambda w: w.type), suicide
@@ -276,7 +279,7 @@ DEFUSING = frozenset({"defuse", "deactivate", "dismantle"})
 _CLIMB = 10
 
 
-def held_weapon(tok: Token, weapon_lemmas: frozenset[str]) -> bool:
+def held_weapon(tok: Token, weapon_lemmas: Container[str]) -> bool:
     """An event word that names a weapon held, found or seized, not used: "the authorities
     confiscated one M-16 rifle ... and several sticks of dynamite", "6 grenades for RPG-2 grenade
     launchers", "3,800 detonating plugs" in the list of what troops seized, "the arsenal of
