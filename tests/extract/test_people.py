@@ -172,3 +172,20 @@ def test_a_name_a_caller_gave_is_no_victim(extractor):
     out = extractor.extract(Article(id="p", text=text, published=datetime(1990, 4, 28, tzinfo=UTC)))
     victims = {v.text for r in out for v in r.victims}
     assert "John Jairo Arias Tascon" not in victims, victims
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the given name opens the sentence, where the model took it for a common noun
+        "Pablo Escobar Gaviria ordered the assassination of two policemen in Medellin on Monday.",
+        # a description of the attacker with his name in apposition
+        "The chief of the criminal gang, Pablo Escobar Gaviria, ordered the assassination of two "
+        "policemen in Medellin on Monday.",
+    ],
+)
+def test_an_attacker_is_named_by_his_whole_name(extractor, text):
+    published = datetime(1989, 9, 6, tzinfo=UTC)
+    out = extractor.extract(Article(id="p", text=text, published=published))
+    people = [a.text for r in out for a in r.perpetrators if a.kind == "individual"]
+    assert people == ["Pablo Escobar Gaviria"]

@@ -48,6 +48,24 @@ def members_of(mention: Mention, named: list[Actor]) -> Mention:
     return mention_part(mention, *cut)
 
 
+def apposed_name(doc: Any, mention: Mention) -> Mention:
+    """A described attacker by the name set in apposition to the description: "The chief of the
+    criminal gang, Pablo Escobar Gaviria, ordered the assassination" -> "Pablo Escobar Gaviria"
+    (the name identifies the attacker; MUC-4 and GTD coders write it)."""
+    span = span_of(doc, mention)
+    if span is None or mention.evidence is None:
+        return mention
+    root = span.root
+    for c in root.children:
+        if c.dep_ != "appos" or c.ent_type_ != "PERSON" or c.i < root.i:
+            continue
+        name = next((e for e in doc.ents if e.start <= c.i < e.end), None)
+        if name is not None and name.label_ == "PERSON":
+            ev = Evidence(mention.evidence.article_id, name.start_char, name.end_char, name.text)
+            return dataclasses.replace(mention, text=name.text, evidence=ev)
+    return mention
+
+
 def widened(actor: Actor, doc: Any, article_id: str) -> Actor:
     """A described attacker with the words around it: "guerrillas" -> "urban guerrillas"."""
     if not actor.name.startswith("unidentified"):

@@ -56,17 +56,21 @@ _DONE = "tollwatch.people_retyped"
 
 def _given_name_before(doc: Any, ent: Span, prev: Span | None) -> bool:
     """Whether the token before a PERSON entity is a common given name the model left untyped
-    ("of Hector Delgado Parker" with only "Delgado Parker" a person)."""
+    ("of Hector Delgado Parker" with only "Delgado Parker" a person). At the start of a sentence
+    the model may take the name for a common noun ("Pablo Escobar Gaviria ordered ..."): there
+    it must qualify the entity's words."""
     if ent.start == 0 or (prev is not None and prev.end >= ent.start):
         return False
     tok = doc[ent.start - 1]
-    return (
-        tok.ent_iob_ == "O"
-        and tok.pos_ == "PROPN"
-        and tok.is_title
-        and not tok.is_sent_start
-        and tok.lower_ in given_names()
-    )
+    if tok.ent_iob_ != "O" or not tok.is_title or tok.lower_ not in given_names():
+        return False
+    if tok.is_sent_start:
+        return (
+            tok.pos_ in ("PROPN", "NOUN")
+            and tok.dep_ == "compound"
+            and ent.start <= tok.head.i < ent.end
+        )
+    return tok.pos_ == "PROPN"
 
 
 def retype_people(doc: Any, gaz: Gazetteer) -> None:

@@ -33,7 +33,7 @@ from tollwatch.extract.casualties import (
 )
 from tollwatch.extract.casualties import _is_cumulative as is_cumulative
 from tollwatch.extract.dates import DateMention, find_dates
-from tollwatch.extract.describe import dressed_as, members_of, mention_part, widened
+from tollwatch.extract.describe import apposed_name, dressed_as, members_of, mention_part, widened
 from tollwatch.extract.events import (
     find_targets,
     find_triggers,
@@ -352,7 +352,9 @@ class Extractor:
                 generic = [a for a in actors if a.name.startswith("unidentified")]
                 if roles.perpetrators:
                     generic = [
-                        _individual(members_of(dressed_as(doc, m), named), actors)
+                        _individual(
+                            members_of(dressed_as(doc, apposed_name(doc, m)), named), actors
+                        )
                         for m in roles.perpetrators
                     ]
                 # an organisation the parse makes the agent of the attack, not in the alias table
