@@ -189,3 +189,14 @@ def test_an_attacker_is_named_by_his_whole_name(extractor, text):
     out = extractor.extract(Article(id="p", text=text, published=published))
     people = [a.text for r in out for a in r.perpetrators if a.kind == "individual"]
     assert people == ["Pablo Escobar Gaviria"]
+
+
+def test_a_victim_takes_the_fullest_name_without_its_title(extractor):
+    # in capitals, as MUC-4 writes: case restoration puts the title inside the model's name
+    text = (
+        "GUNMEN KILLED COL QUINTERO IN MEDELLIN ON FRIDAY. THIS MORNING ANTIOQUIA POLICE "
+        "COMMANDER COL WALDEMAR FRANKLIN QUINTERO LEFT HIS RESIDENCE."
+    )
+    published = datetime(1989, 8, 19, tzinfo=UTC)
+    out = extractor.extract(Article(id="q", text=text, published=published))
+    assert "Waldemar Franklin Quintero" in [v.text for r in out for v in r.victims]

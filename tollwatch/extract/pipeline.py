@@ -218,7 +218,8 @@ class Extractor:
         dates = _not_in_names(doc, _past_dateline(text, find_dates(text, published)))
         speakers = Speakers()
         full_names = sorted(
-            {e.text for e in doccache.ents(doc) if e.label_ == "PERSON" and len(e) >= 2},
+            {_untitled(e) for e in doccache.ents(doc) if e.label_ == "PERSON" and len(e) >= 2}
+            - {""},
             key=len,
             reverse=True,
         )
@@ -857,6 +858,15 @@ def _reaction(verb: Any) -> bool:
     return any(
         c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in REACTION_VERBS for c in verb.children
     )
+
+
+def _untitled(ent: Any) -> str:
+    """A PERSON entity's text without the titles it opens on ("Col Waldemar Franklin Quintero"
+    -> "Waldemar Franklin Quintero"); "" when fewer than two words are left."""
+    k = ent.start
+    while k < ent.end and ent.doc[k].lower_.rstrip(".") in NAME_TITLES:
+        k += 1
+    return ent.doc[k : ent.end].text if ent.end - k >= 2 else ""
 
 
 def _seized(doc: Any, mention: Mention) -> bool:
