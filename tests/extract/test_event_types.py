@@ -162,6 +162,8 @@ def test_combat_is_an_event_as_a_noun_only(extractor):
             "air",
         ),
         ("The Air Force began bombing Zacamil on Sunday, killing four civilians.", "air"),
+        # an army's bombing of a place is a bombardment too
+        ("Army troops bombed the medical school in San Salvador on Sunday, killing two.", "air"),
         ("Rebels bombed a bank in San Salvador on Sunday, killing two guards.", "planted"),
     ],
 )

@@ -110,6 +110,8 @@ SHOTS = word_list("shot_nouns.txt")
 
 #: what bombs from the air (data/lexicon/aircraft.txt)
 AIRCRAFT = word_list("aircraft.txt")
+#: armies that bomb: a verb of bombing done by them is a bombardment, not a bomb planted
+BOMBARDING_FORCES = frozenset({"army", "troops", "troop", "military", "force", "forces", "soldier"})
 #: the bombing words an aircraft turns into an air strike
 AERIAL_BOMBING = frozenset({"bomb", "bombing"})
 
@@ -117,7 +119,10 @@ AERIAL_BOMBING = frozenset({"bomb", "bombing"})
 def _from_the_air(tok: Token) -> bool:
     """A bombing word done by aircraft: its subject (or agent, or the noun it is an action of)
     is a plane, a helicopter or an air force ("Air Force planes bombed the village", "the
-    village was bombed by army helicopters"), or it is called aerial ("aerial bombing")."""
+    village was bombed by army helicopters"), or it is called aerial ("aerial bombing"); or a
+    verb of bombing done by an army ("Salvadoran Army troops bombed the school of medicine",
+    "the Army is bombing the area": a bombardment, which the news of such wars tells of
+    aircraft; not "the army's bombing", not guerrillas who bombed a bank)."""
     if any(c.dep_ == "amod" and c.lower_ in ("aerial", "air") for c in tok.children):
         return True
     doers = [c for c in tok.children if c.dep_ in ("nsubj", "compound", "poss")]
@@ -132,6 +137,8 @@ def _from_the_air(tok: Token) -> bool:
                 lemma == "force" and any(c.lower_ == "air" for c in t.children)
             ):
                 return True
+            if tok.pos_ == "VERB" and lemma in BOMBARDING_FORCES and t.dep_ != "poss":
+                return True  # "Army troops bombed the school of medicine"
     return False
 
 
