@@ -175,3 +175,13 @@ def test_a_bombing_from_aircraft_is_an_air_strike(extractor, text, sub):
         assert (r.sub_event_type, muc_type(r)) == ("Air/drone strike", "ATTACK")
     else:
         assert r.sub_event_type == "Remote explosive/landmine/IED" and muc_type(r) == "BOMBING"
+
+
+def test_what_blew_up_is_hit_and_its_owner_is_no_author(extractor):
+    text = (
+        "An Avianca Airlines plane blew up in midair near Bogota on Monday, killing all 107 "
+        "people on board."
+    )
+    r = only_report(extractor, text)
+    assert [a.text for a in r.perpetrators] == []
+    assert [t.text for t in r.targets] == ["Avianca Airlines plane"]

@@ -293,6 +293,13 @@ def _site_noun(tok: Token, weapon_lemmas: Collection[str]) -> bool:
     return not any(c.dep_ == "acl" and c.tag_ == "VB" for c in tok.children)
 
 
+def _blew_up(verb: Token) -> bool:
+    """An explosion verb with no object ("the plane exploded", "the bus blew up")."""
+    return verb.lemma_.lower() in EXPLODING | {"blow"} and not any(
+        c.dep_ == "dobj" for c in verb.children
+    )
+
+
 def _is_weapon(tok: Token, weapon_lemmas: Collection[str]) -> bool:
     """A weapon word, or a noun a weapon word qualifies ("explosive device", "dynamite sticks")."""
     return any(
@@ -910,6 +917,12 @@ def find_roles(
             for c in tok.children:
                 if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "nsubj" and by_agent):
                     patient(c)
+                elif c.dep_ == "nsubj" and not passive and _blew_up(tok):
+                    # "an Avianca Airlines plane blew up in midair": what blew up with no
+                    # object was hit (the airline owns it, no author), unless it is the bomb
+                    weapon = bool(weapon_lemmas) and _is_weapon(c, weapon_lemmas)
+                    if not weapon and not attacker_word(c):
+                        patient(c)
                 elif c.dep_ == "nsubj" and not passive:
                     agent(c)
                 elif c.dep_ == "agent":
