@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from tollwatch.extract.doccache import span_of
+from tollwatch.extract.doccache import ents, span_of
 from tollwatch.extract.lexicon import word_list
 from tollwatch.extract.roles import noun_phrase, unidentified
 from tollwatch.types import Actor, Evidence, Mention
@@ -59,7 +59,7 @@ def apposed_name(doc: Any, mention: Mention) -> Mention:
     for c in root.children:
         if c.dep_ != "appos" or c.ent_type_ != "PERSON" or c.i < root.i:
             continue
-        name = next((e for e in doc.ents if e.start <= c.i < e.end), None)
+        name = next((e for e in ents(doc) if e.start <= c.i < e.end), None)
         if name is not None and name.label_ == "PERSON":
             ev = Evidence(mention.evidence.article_id, name.start_char, name.end_char, name.text)
             return dataclasses.replace(mention, text=name.text, evidence=ev)

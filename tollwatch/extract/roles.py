@@ -293,11 +293,13 @@ def _site_noun(tok: Token, weapon_lemmas: Collection[str]) -> bool:
     return not any(c.dep_ == "acl" and c.tag_ == "VB" for c in tok.children)
 
 
+#: verbs of what blows up: their subject is what was hit when they have no object
+BLOWING_UP = EXPLODING | {"blow"}
+
+
 def _blew_up(verb: Token) -> bool:
     """An explosion verb with no object ("the plane exploded", "the bus blew up")."""
-    return verb.lemma_.lower() in EXPLODING | {"blow"} and not any(
-        c.dep_ == "dobj" for c in verb.children
-    )
+    return verb.lemma_.lower() in BLOWING_UP and not any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _is_weapon(tok: Token, weapon_lemmas: Collection[str]) -> bool:
