@@ -136,3 +136,13 @@ def test_a_wire_dateline_is_no_part_of_the_attackers_nor_the_day(extractor):
         first = reports[0]
         assert str(first.date) == "2002-11-28", dateline
         assert all("MOMBASA" not in a.text for r in reports for a in r.perpetrators), dateline
+
+
+def test_a_town_and_its_state_in_the_lead_are_no_dateline(extractor):
+    # the Owo church attack of 5 June 2022, told as a modern lead sentence
+    text = (
+        "Gunmen stormed a Catholic church in Owo, Ondo state, on Sunday, killing at least 40 "
+        "worshippers, officials said."
+    )
+    reports = current(extractor, text, datetime(2022, 6, 6, tzinfo=UTC))
+    assert [r.location.name for r in reports] == ["Owo"]

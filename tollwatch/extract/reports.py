@@ -250,11 +250,18 @@ def _distance(dm, anchors: tuple[int, ...]) -> int:
     return min(abs(dm.start - a) for a in anchors)
 
 
+#: a word in lower case: no dateline has one before its place
+_LOWER_WORD = re.compile(r"\b[a-z]{2,}\b")
+
+
 def _dateline_place(facts: list[SentenceFacts], text: str) -> Location | None:
-    """The place of a dateline ("BRUSSELS —", "SAN SALVADOR, 16 NOV 89 --") at the top."""
+    """The place of a dateline ("BRUSSELS —", "SAN SALVADOR, 16 NOV 89 --") at the top: no
+    lower-case word comes before it ("Gunmen stormed a church in Owo, Ondo state" has none)."""
     for s in facts[:1]:
         for p in s.places:
             if p.evidence is None or p.evidence.start > 40:
+                continue
+            if _LOWER_WORD.search(text[: p.evidence.start]):
                 continue
             after = text[p.evidence.end : p.evidence.end + 40]
             if any(mark in after for mark in (*DATELINE_DASHES, "(")) or after.startswith(","):
