@@ -146,3 +146,10 @@ def test_a_town_and_its_state_in_the_lead_are_no_dateline(extractor):
     )
     reports = current(extractor, text, datetime(2022, 6, 6, tzinfo=UTC))
     assert [r.location.name for r in reports] == ["Owo"]
+
+
+def test_a_town_the_model_typed_as_a_work_of_art_is_placed(extractor):
+    # the small model types "Quetta" here as WORK_OF_ART; after "in" a known city is a town
+    text = "Gunmen opened fire on a bus in Quetta on Saturday, killing 10 people."
+    reports = current(extractor, text, datetime(2023, 5, 10, tzinfo=UTC))
+    assert [r.location.name for r in reports] == ["Quetta"]

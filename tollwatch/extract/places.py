@@ -23,8 +23,8 @@ from tollwatch.types import Evidence, Location
 PLACE_LABELS = ("GPE", "LOC", "FAC", "ORG", "PERSON", "NORP")
 #: prepositions of place: a name right after one may be a town whatever the NER made of it
 LOCATIVE = frozenset({"in", "near", "outside", "around", "at"})
-#: labels the small model gives some towns ("Culiacan" NORP, "Tumaco" EVENT)
-ODD_LABELS = frozenset({"NORP", "EVENT"})
+#: labels the small model gives some towns ("Culiacan" NORP, "Tumaco" EVENT, "Quetta" WORK_OF_ART)
+ODD_LABELS = frozenset({"NORP", "EVENT", "WORK_OF_ART", "PRODUCT"})
 EDGE_WORDS = frozenset({"the", "-", "–", "—", ",", ".", "'s", "’s", "(", ")", '"'})
 
 
