@@ -49,6 +49,14 @@ def test_the_death_of_one_person_is_one_killed(extractor):
     assert report.killed.best == 1
 
 
+def _barranca(extractor, text):
+    """The one report placed in Barranca."""
+    found = current(extractor, text, datetime(1990, 4, 1, tzinfo=UTC))
+    barranca = [r for r in found if r.location is not None and r.location.name == "Barranca"]
+    assert len(barranca) == 1
+    return barranca[0]
+
+
 def test_attackers_only_described_take_the_one_group_of_the_story(extractor):
     """The Shining Path's attacks of 1 April 1990 in Peru: the group is named for the murder on
     the road, the bombing in Barranca names only "terrorists"."""
@@ -57,10 +65,7 @@ def test_attackers_only_described_take_the_one_group_of_the_story(extractor):
         "road between Chavin and Huari, in Ancash Department. In Barranca, a small town 180 km "
         "from Lima, terrorists bombed a radio station and a drugstore."
     )
-    found = current(extractor, text, datetime(1990, 4, 1, tzinfo=UTC))
-    barranca = [r for r in found if r.location is not None and r.location.name == "Barranca"]
-    assert len(barranca) == 1
-    assert "Shining Path" in {a.name for a in barranca[0].perpetrators}
+    assert "Shining Path" in {a.name for a in _barranca(extractor, text).perpetrators}
 
 
 def test_no_group_is_taken_when_the_story_names_two(extractor):
@@ -70,10 +75,7 @@ def test_no_group_is_taken_when_the_story_names_two(extractor):
         "Movement attacked a police post in Huancayo. In Barranca, a small town 180 km from Lima, "
         "terrorists bombed a radio station and a drugstore."
     )
-    found = current(extractor, text, datetime(1990, 4, 1, tzinfo=UTC))
-    barranca = [r for r in found if r.location is not None and r.location.name == "Barranca"]
-    assert len(barranca) == 1
-    assert not any(a.kind == "organization" for a in barranca[0].perpetrators)
+    assert not any(a.kind == "organization" for a in _barranca(extractor, text).perpetrators)
 
 
 def test_the_lead_gives_its_day_to_the_incident_told_right_after_it(extractor):

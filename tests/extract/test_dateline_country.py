@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
 from tollwatch.extract.pipeline import DATELINE_WEIGHT, with_dateline
 from tollwatch.types import Article
 
@@ -138,18 +140,19 @@ def test_a_wire_dateline_is_no_part_of_the_attackers_nor_the_day(extractor):
         assert all("MOMBASA" not in a.text for r in reports for a in r.perpetrators), dateline
 
 
-def test_a_town_and_its_state_in_the_lead_are_no_dateline(extractor):
-    # the Owo church attack of 5 June 2022, told as a modern lead sentence
-    text = (
-        "Gunmen stormed a Catholic church in Owo, Ondo state, on Sunday, killing at least 40 "
-        "worshippers, officials said."
-    )
-    reports = current(extractor, text, datetime(2022, 6, 6, tzinfo=UTC))
-    assert [r.location.name for r in reports] == ["Owo"]
-
-
-def test_a_town_the_model_typed_as_a_work_of_art_is_placed(extractor):
-    # the small model types "Quetta" here as WORK_OF_ART; after "in" a known city is a town
-    text = "Gunmen opened fire on a bus in Quetta on Saturday, killing 10 people."
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        # the Owo church attack of 5 June 2022: a town and its state in the lead are no dateline
+        (
+            "Gunmen stormed a Catholic church in Owo, Ondo state, on Sunday, killing at least 40 "
+            "worshippers, officials said.",
+            "Owo",
+        ),
+        # the small model types "Quetta" here as WORK_OF_ART; after "in" a known city is a town
+        ("Gunmen opened fire on a bus in Quetta on Saturday, killing 10 people.", "Quetta"),
+    ],
+)
+def test_a_modern_lead_places_the_attack_in_its_town(extractor, text, place):
     reports = current(extractor, text, datetime(2023, 5, 10, tzinfo=UTC))
-    assert [r.location.name for r in reports] == ["Quetta"]
+    assert [r.location.name for r in reports] == [place]

@@ -1,5 +1,6 @@
 """What one sentence says: triggers, figures, places, dates, actors, weapons, targets, and whether
-it speaks of history, court news or a non-violent cause. Built by the pipeline, read by segment and reports."""
+it speaks of history, court news or a non-violent cause. Built by the pipeline, read by segment
+and reports."""
 
 from __future__ import annotations
 

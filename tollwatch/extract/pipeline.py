@@ -218,8 +218,11 @@ class Extractor:
         dates = _not_in_names(doc, _past_dateline(text, find_dates(text, published)))
         speakers = Speakers()
         full_names = sorted(
-            {_untitled(e) for e in doccache.ents(doc) if e.label_ == "PERSON" and len(e) >= 2}
-            - {""},
+            {
+                name
+                for e in doccache.ents(doc)
+                if e.label_ == "PERSON" and len(e) >= 2 and (name := _untitled(e))
+            },
             key=len,
             reverse=True,
         )
