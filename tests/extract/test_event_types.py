@@ -101,6 +101,10 @@ def test_an_event_that_dates_another_sentence_does_not_type_the_incident(extract
             ("Protests", "Excessive force against protesters"),
         ),
         (
+            "Officers opened fire on protesters in Lagos on Monday, killing two demonstrators.",
+            ("Protests", "Excessive force against protesters"),
+        ),
+        (
             "Gunmen opened fire on protesters in Baghdad on Friday, killing five.",
             ("Violence against civilians", "Attack"),
         ),

@@ -92,6 +92,18 @@ TO_DEATH_VERBS = frozenset(
         "hang",
     }
 )
+
+
+def to_death(verb: Token) -> bool:
+    """The verb says its patient died: "stabbed a teacher to death", "shot dead three people",
+    "shot him dead"."""
+    return any(
+        (c.dep_ == "prep" and c.lower_ == "to" and any(p.lower_ == "death" for p in c.children))
+        or (c.dep_ in ("acomp", "oprd", "advmod", "amod", "ccomp", "xcomp") and c.lower_ == "dead")
+        for c in verb.children
+    )
+
+
 #: a count of others beside someone told before: "along with two other militants", "15 others"
 #: (not "the other seven": a part of a group told before)
 OTHERS = re.compile(r"(?<!\bthe )\b(?:other|others)\b", re.I)
@@ -256,15 +268,8 @@ def _kind_of(tok: Token, lex: Lexicons, roles: tuple[str, ...]) -> str | None:
         and any(c.dep_ == "prt" and c.lower_ in ("off", "away") for c in tok.children)
     ):
         return "kidnapped"
-    if (
-        "verb" in roles
-        and tok.lemma_.lower() in TO_DEATH_VERBS
-        and any(
-            c.dep_ == "prep" and c.lower_ == "to" and any(p.lower_ == "death" for p in c.children)
-            for c in tok.children
-        )
-    ):
-        return "killed"  # "shot to death", "beaten to death"
+    if "verb" in roles and tok.lemma_.lower() in TO_DEATH_VERBS and to_death(tok):
+        return "killed"  # "shot to death", "beaten to death", "shot dead three people"
     entry = lex.casualty.get(tok.lemma_.lower()) or lex.casualty.get(tok.lower_)
     if entry and entry[1] in roles:
         return entry[0]
@@ -660,6 +665,8 @@ def find_figures(
                     )
             continue
         kind, cue, person = link
+        if kind == "injured" and cue.lemma_.lower() == "stab" and _tells_death(sent, lex):
+            continue  # "stabbed four people, killing one of them": the stabbed include the dead
         if unrealised(cue):
             continue  # "threatened to kill 10 judges": no one has died
         if investigated_before(cue, INVESTIGATORS):
@@ -1297,6 +1304,14 @@ def _companions(verb: Token, lex: Lexicons) -> list[Token]:
     return out
 
 
+def _tells_death(sent: Span, lex: Lexicons) -> bool:
+    """The sentence tells someone died ("... killing one of them", "... and died")."""
+    return any(
+        _kind_of(t, lex, KINDS_ANY) == "killed" or (t.pos_ == "VERB" and _dies(t, t.lemma_.lower()))
+        for t in doccache.span_tokens(sent)
+    )
+
+
 def _dies(tok: Token, lemma: str) -> bool:
     """A verb that says its subject died: "die", "pass away", "succumb"."""
     if lemma in ("die", "succumb"):
@@ -1464,16 +1479,15 @@ def _single_victims(
         if tok.pos_ != "VERB" or lemma not in SINGLE_KILL_VERBS | SINGLE_HURT_VERBS:
             continue
         kind = "injured" if lemma in SINGLE_HURT_VERBS else "killed"
-        if lemma in ("shoot", "stab") and not any(
-            t.lower_ in ("dead", "death") for t in tok.doc[tok.i + 1 : min(tok.i + 4, sent.end)]
+        if lemma in ("shoot", "stab") and not (
+            to_death(tok)
+            or any(
+                t.lower_ in ("dead", "death") for t in tok.doc[tok.i + 1 : min(tok.i + 4, sent.end)]
+            )
         ):
             # "shot" alone may be a wound; "shot dead", "shot to death" kill; "shot in the
             # shoulder" wounds, unless the sentence tells a death too ("... and died")
-            if not _in_body_part(tok) or any(
-                _kind_of(t, lex, KINDS_ANY) == "killed"
-                or (t.pos_ == "VERB" and _dies(t, t.lemma_.lower()))
-                for t in doccache.span_tokens(sent)
-            ):
+            if not _in_body_part(tok) or _tells_death(sent, lex):
                 continue
             kind = "injured"
         if _is_cumulative(tok) or unrealised(tok):

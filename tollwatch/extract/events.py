@@ -531,8 +531,8 @@ def among_armed(
 PROTESTERS = frozenset({"protester", "protestor", "demonstrator", "marcher", "rioter"})
 #: perpetrators who are state forces ("police", "security forces", "troops")
 STATE_FORCES = re.compile(
-    r"\b(?:police|policemen|security forces|soldiers|troops|army|armed forces|national guard|"
-    r"riot police|gendarmes?)\b",
+    r"\b(?:police|policemen|officers?|security forces|soldiers|troops|army|"
+    r"armed forces|national guard|riot police|gendarmes?)\b",
     re.I,
 )
 
