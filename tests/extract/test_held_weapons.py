@@ -25,6 +25,8 @@ def reports(extractor, text):
         "During the raid in Soyapango on Monday, police confiscated 4 rifles, 6 grenades for "
         "RPG-2 grenade launchers, 900 detonating caps and other war materiel.",
         "The Army announced on Monday the seizure of an arsenal of grenades in Apopa.",
+        "An officer said the weapons -- 40 rifles, 12 pistols, fragmentation grenades and 30 "
+        "explosive blocks -- were among the supplies found in a rebel house in Apopa on Monday.",
     ],
 )
 def test_weapons_seized_tell_no_incident(extractor, text):
@@ -39,6 +41,7 @@ def test_weapons_seized_tell_no_incident(extractor, text):
         "on Monday.",
         "Troops captured five rebels who had kidnapped two farmers near Cali on Monday.",
         "Two farmers were killed by grenades in Apopa on Monday.",
+        "Grenades were among the weapons used in the attack on the barracks in Apopa on Monday.",
     ],
 )
 def test_weapons_used_or_defused_keep_their_incident(extractor, text):

@@ -310,7 +310,7 @@ def held_weapon(tok: Token, weapon_lemmas: Container[str]) -> bool:
         if lemma in NOT_USED_GOVERNORS and h.i < t.i and h.pos_ in ("NOUN", "VERB"):
             return lemma not in DEFUSING
         if h.pos_ in ("VERB", "AUX"):
-            return False
+            return t.dep_ == "nsubj" and _among_held(h)
         if (
             h.dep_ == "prep"
             and h.lower_ not in ("of", "with")
@@ -318,6 +318,33 @@ def held_weapon(tok: Token, weapon_lemmas: Container[str]) -> bool:
         ):
             return False
         t = h
+    return False
+
+
+def _among_held(copula: Token) -> bool:
+    """The verb is a "be" that puts its subject among things found or seized: "the weapons --
+    348 rifles, 118 pistols ... -- were among the supplies found in a warehouse", "were part of
+    an arsenal"."""
+    if copula.lemma_ != "be":
+        return False
+    for c in copula.children:
+        if c.dep_ == "attr":
+            noun = c
+        elif c.dep_ == "prep" and c.lower_ in ("among", "of"):
+            noun = next((p for p in c.children if p.dep_ == "pobj"), None)
+        else:
+            continue
+        if noun is None:
+            continue
+        if noun.lemma_.lower() in NOT_USED_GOVERNORS and noun.pos_ == "NOUN":
+            return True
+        if any(
+            a.dep_ in ("acl", "relcl")
+            and a.lemma_.lower() in NOT_USED_GOVERNORS
+            and a.lemma_.lower() not in DEFUSING
+            for a in noun.children
+        ):
+            return True
     return False
 
 
