@@ -491,7 +491,7 @@ class Extractor:
                             w,
                         )
                     # a weapon the model adds is no more used when seized than one of the rules
-                    weapons = [w for w in weapons if not _seized(doc, w)]
+                    weapons = [w for w in weapons if not _seized(doc, w, self.weapon_lemmas)]
                     # nor is a place of care or an event a target when the model adds it
                     targets = [t for t in targets if not _no_target(doc, t, lex)]
             # "the home of a Shining Path leader", "M-19 candidate Carlos Pizarro": an
@@ -872,9 +872,12 @@ def _untitled(ent: Any) -> str:
     return ent.doc[k : ent.end].text if ent.end - k >= 2 else ""
 
 
-def _seized(doc: Any, mention: Mention) -> bool:
+def _seized(doc: Any, mention: Mention, weapon_lemmas: frozenset[str]) -> bool:
+    """The model's weapon is one seized, found or held, as the rules' weapons are filtered."""
     span = doccache.span_of(doc, mention)
-    return span is not None and len(span) > 0 and not_used(span[-1])
+    if span is None or len(span) == 0:
+        return False
+    return not_used(span[-1]) or held_weapon(span[-1], weapon_lemmas)
 
 
 COUNTED_PEOPLE = frozenset({"people", "person", "persons", "others", "individuals"})
