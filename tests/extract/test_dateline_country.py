@@ -151,6 +151,8 @@ def test_a_wire_dateline_is_no_part_of_the_attackers_nor_the_day(extractor):
         ),
         # the small model types "Quetta" here as WORK_OF_ART; after "in" a known city is a town
         ("Gunmen opened fire on a bus in Quetta on Saturday, killing 10 people.", "Quetta"),
+        # a region's seat smaller than the floor for towns of no named country (Menaka, Mali)
+        ("Gunmen killed 12 villagers near Menaka on Sunday, local officials said.", "Menaka"),
     ],
 )
 def test_a_modern_lead_places_the_attack_in_its_town(extractor, text, place):

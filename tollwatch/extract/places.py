@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 
 from tollwatch.extract import doccache
 from tollwatch.extract.gazetteer import Gazetteer
+from tollwatch.extract.gazetteer_names import name_key
 from tollwatch.extract.lexicon import word_list
 from tollwatch.types import Evidence, Location
 
@@ -88,6 +89,19 @@ MIN_POP_NO_CONTEXT = 15_000
 MIN_POP_COUNTED = 100_000
 #: a capitalised word spaCy did not tag at all must name a town at least this big
 MIN_POP_UNTAGGED = 50_000
+
+
+def _seat_of_region(loc: Location) -> bool:
+    """The town gives its name to its first-level region ("Ménaka" in the region of Ménaka,
+    "Gao" in "Gao Region"): a region's seat, known beyond its size."""
+    if not loc.admin1 or not loc.matched_name:
+        return False
+    town, region = name_key(loc.matched_name), name_key(loc.admin1).split()
+    if not town or not region:
+        return False
+    words = town.split()
+    rest = region[len(words) :]
+    return region[: len(words)] == words and all(w in REGION_NOUNS for w in rest)
 
 
 def _population(gaz: Gazetteer, text: str, loc: Location) -> int:
@@ -244,8 +258,12 @@ def find_places(
                 # any sizeable town of an article that gives no country at all ("Jableh")
                 continue
         if loc.precision == "city" and loc.country not in countries:
-            # a town abroad must be a known city: "Pacific" or "Tomas" are not Missouri towns
+            # a town abroad must be a known city: "Pacific" or "Tomas" are not Missouri towns;
+            # in an article that names no country, a region's seat tagged as a place may be
+            # small ("near Menaka", Mali)
             floor = MIN_POP_ABROAD if countries else MIN_POP_NO_CONTEXT
+            if not countries and label == "GPE" and _seat_of_region(loc):
+                floor = MIN_POP_RELABEL
             if _population(gaz, text, loc) < floor:
                 continue
         out.append(replace(loc, name=ent.text, evidence=ev))
