@@ -687,6 +687,14 @@ def _authors(tok: Token, words: AuthorWords) -> list[Token]:
     return [t for t in out if t.pos_ in ("NOUN", "PROPN")]
 
 
+def _antecedent(tok: Token) -> Token:
+    """The noun a relative pronoun stands for ("the men who left the bomb": "men"), else the
+    token itself."""
+    if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
+
+
 def _subjects_of(verb: Token) -> list[Token]:
     """The active subjects of a verb, or of the verb it is joined to by "and"."""
     own = [c for c in verb.children if c.dep_ == "nsubj"]
@@ -709,6 +717,21 @@ def _named_in_apposition(tok: Token) -> list[Token]:
         if c.dep_ == "appos" and c.ent_type_ == "PERSON" and not colon:
             out += [d for d in c.conjuncts if d.ent_type_ == "PERSON" and d.i > c.i]
     return out
+
+
+def _included(tok: Token) -> list[Token]:
+    """What a noun's "including" phrase names: "some pedestrians, including a child"."""
+    return [
+        p
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "including"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+
+
+def _opens_with(clause: Token, word: str) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == word for c in clause.children)
 
 
 def partly_named_person(tok: Token, person_words: Collection[str]) -> bool:
@@ -800,7 +823,7 @@ def find_roles(
         # the noun its clause describes
         if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
             tok = tok.head.head
-        for t in _conjuncts(tok) + _named_in_apposition(tok):
+        for t in _conjuncts(tok) + _named_in_apposition(tok) + _included(tok):
             if t.i in excluded or t.ent_type_ in PLACE_LABELS or t.pos_ not in ("NOUN", "PROPN"):
                 continue
             m = noun_phrase(t, article_id, without_count=True)
@@ -867,7 +890,7 @@ def find_roles(
             # "unidentified individuals placed two bombs", "two men set off 5 kg of dynamite"
             for c in tok.children:
                 if c.dep_ == "nsubj":
-                    agent(c)
+                    agent(_antecedent(c))
                 elif (
                     c.dep_ == "prep"
                     and c.lower_ in PLACED_AT
@@ -878,6 +901,18 @@ def find_roles(
                     for p in c.children:
                         if p.dep_ == "pobj" and _site_noun(p, weapon_lemmas):
                             site(p)
+        if (
+            tok.pos_ == "VERB"
+            and weapon_lemmas
+            and lemma in PLACING
+            and any(c.dep_ == "nsubjpass" and _is_weapon(c, weapon_lemmas) for c in tok.children)
+        ):
+            # "the bomb was planted by two youths": who placed it, in the passive
+            for c in tok.children:
+                if c.dep_ == "agent":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            agent(p)
         if (
             tok.pos_ == "VERB"
             and lemma == "open"
@@ -935,6 +970,14 @@ def find_roles(
                     for p in c.children:
                         if p.dep_ == "pobj":
                             patient(p)
+            if passive:
+                # "twelve soldiers were injured, as were some pedestrians": the clause that
+                # repeats the verb with "as" names more of its patients
+                for c in tok.children:
+                    if c.dep_ == "advcl" and c.lemma_ == "be" and _opens_with(c, "as"):
+                        for s in c.children:
+                            if s.dep_ == "nsubj":
+                                patient(s)
             if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") and tok.tag_ == "VBN":
                 patient(tok.head)  # "the farm attacked by guerrillas"
         elif tok.pos_ == "NOUN" and (lemma, "noun") in role_words:

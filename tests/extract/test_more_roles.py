@@ -1,0 +1,52 @@
+"""Roles a sentence gives in a form other than the plain active clause (sentences the team wrote
+about real kinds of attack): who left a bomb in a relative clause or in the passive, victims
+added by "as were ..." and by "including ..."."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from tollwatch.types import Article
+
+PUB = datetime(2023, 5, 10, 12, tzinfo=UTC)
+
+
+def reports(extractor, text):
+    return [
+        r
+        for r in extractor.extract(Article(id="t", text=text, published=PUB))
+        if not r.is_reference
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, attackers",
+    [
+        (
+            "A bomb exploded at a bank in Lima on Tuesday, injuring two guards. "
+            "The men who left the bomb fled on foot.",
+            ["men"],
+        ),
+        (
+            "A bomb exploded at a bank in Lima on Tuesday, injuring two guards. "
+            "The bomb had been placed there by two youths, police said.",
+            ["youths"],
+        ),
+    ],
+)
+def test_who_placed_the_bomb_is_its_attacker(extractor, text, attackers):
+    [r] = reports(extractor, text)
+    assert [a.text for a in r.perpetrators] == attackers
+    assert (r.injured.low, r.injured.best) == (2, 2)
+
+
+def test_as_were_and_including_name_more_victims(extractor):
+    [r] = reports(
+        extractor,
+        "A car bomb exploded near a barracks in Lima on Saturday. Twelve soldiers were injured "
+        "in the attack, as were some pedestrians, including a child.",
+    )
+    assert [v.text for v in r.victims] == ["soldiers", "pedestrians", "child"]
+    assert r.injured.best == 12
