@@ -50,3 +50,42 @@ def test_as_were_and_including_name_more_victims(extractor):
     )
     assert [v.text for v in r.victims] == ["soldiers", "pedestrians", "child"]
     assert r.injured.best == 12
+
+
+def test_who_rented_the_truck_is_no_attacker_by_that_alone(extractor):
+    [r] = reports(
+        extractor,
+        "A truck bomb exploded outside a federal building in Oklahoma City on Wednesday, killing "
+        "dozens of people. Witnesses identified the man who rented the Ryder truck used in the bombing.",
+    )
+    assert [a.text for a in r.perpetrators] == []
+
+
+def test_the_victims_identified_by_name_are_victims(extractor):
+    [r] = reports(
+        extractor,
+        "Two U.S. citizens were kidnapped by guerrillas in Medellin on Monday. The victims were "
+        "identified as David Lecky, director of a school, and James Arthur Donnelly.",
+    )
+    assert {"David Lecky", "James Arthur Donnelly"} <= {v.text for v in r.victims}
+
+
+def test_a_name_the_parse_split_is_kept_whole(extractor):
+    [r] = reports(
+        extractor,
+        "GUNMEN KILLED FIVE PEASANTS IN EL PENON, CUNDINAMARCA DEPARTMENT, ON MONDAY. THE VICTIMS "
+        "WERE IDENTIFIED AS JOSE MANUEL JIMENEZ RIVERA, PEDRO RAFAEL JIMENEZ CORTEZ, JOSE LACIDES "
+        "ORDONEZ, JOSE ISAAC FORERO LINARES, AND PEDRO RAFAEL ORDONEZ.",
+    )
+    names = {v.text for v in r.victims}
+    assert "Pedro Rafael Jimenez Cortez" in names
+    assert "Cortez" not in names
+
+
+def test_the_arrested_identified_by_name_are_no_victims(extractor):
+    [r] = reports(
+        extractor,
+        "Police arrested two men in Cucuta on Monday after a bombing that killed three people. "
+        "The arrested men were identified as Diego Leon Orozco and Juan Perez.",
+    )
+    assert not {"Diego Leon Orozco", "Juan Perez"} & {v.text for v in r.victims}

@@ -54,6 +54,8 @@ from tollwatch.extract.rolemodel import RoleModel, combine, confident, sentence_
 from tollwatch.extract.roles import (
     find_roles,
     fuller_name,
+    identified_suspects,
+    identified_victims,
     load_role_words,
     noun_phrase,
     unidentified,
@@ -462,6 +464,8 @@ class Extractor:
                     if p.evidence and s0 <= p.evidence.start < s1
                 ]
                 speaker_tokens = attribution.token_ids if attribution else frozenset()
+                # "the arrested men were identified as ...": no victims, whatever the model says
+                speaker_tokens |= identified_suspects(sent)
                 if self.role_model is not None and cands:
                     classified = self.role_model.classify(cands)
                     if triggers or figures:
@@ -494,6 +498,14 @@ class Extractor:
                     weapons = [w for w in weapons if not _seized(doc, w, self.weapon_lemmas)]
                     # nor is a place of care or an event a target when the model adds it
                     targets = [t for t in targets if not _no_target(doc, t, lex)]
+            if not (triggers or figures) and (named_hurt := identified_victims(sent, aid)):
+                # "The victims were identified as David Lecky and James Arthur Donnelly": the
+                # people a sentence names as the hurt join the incident told before it
+                a, t, v, w = extra.get("roles") or ([], [], [], [])
+                named_hurt = [
+                    dataclasses.replace(m, text=_full_name(m.text, full_names)) for m in named_hurt
+                ]
+                extra["roles"] = (a, t, _merge_mentions(list(v), named_hurt), w)
             # "the home of a Shining Path leader", "M-19 candidate Carlos Pizarro": an
             # organisation named inside what was hit is the victims' own, not the attacker
             actors = [a for a in actors if not _inside_patient(doc, a, (*victims, *targets))]

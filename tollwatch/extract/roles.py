@@ -11,7 +11,7 @@ their leading determiner ("the", "a", "his").
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -269,6 +269,8 @@ SETTING_NOUNS = word_list("setting_nouns.txt")
 PLACED_AT = frozenset({"in", "inside", "at", "near", "outside", "under", "on"})
 #: the verbs of placing a weapon somewhere (their object a weapon: "placed", "planted", "hurled")
 PLACING = frozenset({"place", "plant", "leave", "put", "hide", "hurl", "throw", "toss", "drop"})
+#: verbs of setting off or firing a weapon ("set off", "detonated", "fired their guns")
+FIRING = frozenset({"set", "detonate", "fire", "shoot"})
 #: verbs of a bomb going off (and "go off"), whose "at", "outside" ... phrase is the thing hit
 EXPLODING = frozenset({"explode", "detonate"})
 EXPLODED_AT = frozenset({"at", "outside", "near", "inside"})
@@ -719,6 +721,113 @@ def _named_in_apposition(tok: Token) -> list[Token]:
     return out
 
 
+#: words for people an attack hurt, standing alone as a noun ("the victims", "the dead")
+HURT_PEOPLE = frozenset(
+    {"victim", "hostage", "casualty", "dead", "deceased", "wounded", "injured", "body"}
+)
+#: participles and adjectives that tell what befell people ("the dead man", "the civilian who
+#: was killed", "the murdered inspector")
+HURT_WORDS = frozenset(
+    {
+        "dead",
+        "wounded",
+        "injured",
+        "kill",
+        "murder",
+        "wound",
+        "injure",
+        "kidnap",
+        "abduct",
+        "slay",
+        "assassinate",
+        "murdered",
+        "killed",
+        "kidnapped",
+    }
+)
+
+
+def _hurt(noun: Token) -> bool:
+    """``noun`` names people an attack hurt: "the victims", "the dead man", "the two dead
+    officers", "the civilian who was killed"."""
+    if noun.lemma_.lower() in HURT_PEOPLE or noun.lower_ in HURT_PEOPLE:
+        return True
+    return any(
+        c.dep_ in ("amod", "acl", "relcl")
+        and (c.lemma_.lower() in HURT_WORDS or c.lower_ in HURT_WORDS)
+        for c in noun.children
+    )
+
+
+#: participles that tell people were held as suspects ("the arrested men")
+HELD_WORDS = frozenset({"arrest", "detain", "capture", "arrested", "detained", "captured"})
+#: nouns of people held or sought for a deed ("the suspects were identified as ...")
+SUSPECT_NOUNS = frozenset({"suspect", "detainee", "prisoner", "perpetrator"})
+
+
+def _held(noun: Token) -> bool:
+    """``noun`` names people held or sought for a deed: "the arrested men", "the suspects",
+    "the gunmen"."""
+    lemma = noun.lemma_.lower()
+    if lemma in SUSPECT_NOUNS or attacker_word(noun):
+        return True
+    return any(
+        c.dep_ in ("amod", "acl", "relcl")
+        and (c.lemma_.lower() in HELD_WORDS or c.lower_ in HELD_WORDS)
+        for c in noun.children
+    )
+
+
+def _identified(sent: Span, subject: Callable[[Token], bool]) -> list[Token]:
+    """The people a sentence identifies ("... were identified as X and Y") when the subject
+    passes ``subject``."""
+    out: list[Token] = []
+    for tok in doccache.span_tokens(sent):
+        if tok.lemma_.lower() != "identify" or tok.pos_ != "VERB":
+            continue
+        if not any(c.dep_ == "nsubjpass" and subject(c) for c in tok.children):
+            continue
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "as":
+                out += [
+                    t
+                    for p in prep.children
+                    if p.dep_ == "pobj"
+                    for t in _conjuncts(p)
+                    if t.ent_type_ == "PERSON"
+                ]
+    return out
+
+
+def identified_victims(sent: Span, article_id: str) -> list[Mention]:
+    """The people a sentence names as the hurt: "the victims were identified as David Lecky and
+    James Arthur Donnelly", "the dead man has been identified as ...". Not "the arrested men
+    were identified as ...": only a subject that names the hurt."""
+    return [m for t in _identified(sent, _hurt) if (m := _whole_name(t, article_id)) is not None]
+
+
+def _whole_name(tok: Token, article_id: str) -> Mention | None:
+    """A person's name with every given name the parse joins to it, where the entity
+    recogniser split it ("Pedro Rafael | Jimenez Cortez")."""
+    m = noun_phrase(tok, article_id)
+    names = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if m is None or m.evidence is None or not names:
+        return m
+    start = tok.doc[min(c.left_edge.i for c in names)].idx
+    if start >= (m.evidence.start or 0):
+        return m
+    text = tok.doc.text[start : m.evidence.end]
+    return Mention(" ".join(text.split()), None, Evidence(article_id, start, m.evidence.end, text))
+
+
+def identified_suspects(sent: Span) -> frozenset[int]:
+    """The token indices of the people a sentence names as held or sought: "the arrested men
+    were identified as Diego Leon Orozco and ..." (no victims, whatever the model says)."""
+    return frozenset(
+        i for t in _identified(sent, _held) for i in range(t.left_edge.i, t.right_edge.i + 1)
+    )
+
+
 def _included(tok: Token) -> list[Token]:
     """What a noun's "including" phrase names: "some pedestrians, including a child"."""
     return [
@@ -890,7 +999,8 @@ def find_roles(
             # "unidentified individuals placed two bombs", "two men set off 5 kg of dynamite"
             for c in tok.children:
                 if c.dep_ == "nsubj":
-                    agent(_antecedent(c))
+                    # "the men who left the bomb"; not "the man who rented the truck"
+                    agent(_antecedent(c) if lemma in PLACING | FIRING else c)
                 elif (
                     c.dep_ == "prep"
                     and c.lower_ in PLACED_AT
@@ -999,4 +1109,5 @@ def find_roles(
                     for p in c.children:
                         if p.dep_ == "pobj":
                             agent(p)
+    victims += identified_victims(sent, article_id)
     return Roles(tuple(victims), tuple(targets), tuple(perps), tuple(orgs), authored, tuple(sites))
