@@ -89,3 +89,26 @@ def test_the_arrested_identified_by_name_are_no_victims(extractor):
         "The arrested men were identified as Diego Leon Orozco and Juan Perez.",
     )
     assert not {"Diego Leon Orozco", "Juan Perez"} & {v.text for v in r.victims}
+
+
+def test_a_transcribers_blank_note_breaks_no_sentence(extractor):
+    # a radio transcript's "[word indistinct]" between the attacker and the deed
+    text = (
+        "The National Guard [word indistinct] murdered university student Mario Flores, whose "
+        "body was left on a highway near the port of Acajutla."
+    )
+    [r] = reports(extractor, text)
+    assert [v.text for v in r.victims] == ["Mario Flores"]
+    assert [a.text for a in r.perpetrators] == ["National Guard"]
+    # offsets still point into the text as written
+    ev = r.victims[0].evidence
+    assert text[ev.start : ev.end] == "Mario Flores"
+
+
+def test_a_phrase_ends_before_a_blank_note(extractor):
+    [r] = reports(
+        extractor,
+        "IN THE LAST 24 HOURS THE SHINING PATH MURDERED TWO STATE OFFICIALS OF THE [WORDS "
+        "INDISTINCT] ON A ROAD LINKING CHAVIN AND HUARI, TWO TOWNS IN ANCASH DEPARTMENT.",
+    )
+    assert [v.text for v in r.victims] == ["state officials"]

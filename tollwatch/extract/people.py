@@ -82,6 +82,21 @@ def retype_people(doc: Any, gaz: Gazetteer) -> None:
     ents = list(doc.ents)
     changed = False
     for k, ent in enumerate(ents):
+        start, end = ent.start, ent.end
+        while start < end and doc[start].is_space:
+            start += 1
+        while end > start and doc[end - 1].is_space:
+            end -= 1
+        if (start, end) != (ent.start, ent.end):
+            # "the National Guard [word indistinct]" with the note blanked: no entity holds
+            # the blank
+            changed = True
+            if start == end:
+                ents[k] = None
+                continue
+            ents[k] = ent = Span(doc, start, end, label=ent.label_)
+    ents = [e for e in ents if e is not None]
+    for k, ent in enumerate(ents):
         if reads_as_person(ent, gaz):
             ents[k] = Span(doc, ent.start, ent.end, label="PERSON")
             changed = True

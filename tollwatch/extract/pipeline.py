@@ -148,10 +148,11 @@ class Extractor:
 
     # -- text preparation -------------------------------------------------------------------
     def prepare(self, article: Article) -> tuple[str, bool]:
-        """The text spaCy sees (case restored when written in capitals) and whether it was."""
+        """The text spaCy sees (case restored when written in capitals, a transcriber's blank
+        notes blanked) and whether its case was restored."""
         if lost_case(article.text):
-            return self.case_restorer.restore(article.text), True
-        return article.text, False
+            return _without_blank_notes(self.case_restorer.restore(article.text)), True
+        return _without_blank_notes(article.text), False
 
     def relevant(self, article: Article) -> bool:
         return bool(PREFILTER.search(article.text)) or bool(
@@ -757,6 +758,22 @@ def _attach_roles(facts: list[SentenceFacts]) -> list[SentenceFacts]:
             weapons=tuple(_merge_mentions(list(host.weapons), weapons)),
         )
     return out
+
+
+#: a transcriber's note that stands for words not heard ("[word indistinct]", "[as heard]")
+BLANK_NOTE = re.compile(
+    r"\[(?:(?:words?|names?|number|sentence|question|passage) )?(?:indistinct|as heard)\]",
+    re.IGNORECASE,
+)
+
+
+def _without_blank_notes(text: str) -> str:
+    """The text with a transcriber's notes of words not heard turned to spaces of the same
+    length (offsets stay): "The National Guard [word indistinct] murdered university student
+    Mario Flores" parses as the Guard murdering him, not as a "murdered ... Flores" phrase."""
+    if "[" not in text:
+        return text
+    return BLANK_NOTE.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def _bracketed(text: str, mention: Mention) -> bool:

@@ -401,6 +401,16 @@ def _noun_phrase(tok: Token, article_id: str, without_count: bool) -> Mention | 
             break
         k -= 1
     right = _closed(toks, left, right, tok.sent.end)
+    # "two state officials of the [words indistinct]" with the note blanked: the phrase ends
+    # before the blank, without the words that led into it
+    blank = next((j for j in range(tok.i + 1, min(right + 2, len(toks))) if toks[j].is_space), None)
+    if blank is not None:
+        right = blank - 1
+        while right > tok.i and (
+            toks[right].pos_ in ("ADP", "DET", "CCONJ", "PUNCT")
+            or toks[right].lower_ in DETERMINERS
+        ):
+            right -= 1
     span = doc[left : right + 1]
     whole = doccache.span_text(span)
     raw = whole.strip(" ,")
