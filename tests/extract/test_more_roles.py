@@ -112,3 +112,13 @@ def test_a_phrase_ends_before_a_blank_note(extractor):
         "INDISTINCT] ON A ROAD LINKING CHAVIN AND HUARI, TWO TOWNS IN ANCASH DEPARTMENT.",
     )
     assert [v.text for v in r.victims] == ["state officials"]
+
+
+def test_people_counted_by_nationality_in_a_list_are_victims(extractor):
+    [r] = reports(
+        extractor,
+        "SAN SALVADOR, 19 MAR 89 -- THE DEFENSE MINISTER SAID AN INVESTIGATION WILL BE CONDUCTED "
+        "INTO THE MURDERS OF THREE REPORTERS, TWO SALVADORANS AND A NETHERLANDER.",
+    )
+    assert [v.text for v in r.victims] == ["reporters", "Salvadorans", "Netherlander"]
+    assert r.killed.best == 3

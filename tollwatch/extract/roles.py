@@ -838,6 +838,16 @@ def identified_suspects(sent: Span) -> frozenset[int]:
     )
 
 
+def _counted_nationals(tok: Token) -> bool:
+    """People named by a nationality with a count, in a list of people: "three reporters, two
+    Salvadorans and a Netherlander"."""
+    return (
+        tok.ent_type_ in ("NORP", "PRODUCT", "")
+        and tok.tag_ in ("NNPS", "NNP")
+        and any(c.dep_ == "nummod" or c.lower_ in ("a", "an", "one") for c in tok.children)
+    )
+
+
 def _included(tok: Token) -> list[Token]:
     """What a noun's "including" phrase names: "some pedestrians, including a child"."""
     return [
@@ -942,13 +952,14 @@ def find_roles(
         # the noun its clause describes
         if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
             tok = tok.head.head
+        people = _is_person(tok, person_lemmas)
         for t in _conjuncts(tok) + _named_in_apposition(tok) + _included(tok):
             if t.i in excluded or t.ent_type_ in PLACE_LABELS or t.pos_ not in ("NOUN", "PROPN"):
                 continue
             m = noun_phrase(t, article_id, without_count=True)
             if m is None or not any(ch.isalpha() for ch in m.text):
                 continue  # "at No. 1810": a house number's point
-            if _is_person(t, person_lemmas):
+            if _is_person(t, person_lemmas) or (people and _counted_nationals(t)):
                 victims.append(m)
             elif attacker_word(t):
                 continue  # "840 terrorists have been killed": people, and no physical target
