@@ -518,6 +518,8 @@ def _not_a_toll(words: list[str], num: Number, sent: Span, lex: Lexicons) -> boo
     tok = sent[num.start]
     if _pronoun_one(tok):
         return True  # "the arsenal is the largest one seized": a thing, not a person counted
+    if tok.lower_ == "one" and num.start > 0 and words[num.start - 1] == "no":
+        return True  # "no one was injured", "injured no one": nobody, no count of one
     if tok.is_digit and len(tok.text) == 4 and 1800 <= num.value <= 2100:
         return True  # a year
     if tok.is_digit and 1 <= num.value <= 31 and num.end == num.start + 1 and nxt in MONTHS:

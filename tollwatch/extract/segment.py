@@ -476,7 +476,9 @@ def _target_frame(
         # ...": a list item opening on a town the gazetteer does not know
         return Frame(main.country)
     below = [p for p in s.places if p.precision != "country" and p.country == main.country]
-    if not below or any(place_key(p) in {place_key(q) for q in main.places} for p in below):
+    main_keys = {place_key(q) for q in main.places}
+    shared = [p for p in below if place_key(p) in main_keys]
+    if not below or (shared and not (not coordinated and _fronted_finer(s, below, shared))):
         return None
     separate = bool(SEPARATE.search(s.text))
     far = bool(main.places) and all(_far(p, main.places) for p in below)
@@ -524,6 +526,26 @@ def _list_item_opening(s: SentenceFacts) -> int | None:
     if m is None or not (s.strong and (s.victims or s.targets or s.figures)):
         return None
     return None if UPDATE.search(s.text) else m.end()
+
+
+def _fronted_finer(s: SentenceFacts, below: list[Location], shared: list[Location]) -> bool:
+    """The sentence opens on a town of its own inside a region the main incident named: "In
+    Huaraz, the capital of Ancash Department, the terrorists set fire to ..." after a murder
+    "in Ancash Department" (the region says where the town lies, not that it is the same
+    place)."""
+    m = FRONTED.match(s.text)
+    if m is None or not (s.triggers and (s.victims or s.targets)) or UPDATE.search(s.text):
+        return False
+    at = m.end()
+    opening = next(
+        (p for p in below if p.evidence is not None and p.evidence.start - s.start == at), None
+    )
+    return (
+        opening is not None
+        and opening not in shared
+        and opening.precision not in ("admin1", "admin2", "country")
+        and all(p.precision in ("admin1", "admin2") for p in shared)
+    )
 
 
 def _fronted(s: SentenceFacts, below: list[Location]) -> bool:
