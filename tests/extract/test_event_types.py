@@ -189,3 +189,24 @@ def test_what_blew_up_is_hit_and_its_owner_is_no_author(extractor):
     r = only_report(extractor, text)
     assert [a.text for a in r.perpetrators] == []
     assert [t.text for t in r.targets] == ["Avianca Airlines plane"]
+
+
+def test_protesters_clashing_with_police_is_a_violent_demonstration(extractor):
+    from datetime import UTC, datetime
+
+    from tollwatch.types import Article
+
+    [r] = [
+        r
+        for r in extractor.extract(
+            Article(
+                id="riot",
+                text="Protesters clashed with police in Nairobi on Tuesday; police fired tear gas "
+                "and one protester was shot dead.",
+                published=datetime(2023, 7, 12, tzinfo=UTC),
+            )
+        )
+        if not r.is_reference
+    ]
+    assert (r.event_type, r.sub_event_type) == ("Riots", "Violent demonstration")
+    assert r.killed.best == 1

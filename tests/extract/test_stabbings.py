@@ -55,3 +55,11 @@ def test_killed_whichever_side_the_dead_stand(extractor, text, killed):
     [r] = reports(extractor, text)
     assert r.killed.best == killed
     assert r.injured.best is None
+
+
+def test_shot_people_dead_with_dead_after_the_object(extractor):
+    [r] = reports(
+        extractor, "Gunmen shot three people dead at a wedding in Zamfara state on Saturday."
+    )
+    assert (r.killed.low, r.killed.best) == (3, 3)
+    assert [v.text for v in r.victims] == ["people"]

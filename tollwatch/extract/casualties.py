@@ -99,7 +99,10 @@ def to_death(verb: Token) -> bool:
     "shot him dead"."""
     return any(
         (c.dep_ == "prep" and c.lower_ == "to" and any(p.lower_ == "death" for p in c.children))
-        or (c.dep_ in ("acomp", "oprd", "advmod", "amod", "ccomp", "xcomp") and c.lower_ == "dead")
+        or (
+            c.dep_ in ("acomp", "oprd", "advmod", "amod", "ccomp", "xcomp", "advcl")
+            and c.lower_ == "dead"
+        )
         for c in verb.children
     )
 

@@ -564,6 +564,22 @@ STATE_FORCES = re.compile(
 )
 
 
+def _protest_heads(mentions: Sequence[Any]) -> bool:
+    heads = {m.text.lower().split()[-1].rstrip("s") for m in mentions if m.text.strip()}
+    return bool(heads & {p.rstrip("s") for p in PROTESTERS})
+
+
+def protest_clash(typing: Typing, people: Sequence[Mention], actors: Sequence[Any]) -> Typing:
+    """ACLED's "Riots / Violent demonstration": a clash one side of which is protesters
+    ("Protesters clashed with police in Nairobi ... one protester was shot dead") is no battle
+    between armed groups. ``people``: the report's victims and targets."""
+    if typing.event_type != "Battles":
+        return typing
+    if not (_protest_heads(people) or _protest_heads(actors)):
+        return typing
+    return Typing("Riots", "Violent demonstration", typing.attack_type)
+
+
 def against_protesters(typing: Typing, people: Sequence[Mention], actors: Sequence[Any]) -> Typing:
     """ACLED's "Protests / Excessive force against protesters": state forces that kill or
     wound people at a protest ("security forces opened fire on protesters, killing 12"), not a

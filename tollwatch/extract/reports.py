@@ -23,7 +23,13 @@ from datetime import date, datetime
 
 from tollwatch.extract.casualties import OTHERS, added_dead
 from tollwatch.extract.dates import DateMention
-from tollwatch.extract.events import STATE_FORCES, against_protesters, among_armed, type_event
+from tollwatch.extract.events import (
+    STATE_FORCES,
+    against_protesters,
+    among_armed,
+    protest_clash,
+    type_event,
+)
 from tollwatch.extract.facts import SentenceFacts
 from tollwatch.extract.lexicon import word_list
 from tollwatch.extract.roles import PERPETRATOR_HEADS, fuller_name
@@ -170,6 +176,8 @@ def frame_to_report(
     typing = among_armed(typing, victims, targets, figures)
     # "security forces opened fire on protesters, killing 12": excessive force (ACLED)
     typing = against_protesters(typing, [*victims, *targets], actors)
+    # "protesters clashed with police": a violent demonstration, no battle (ACLED)
+    typing = protest_clash(typing, [*victims, *targets], actors)
     summary_sent = next((s for s in sents if s.figures), sents[0])
     rid = (
         "r_"
