@@ -122,3 +122,13 @@ def test_people_counted_by_nationality_in_a_list_are_victims(extractor):
     )
     assert [v.text for v in r.victims] == ["reporters", "Salvadorans", "Netherlander"]
     assert r.killed.best == 3
+
+
+def test_whoever_opened_fire_is_the_attacker(extractor):
+    [r] = reports(
+        extractor,
+        "A teenager opened fire at a school in Belgrade on Wednesday, killing eight pupils and a "
+        "security guard.",
+    )
+    assert [a.text for a in r.perpetrators] == ["teenager"]
+    assert r.killed.best == 9

@@ -1050,9 +1050,9 @@ def find_roles(
             and any(c.dep_ == "dobj" and c.lower_ == "fire" for c in tok.children)
         ):
             # "gunmen opened fire on the bus": its subject is the attacker, what it was opened
-            # on the patient
+            # on the patient ("a teenager opened fire at a school": whoever the subject is)
             for c in _subjects_of(tok):
-                agent(c)
+                agent(c, explicit=c.pos_ == "NOUN" and c.lemma_.lower() in person_lemmas)
             for head in [tok, *(c for c in tok.children if c.dep_ == "dobj")]:
                 for prep in head.children:
                     if prep.dep_ == "prep" and prep.lower_ in ("on", "at"):
