@@ -89,6 +89,25 @@ MIN_POP_NO_CONTEXT = 15_000
 MIN_POP_COUNTED = 100_000
 #: a capitalised word spaCy did not tag at all must name a town at least this big
 MIN_POP_UNTAGGED = 50_000
+#: a city this big named right after a preposition of place is kept whatever the model typed it
+#: and whichever countries the article names ("Russian missile strikes on Kyiv", PERSON)
+MIN_POP_AT_ANY = 500_000
+#: prepositions of place before such a city ("strikes on Kyiv")
+AT_WORDS = LOCATIVE | {"on"}
+
+
+def _big_city_after_preposition(doc: Doc, ent: Span, pop: int, loc: Location) -> bool:
+    """A city of ``MIN_POP_AT_ANY`` people or more right after a preposition of place, named by
+    its own name: "killed in Kyiv", "strikes on Kyiv" (a person or an organisation is rarely
+    struck "on"); not a town that shares another city's old name ("near Zaragoza", a town
+    of El Salvador, is no Tijuana)."""
+    return (
+        pop >= MIN_POP_AT_ANY
+        and ent.start > 0
+        and doc[ent.start - 1].lower_ in AT_WORDS
+        and loc.matched_name is not None
+        and name_key(loc.matched_name) == name_key(ent.text)
+    )
 
 
 def _seat_of_region(loc: Location) -> bool:
@@ -252,6 +271,7 @@ def find_places(
                 (countries or out)
                 and loc.country not in countries
                 and all(p.country != loc.country for p in out)
+                and not _big_city_after_preposition(doc, ent, pop, loc)
             ):
                 # an organisation or a person that happens to share a town's name: a town of a
                 # country the article names, or of a place it named before, is kept, and so is
@@ -277,7 +297,14 @@ def find_places(
         if tok.i > 0 and doc[tok.i - 1].lower_.rstrip(".") in NOT_BEFORE_PLACE:
             continue
         loc = gaz.resolve(tok.text, context_countries=countries)
-        if loc is None or loc.country not in countries:
+        if loc is None:
+            continue
+        if loc.country not in countries and not (
+            loc.precision == "city"
+            and _big_city_after_preposition(
+                doc, doc[tok.i : tok.i + 1], _population(gaz, tok.text, loc), loc
+            )
+        ):
             continue
         # "Sucumbios province", "Morazan department": a region the model left untagged
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None

@@ -1,0 +1,42 @@
+"""A big city after a preposition of place is a place, whatever the model typed it (sentences
+the team wrote about real kinds of attack)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from tollwatch.types import Article
+
+PUB = datetime(2023, 5, 10, 12, tzinfo=UTC)
+
+
+def reports(extractor, text):
+    return [
+        r
+        for r in extractor.extract(Article(id="t", text=text, published=PUB))
+        if not r.is_reference
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian missile strikes on Kyiv killed three civilians early on Tuesday, the mayor said.",
+        "Three civilians were killed in Kyiv on Tuesday.",
+    ],
+)
+def test_kyiv_is_placed(extractor, text):
+    [r] = reports(extractor, text)
+    assert (r.location.name, r.location.country) == ("Kyiv", "UA")
+
+
+def test_a_small_town_sharing_an_old_name_of_a_big_city_is_not_that_city(extractor):
+    [r] = reports(
+        extractor,
+        "SAN SALVADOR, 21 JUN 89 (AFP) -- A U.S. NUN WAS SERIOUSLY WOUNDED TODAY WHEN SHOTS WERE "
+        "FIRED AT A VEHICLE IN WHICH SHE WAS TRAVELING NEAR ZARAGOZA, 20 KM SOUTHWEST OF THE "
+        "CAPITAL CITY, CHURCH SOURCES HAVE REPORTED.",
+    )
+    assert r.location.country == "SV"
