@@ -132,3 +132,14 @@ def test_whoever_opened_fire_is_the_attacker(extractor):
     )
     assert [a.text for a in r.perpetrators] == ["teenager"]
     assert r.killed.best == 9
+
+
+def test_those_who_shot_the_attacker_are_neither_attackers_nor_victims(extractor):
+    [r] = reports(
+        extractor,
+        "A gunman killed two people and wounded four others at a supermarket in Colorado on "
+        "Monday before being shot dead by police.",
+    )
+    assert [a.text for a in r.perpetrators] == ["gunman"]
+    assert "police" not in {v.text for v in r.victims}
+    assert (r.killed.best, r.injured.best) == (2, 4)

@@ -58,6 +58,7 @@ from tollwatch.extract.roles import (
     identified_victims,
     load_role_words,
     noun_phrase,
+    responders,
     unidentified,
 )
 from tollwatch.extract.segment import (
@@ -286,8 +287,13 @@ class Extractor:
                 triggers = [m for m in triggers if not _earlier_event(doc[m.end - 1])]
             lemmas = set(doccache.lemmas(doc)[sent.start : sent.end])
             weapons, suicide = find_weapons(sent, lex, aid)
-            excluded = _subject_tokens(sent) | (
-                attribution.token_ids if attribution else frozenset()
+            # those who hit the attacker ("... before being shot dead by police") are no
+            # target or victim of the attack
+            answered = responders(sent)
+            excluded = (
+                _subject_tokens(sent)
+                | (attribution.token_ids if attribution else frozenset())
+                | answered
             )
             targets: list = []
             victims: list = []
@@ -467,6 +473,8 @@ class Extractor:
                 speaker_tokens = attribution.token_ids if attribution else frozenset()
                 # "the arrested men were identified as ...": no victims, whatever the model says
                 speaker_tokens |= identified_suspects(sent)
+                # "... before being shot dead by police": no victims either
+                speaker_tokens |= answered
                 if self.role_model is not None and cands:
                     classified = self.role_model.classify(cands)
                     if triggers or figures:

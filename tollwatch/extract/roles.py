@@ -699,6 +699,32 @@ def _authors(tok: Token, words: AuthorWords) -> list[Token]:
     return [t for t in out if t.pos_ in ("NOUN", "PROPN")]
 
 
+def _attacker_hit(verb: Token) -> bool:
+    """A passive verb of harm whose unsaid patient is the attacker the clause it hangs on names:
+    "a gunman killed two people before being shot dead by police" (the police answered the
+    attack; they are no attackers of it)."""
+    if verb.dep_ not in ("pcomp", "advcl", "xcomp") or any(
+        c.dep_ == "nsubjpass" for c in verb.children
+    ):
+        return False
+    head = verb.head
+    while head.dep_ in ("prep", "mark", "conj") and head.head is not head:
+        head = head.head
+    return any(attacker_word(c) for c in _subjects_of(head))
+
+
+def responders(sent: Span) -> frozenset[int]:
+    """The token indices of those who hit the attacker ("... before being shot dead by
+    police"): neither attackers nor victims of the attack."""
+    out: set[int] = set()
+    for tok in doccache.span_tokens(sent):
+        if tok.pos_ == "VERB" and tok.tag_ == "VBN" and _attacker_hit(tok):
+            for c in tok.children:
+                if c.dep_ == "agent":
+                    out.update(t.i for p in c.children if p.dep_ == "pobj" for t in p.subtree)
+    return frozenset(out)
+
+
 def _antecedent(tok: Token) -> Token:
     """The noun a relative pronoun stands for ("the men who left the bomb": "men"), else the
     token itself."""
@@ -1093,7 +1119,7 @@ def find_roles(
                         patient(c)
                 elif c.dep_ == "nsubj" and not passive:
                     agent(c)
-                elif c.dep_ == "agent":
+                elif c.dep_ == "agent" and not _attacker_hit(tok):
                     for p in c.children:
                         if p.dep_ == "pobj":
                             agent(p)
