@@ -40,3 +40,14 @@ def test_a_small_town_sharing_an_old_name_of_a_big_city_is_not_that_city(extract
         "CAPITAL CITY, CHURCH SOURCES HAVE REPORTED.",
     )
     assert r.location.country == "SV"
+
+
+def test_a_part_of_the_country_is_not_the_dateline_city(extractor):
+    [r] = reports(
+        extractor,
+        "KABUL (Reuters) - A suicide bomber killed at least 20 people at a mosque in northern "
+        "Afghanistan on Friday, officials said.",
+    )
+    assert r.location.country == "AF"
+    assert r.location.name != "KABUL"
+    assert r.location.precision == "country"

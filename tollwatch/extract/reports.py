@@ -152,6 +152,7 @@ def frame_to_report(
         dateline is not None
         and (frame.country in (None, dateline.country))
         and (location is None or location.precision == "country")
+        and not (location is not None and _part_of_country(location, article.text))
     ):
         location = dateline  # "SAN SALVADOR, 16 NOV 89 --": where the story was filed
     if location is None and main_country is not None and frame.country == main_country.country:
@@ -309,6 +310,21 @@ def _restates(later: Figure, first: Figure) -> bool:
         and later.low is not None
         and first.low == later.low + 1
     )
+
+
+#: a part of a country named before it: "in northern Afghanistan", "in south-east Turkey"
+_COMPASS = re.compile(
+    r"\b(?:north|south|east|west|central|(?:north|south)-?(?:east|west))(?:ern)?\s+$", re.I
+)
+
+
+def _part_of_country(location: Location, text: str) -> bool:
+    """The country is named as a part of it ("at a mosque in northern Afghanistan"): the story
+    says the incident was away from where it was filed ("KABUL (Reuters) -")."""
+    ev = location.evidence
+    if ev is None or ev.start is None:
+        return False
+    return bool(_COMPASS.search(text[max(0, ev.start - 20) : ev.start]))
 
 
 def _added_dead(sents: list[SentenceFacts]) -> tuple[Figure, ...]:
