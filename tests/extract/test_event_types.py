@@ -210,3 +210,26 @@ def test_protesters_clashing_with_police_is_a_violent_demonstration(extractor):
     ]
     assert (r.event_type, r.sub_event_type) == ("Riots", "Violent demonstration")
     assert r.killed.best == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dozens of people were killed when warplanes struck a market in Idlib province on "
+        "Monday, the Syrian Observatory for Human Rights said.",
+        "A drone hit a car near Marib on Sunday, killing four people.",
+    ],
+)
+def test_aircraft_that_strike_make_an_air_strike(extractor, text):
+    from datetime import UTC, datetime
+
+    from tollwatch.types import Article
+
+    [r] = [
+        r
+        for r in extractor.extract(
+            Article(id="air", text=text, published=datetime(2023, 7, 12, tzinfo=UTC))
+        )
+        if not r.is_reference
+    ]
+    assert (r.event_type, r.sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")

@@ -184,6 +184,18 @@ def find_triggers(sent: Span, lex: Lexicons) -> list[Match]:
                 if any(c.dep_ == "dobj" and _seized_person(c, lex) for c in tok.children):
                     found.append(Match(i, i + 1, kidnap))
         found.sort(key=lambda m: m.start)
+    # "warplanes struck a market", "a drone hit a car": aircraft that strike make an air strike
+    air = next((t for t in lex.triggers.get("air", ()) if t.lemmas == ("air", "strike")), None)
+    if air is not None:
+        struck = {
+            i
+            for i in range(sent.start, sent.end)
+            if lemmas[i] in AIR_STRIKING and doc[i].pos_ == "VERB" and _by_aircraft(doc[i])
+        }
+        if struck:
+            found = [m for m in found if not (m.end - m.start == 1 and m.start in struck)]
+            found += [Match(i, i + 1, air) for i in struck]
+            found.sort(key=lambda m: m.start)
     # "Air Force planes bombed the village": an air strike, not a bomb planted
     return [
         Match(m.start, m.end, replace(m.item, sub_event_type="Air/drone strike", attack_type=""))
@@ -195,6 +207,15 @@ def find_triggers(sent: Span, lex: Lexicons) -> list[Match]:
     ]
 
 
+def _by_aircraft(verb: Token) -> bool:
+    """The verb's subject or agent is an aircraft ("warplanes struck", "hit by a drone")."""
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    doers += [p for c in verb.children if c.dep_ == "agent" for p in c.children]
+    return any(d.lemma_.lower() in AIRCRAFT for d in doers)
+
+
+#: verbs that make an air strike when aircraft do them: "warplanes struck a market"
+AIR_STRIKING = frozenset({"strike", "hit", "pound", "target", "attack", "raid", "shell"})
 #: verbs that kidnap when what they take is people: "seized the local mayor"
 SEIZING = frozenset({"seize"})
 
