@@ -58,3 +58,16 @@ def test_a_town_inside_the_region_named_before_opens_its_own_incident(extractor)
     assert arson.location.name == "Huaraz"
     assert [t.text for t in arson.targets] == ["offices of the local development corporation"]
     assert arson.killed.best is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Five people were killed and 12 injured when a bus collided with a truck on the "
+        "Lahore-Islamabad motorway on Sunday.",
+        "A man was killed in a shark attack off the coast of New South Wales on Saturday.",
+        "Three children drowned on Lake Victoria on Friday, police said.",
+    ],
+)
+def test_accidents_and_animals_are_no_incidents(extractor, text):
+    assert reports(extractor, text) == []
