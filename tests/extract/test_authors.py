@@ -577,3 +577,25 @@ def test_a_column_of_a_group_keeps_its_group(extractor):
         "16 PEASANTS DEAD.",
     )
     assert ("column of shining path terrorists", "individual") in got, got
+
+
+def test_a_claim_nobody_made_names_a_suspect_not_a_claimant(extractor):
+    from datetime import UTC, datetime
+
+    from tollwatch.types import Article
+
+    for text in (
+        "A car bomb killed six people in Mogadishu on Sunday. No group claimed responsibility, "
+        "but police suspected al Shabaab.",
+        "A car bomb killed six people in Mogadishu on Sunday. Al Shabaab has not claimed the "
+        "attack.",
+    ):
+        [r] = [
+            r
+            for r in extractor.extract(
+                Article(id="c", text=text, published=datetime(2023, 5, 10, tzinfo=UTC))
+            )
+            if not r.is_reference
+        ]
+        [a] = r.perpetrators
+        assert (a.name, a.claimed, a.suspected) == ("al-Shabaab", False, True)

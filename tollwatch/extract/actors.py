@@ -19,6 +19,14 @@ from tollwatch.types import Actor, Evidence
 #: organisations are the named groups of the actor table (data/lexicon/attacker_words.txt)
 GENERIC = {word: "individual" for word in word_list("attacker_words.txt")}
 CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\b(?! the lives)|\bresponsibility\b", re.I)
+#: a claim the sentence says nobody made: "no group claimed responsibility", "has not claimed",
+#: "denied responsibility"
+NO_CLAIM = re.compile(
+    r"\b(?:no (?:one|group|organi[sz]ation|faction)|nobody|none)\b[^.;]{0,40}?\bclaim|"
+    r"\b(?:not|never|yet to)\b[^.;]{0,25}?\bclaim|\bno claim\b|"
+    r"\bden(?:ied|ies|y|ying)\b[^.;]{0,40}?\b(?:responsibility|involvement)",
+    re.I,
+)
 SUSPECT = re.compile(
     r"\b(?:blam(?:ed|es|ing)|suspect(?:ed|s)?|believed to (?:be|have)|"
     r"hallmarks? of|accus(?:ed|es)|attribut(?:ed|es|ing)|"
@@ -113,8 +121,12 @@ class ActorMatcher:
         sentence only tells were killed or hurt ("six guerrillas were killed"): no author."""
         text = doccache.span_text(sent)
         base = sent.start_char
-        claimed = bool(CLAIM.search(text))
-        suspected = bool(SUSPECT.search(text))
+        claim_talk = bool(CLAIM.search(text))
+        denied = claim_talk and bool(NO_CLAIM.search(text))
+        claimed = claim_talk and not denied
+        # "no group claimed responsibility, but police suspected al-Shabaab", "the rebels
+        # neither claimed nor denied responsibility": named, but only suspected
+        suspected = denied or bool(SUSPECT.search(text))
         channel_m = CHANNEL.search(text) if claimed else None
         channel = channel_m.group(1).strip() if channel_m else None
         out: list[Actor] = []
@@ -201,7 +213,16 @@ class ActorMatcher:
         return out
 
     @staticmethod
+    def claim_denied(sent: Span) -> bool:
+        """The sentence talks of a claim nobody made ("no group claimed responsibility", "the
+        rebels neither claimed nor denied responsibility")."""
+        text = doccache.span_text(sent)
+        return bool(CLAIM.search(text)) and bool(NO_CLAIM.search(text))
+
+    @staticmethod
     def anaphora_claim(sent: Span) -> bool:
         """ "The group has claimed ..." refers back to the last named actor."""
         text = doccache.span_text(sent)
-        return bool(ANAPHORA.search(text)) and bool(CLAIM.search(text))
+        return (
+            bool(ANAPHORA.search(text)) and bool(CLAIM.search(text)) and not NO_CLAIM.search(text)
+        )

@@ -39,7 +39,13 @@ class SentenceFacts:
     @property
     def eventful(self) -> bool:
         # "The Islamic State group claimed responsibility." belongs to the incident too
-        return bool(self.triggers or self.figures or any(a.claimed for a in self.actors))
+        # ("no group claimed it, but police suspected al-Shabaab": a claim talked of, suspects)
+        return bool(
+            self.triggers
+            or self.figures
+            or any(a.claimed for a in self.actors)
+            or (self.extra.get("claim_denied") and self.actors)
+        )
 
     def evidence(self, article_id: str) -> Evidence:
         return Evidence(article_id, self.start, self.end, self.text)

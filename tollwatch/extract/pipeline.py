@@ -440,7 +440,9 @@ class Extractor:
                 # answer the attack; they did not carry it out
                 actors = [a for a in actors if not _security_force(a)]
             extra: dict = {
-                "attributed": authored or bool(ATTRIBUTE.search(doccache.span_text(sent)))
+                "attributed": authored or bool(ATTRIBUTE.search(doccache.span_text(sent))),
+                # "no group claimed responsibility, but police suspected al-Shabaab"
+                "claim_denied": self.actors.claim_denied(sent),
             }
             if triggers or figures:
                 # the rules' own patients (the model's additions do not make an incident)
