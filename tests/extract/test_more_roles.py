@@ -143,3 +143,16 @@ def test_those_who_shot_the_attacker_are_neither_attackers_nor_victims(extractor
     assert [a.text for a in r.perpetrators] == ["gunman"]
     assert "police" not in {v.text for v in r.victims}
     assert (r.killed.best, r.injured.best) == (2, 4)
+
+
+@pytest.mark.parametrize(
+    "text, attacker",
+    [
+        ("A lone assassin shot the mayor of Tumaco dead on Friday.", "assassin"),
+        ("A bandit killed two farmers in Zamfara state on Sunday.", "bandit"),
+        ("Fulani herdsmen killed 30 villagers in Benue state on Tuesday.", "herdsmen"),
+    ],
+)
+def test_one_attacker_by_a_word_for_attackers(extractor, text, attacker):
+    [r] = reports(extractor, text)
+    assert attacker in {a.text.split()[-1] for a in r.perpetrators}
