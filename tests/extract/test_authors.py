@@ -599,3 +599,23 @@ def test_a_claim_nobody_made_names_a_suspect_not_a_claimant(extractor):
         ]
         [a] = r.perpetrators
         assert (a.name, a.claimed, a.suspected) == ("al-Shabaab", False, True)
+
+
+def test_a_hedge_the_model_typed_into_a_name_is_no_organisation(extractor):
+    from datetime import UTC, datetime
+
+    from tollwatch.types import Article
+
+    [r] = [
+        r
+        for r in extractor.extract(
+            Article(
+                id="h",
+                text="Suspected Fulani herdsmen killed 30 villagers in Benue state on Tuesday.",
+                published=datetime(2023, 5, 10, tzinfo=UTC),
+            )
+        )
+        if not r.is_reference
+    ]
+    assert not any(a.text.lower().startswith("suspected") for a in r.perpetrators)
+    assert r.killed.best == 30

@@ -374,6 +374,12 @@ class Extractor:
                 known = {a.evidence.start for a in named if a.evidence}
                 place_starts = {p.evidence.start for p in places if p.evidence}
                 for m in roles.organizations:
+                    hedged = HEDGE.match(m.text)
+                    if hedged:
+                        # "Suspected Fulani herdsmen": the hedge the model typed into the name
+                        m = mention_part(m, hedged.end(), len(m.text))
+                        if len(m.text.split()) < 2 and not m.text.isupper():
+                            continue
                     if (
                         m.evidence is None
                         or m.evidence.start in place_starts
@@ -401,7 +407,7 @@ class Extractor:
                                 "organization",
                                 generic[0].claimed if generic else False,
                                 None,
-                                False,
+                                bool(hedged),
                                 m.evidence,
                             )
                         )
