@@ -4,21 +4,7 @@ about real kinds of attack)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
-
-from tollwatch.types import Article
-
-PUB = datetime(1990, 4, 1, 12, tzinfo=UTC)
-
-
-def reports(extractor, text):
-    return [
-        r
-        for r in extractor.extract(Article(id="t", text=text, published=PUB))
-        if not r.is_reference
-    ]
 
 
 @pytest.mark.parametrize(
@@ -28,15 +14,14 @@ def reports(extractor, text):
         "A bomb exploded outside a bank in Lima on Saturday but injured no one.",
     ],
 )
-def test_no_one_is_no_count_of_one(extractor, text):
-    [r] = reports(extractor, text)
+def test_no_one_is_no_count_of_one(current, text):
+    [r] = current(text)
     assert r.injured.best is None and r.killed.best is None
     assert not r.figures
 
 
-def test_what_was_set_fire_to_is_the_target(extractor):
-    [r] = reports(
-        extractor,
+def test_what_was_set_fire_to_is_the_target(current):
+    [r] = current(
         "In Huaraz, rebels set fire to the offices of the local development corporation but "
         "injured no one.",
     )
@@ -44,9 +29,8 @@ def test_what_was_set_fire_to_is_the_target(extractor):
     assert r.location.name == "Huaraz"
 
 
-def test_a_town_inside_the_region_named_before_opens_its_own_incident(extractor):
-    got = reports(
-        extractor,
+def test_a_town_inside_the_region_named_before_opens_its_own_incident(current):
+    got = current(
         "LIMA, 1 APR 90 (EFE) -- Over the last 24 hours the Shining Path murdered two state "
         "officials on a road linking two towns in Ancash Department. In Huaraz, the capital of "
         "Ancash Department, the rebels set fire to the offices of the local development "
@@ -69,5 +53,5 @@ def test_a_town_inside_the_region_named_before_opens_its_own_incident(extractor)
         "Three children drowned on Lake Victoria on Friday, police said.",
     ],
 )
-def test_accidents_and_animals_are_no_incidents(extractor, text):
-    assert reports(extractor, text) == []
+def test_accidents_and_animals_are_no_incidents(current, text):
+    assert current(text) == []
