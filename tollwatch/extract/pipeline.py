@@ -45,6 +45,7 @@ from tollwatch.extract.events import (
 )
 from tollwatch.extract.facts import SentenceFacts
 from tollwatch.extract.gazetteer import Gazetteer
+from tollwatch.extract.identified import identified_suspects, identified_victims
 from tollwatch.extract.lexicon import Lexicons, load_lexicons, word_list
 from tollwatch.extract.modality import asserted, in_general, investigated_before
 from tollwatch.extract.people import retype_people
@@ -54,8 +55,6 @@ from tollwatch.extract.rolemodel import RoleModel, combine, confident, sentence_
 from tollwatch.extract.roles import (
     find_roles,
     fuller_name,
-    identified_suspects,
-    identified_victims,
     load_role_words,
     noun_phrase,
     responders,
@@ -221,12 +220,15 @@ class Extractor:
         text = doccache.text(doc)
         dates = _not_in_names(doc, _past_dateline(text, find_dates(text, published)))
         speakers = Speakers()
+        # longest first; names of one length in the order the article gives them (a set's
+        # order changed from run to run: "Tamerlan Tsarnaev" or "Dzhokhar Tsarnaev" for
+        # "Tsarnaev")
         full_names = sorted(
-            {
+            dict.fromkeys(
                 name
                 for e in doccache.ents(doc)
                 if e.label_ == "PERSON" and len(e) >= 2 and (name := _untitled(e))
-            },
+            ),
             key=len,
             reverse=True,
         )
@@ -336,7 +338,8 @@ class Extractor:
                     and _head_lemma(t.text) not in self.weapon_heads
                     and not _no_target(doc, t, lex)
                 ]
-                victims = list(roles.victims)
+                # "The victims were identified as ...": the people it names as the hurt too
+                victims = list(roles.victims) + identified_victims(sent, aid)
                 # people are victims, not physical targets ("soldiers", "police", "civilians")
                 people = [t for t in targets if _head_lemma(t.text) in self.person_lemmas]
                 targets = [t for t in targets if t not in people]
