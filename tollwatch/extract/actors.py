@@ -27,6 +27,13 @@ NO_CLAIM = re.compile(
     r"\bden(?:ied|ies|y|ying)\b[^.;]{0,40}?\b(?:responsibility|involvement)",
     re.I,
 )
+
+
+def _claim_denied(text: str) -> bool:
+    """The text talks of a claim and says nobody made it."""
+    return bool(CLAIM.search(text)) and bool(NO_CLAIM.search(text))
+
+
 SUSPECT = re.compile(
     r"\b(?:blam(?:ed|es|ing)|suspect(?:ed|s)?|believed to (?:be|have)|"
     r"hallmarks? of|accus(?:ed|es)|attribut(?:ed|es|ing)|"
@@ -121,9 +128,8 @@ class ActorMatcher:
         sentence only tells were killed or hurt ("six guerrillas were killed"): no author."""
         text = doccache.span_text(sent)
         base = sent.start_char
-        claim_talk = bool(CLAIM.search(text))
-        denied = claim_talk and bool(NO_CLAIM.search(text))
-        claimed = claim_talk and not denied
+        denied = _claim_denied(text)
+        claimed = bool(CLAIM.search(text)) and not denied
         # "no group claimed responsibility, but police suspected al-Shabaab", "the rebels
         # neither claimed nor denied responsibility": named, but only suspected
         suspected = denied or bool(SUSPECT.search(text))
@@ -216,13 +222,10 @@ class ActorMatcher:
     def claim_denied(sent: Span) -> bool:
         """The sentence talks of a claim nobody made ("no group claimed responsibility", "the
         rebels neither claimed nor denied responsibility")."""
-        text = doccache.span_text(sent)
-        return bool(CLAIM.search(text)) and bool(NO_CLAIM.search(text))
+        return _claim_denied(doccache.span_text(sent))
 
     @staticmethod
     def anaphora_claim(sent: Span) -> bool:
         """ "The group has claimed ..." refers back to the last named actor."""
         text = doccache.span_text(sent)
-        return (
-            bool(ANAPHORA.search(text)) and bool(CLAIM.search(text)) and not NO_CLAIM.search(text)
-        )
+        return bool(ANAPHORA.search(text)) and bool(CLAIM.search(text)) and not _claim_denied(text)

@@ -585,9 +585,14 @@ STATE_FORCES = re.compile(
 )
 
 
+#: the singular stems of the protest words, as ``_protest_heads`` compares them
+_PROTEST_STEMS = frozenset(p.rstrip("s") for p in PROTESTERS)
+
+
 def _protest_heads(mentions: Sequence[Any]) -> bool:
+    """Some mention's head word is a word for protesters ("protesters", "a demonstrator")."""
     heads = {m.text.lower().split()[-1].rstrip("s") for m in mentions if m.text.strip()}
-    return bool(heads & {p.rstrip("s") for p in PROTESTERS})
+    return bool(heads & _PROTEST_STEMS)
 
 
 def protest_clash(typing: Typing, people: Sequence[Mention], actors: Sequence[Any]) -> Typing:
@@ -607,8 +612,7 @@ def against_protesters(typing: Typing, people: Sequence[Mention], actors: Sequen
     terrorist attack on civilians. ``people``: the report's victims and targets."""
     if typing.event_type != "Violence against civilians" or typing.sub_event_type != "Attack":
         return typing
-    heads = {v.text.lower().split()[-1].rstrip("s") for v in people if v.text.strip()}
-    if not heads & {p.rstrip("s") for p in PROTESTERS}:
+    if not _protest_heads(people):
         return typing
     if not actors or not all(STATE_FORCES.search(a.text) for a in actors):
         return typing

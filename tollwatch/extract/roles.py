@@ -271,6 +271,8 @@ PLACED_AT = frozenset({"in", "inside", "at", "near", "outside", "under", "on"})
 PLACING = frozenset({"place", "plant", "leave", "put", "hide", "hurl", "throw", "toss", "drop"})
 #: verbs of setting off or firing a weapon ("set off", "detonated", "fired their guns")
 FIRING = frozenset({"set", "detonate", "fire", "shoot"})
+#: verbs whose subject, even a relative pronoun's antecedent, used the weapon they take
+PLACING_OR_FIRING = PLACING | FIRING
 #: verbs of a bomb going off (and "go off"), whose "at", "outside" ... phrase is the thing hit
 EXPLODING = frozenset({"explode", "detonate"})
 EXPLODED_AT = frozenset({"at", "outside", "near", "inside"})
@@ -700,7 +702,7 @@ def _authors(tok: Token, words: AuthorWords) -> list[Token]:
 
 
 def _attacker_hit(verb: Token) -> bool:
-    """A passive verb of harm whose unsaid patient is the attacker the clause it hangs on names:
+    """A passive verb whose unsaid patient is the attacker the clause it hangs on names:
     "a gunman killed two people before being shot dead by police" (the police answered the
     attack; they are no attackers of it)."""
     if verb.dep_ not in ("pcomp", "advcl", "xcomp") or any(
@@ -940,7 +942,7 @@ def find_roles(
             for c in tok.children:
                 if c.dep_ == "nsubj":
                     # "the men who left the bomb"; not "the man who rented the truck"
-                    agent(_antecedent(c) if lemma in PLACING | FIRING else c)
+                    agent(_antecedent(c) if lemma in PLACING_OR_FIRING else c)
                 elif (
                     c.dep_ == "prep"
                     and c.lower_ in PLACED_AT

@@ -478,7 +478,7 @@ def _target_frame(
     below = [p for p in s.places if p.precision != "country" and p.country == main.country]
     main_keys = {place_key(q) for q in main.places}
     shared = [p for p in below if place_key(p) in main_keys]
-    if not below or (shared and not (not coordinated and _fronted_finer(s, below, shared))):
+    if not below or (shared and (coordinated or not _fronted_finer(s, below, shared))):
         return None
     separate = bool(SEPARATE.search(s.text))
     far = bool(main.places) and all(_far(p, main.places) for p in below)
@@ -536,10 +536,7 @@ def _fronted_finer(s: SentenceFacts, below: list[Location], shared: list[Locatio
     m = FRONTED.match(s.text)
     if m is None or not (s.triggers and (s.victims or s.targets)) or UPDATE.search(s.text):
         return False
-    at = m.end()
-    opening = next(
-        (p for p in below if p.evidence is not None and p.evidence.start - s.start == at), None
-    )
+    opening = _place_at(s, below, m.end())
     return (
         opening is not None
         and opening not in shared
@@ -553,8 +550,13 @@ def _fronted(s: SentenceFacts, below: list[Location]) -> bool:
     Pedro Mejia was kidnapped"): one item of a list of incidents, however near the places
     lie."""
     at = _list_item_opening(s)
-    return at is not None and any(
-        p.evidence is not None and p.evidence.start - s.start == at for p in below
+    return at is not None and _place_at(s, below, at) is not None
+
+
+def _place_at(s: SentenceFacts, places: list[Location], at: int) -> Location | None:
+    """The place of ``places`` that starts ``at`` characters into the sentence."""
+    return next(
+        (p for p in places if p.evidence is not None and p.evidence.start - s.start == at), None
     )
 
 
