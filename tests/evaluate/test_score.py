@@ -231,6 +231,44 @@ def test_what_a_report_burned_beside_its_other_deeds_is_a_muc_arson_template():
     assert template_views([only]) == [only]
 
 
+def test_an_arson_report_with_people_killed_by_another_deed_is_also_a_muc_attack():
+    from tollwatch.evaluate.score import muc_type
+    from tollwatch.evaluate.views import template_views
+    from tollwatch.types import Toll
+
+    sents, mention = _told(
+        "Rebels killed a farmer near Coban on Friday and burned a bus on the road. "
+        "Nobody claimed it"
+    )
+    whole = replace(
+        simple_report("r1", article_id="a"),
+        event_type=None,
+        sub_event_type=None,
+        attack_type="Facility/Infrastructure Attack",
+        summary=sents[0].text,
+        evidence=sents,
+        victims=(mention("farmer"),),
+        targets=(mention("bus"),),
+        killed=Toll(1, 1, 1),
+    )
+    assert muc_type(whole) == "ARSON"
+    attack, arson = template_views([whole])
+    assert muc_type(attack) == "ATTACK" and attack.killed.best == 1
+    assert [v.text for v in attack.victims] == ["farmer"] and not attack.targets
+    assert muc_type(arson) == "ARSON" and [t.text for t in arson.targets] == ["bus"]
+    assert not arson.victims and arson.killed.best is None
+    # people burned to death stay with the arson
+    sents, mention = _told("Rebels burned a bus with a farmer inside on Friday. Nobody claimed it")
+    burned = replace(
+        whole,
+        evidence=sents,
+        summary=sents[0].text,
+        victims=(mention("farmer"),),
+        targets=(mention("bus"),),
+    )
+    assert template_views([burned]) == [burned]
+
+
 def _told(text: str):
     """Sentences (split on '. ') as Evidence, and a maker of mentions found in them."""
     from tollwatch.types import Evidence

@@ -220,9 +220,11 @@ def arson_views(report: Report) -> list[Report]:
     arson as its own template beside the attack it came with ("guerrillas killed a peasant and
     burned a tank truck": an ATTACK and an ARSON). A report that is no arson itself, with
     targets told burned and other targets, victims or dead, is the report without them and an
-    ARSON template of them (same day, place and perpetrators); else the report unchanged."""
+    ARSON template of them (same day, place and perpetrators); an arson report whose victims
+    were harmed by another deed is an ATTACK of them beside the ARSON (``_attack_beside_arson``);
+    else the report unchanged."""
     if muc_type(report) == "ARSON":
-        return [report]
+        return _attack_beside_arson(report)
     burned = [
         (t, sent)
         for t in report.targets
@@ -247,6 +249,62 @@ def arson_views(report: Report) -> list[Report]:
         summary=burned[0][1].text,
     )
     return [replace(report, targets=rest), arson]
+
+
+#: words of a deed done to people beside a burning: "killed a peasant ... and burned a truck"
+_HARM_WORDS = re.compile(
+    r"\b(kill\w*|murder\w*|assassinat\w*|shot|shoot\w*|gunned|machine-?gunn\w*|stabb\w*|"
+    r"wound\w*|injur\w*|execut\w*|massacr\w*)\b",
+    re.I,
+)
+
+
+def _nearest_deed(report: Report, mention: Mention) -> str | None:
+    """Which deed the word nearest to ``mention`` in its sentence tells: "fire" (burned, set
+    fire) or "harm" (killed, shot, wounded); None when its sentence has neither."""
+    ev = mention.evidence
+    sent = _sentence_of(report, ev)
+    if ev is None or sent is None:
+        return None
+    at, end = ev.start - sent.start, ev.end - sent.start
+    best: tuple[int, str] | None = None
+    for kind, words in (("fire", FIRE_WORDS), ("harm", _HARM_WORDS)):
+        for m in words.finditer(sent.text):
+            gap = at - m.end() if m.end() <= at else max(m.start() - end, 0)
+            if best is None or gap < best[0]:
+                best = (gap, kind)
+    return best[1] if best else None
+
+
+def _attack_beside_arson(report: Report) -> list[Report]:
+    """An arson report whose victims were harmed by another deed ("guerrillas killed a peasant
+    and burned a tank truck", typed by its burning) as MUC-4 codes it: an ATTACK of the victims
+    (with the figures, weapons and tolls) beside the ARSON of what was burned. Victims whose
+    nearest deed word is a burning ("a family burned to death in their home") keep the report
+    one arson, as does a report with no target."""
+    if not report.targets or not report.victims:
+        return [report]
+    if any(_nearest_deed(report, v) != "harm" for v in report.victims):
+        return [report]
+    event_type, sub_event_type, attack_type = _DEED_TYPES["ATTACK"]
+    attack = replace(
+        report,
+        id=f"{report.id}#attack",
+        targets=(),
+        sites=(),
+        event_type=event_type,
+        sub_event_type=sub_event_type,
+        attack_type=attack_type,
+    )
+    arson = replace(
+        report,
+        victims=(),
+        weapons=(),
+        figures=(),
+        killed=Toll(),
+        injured=Toll(),
+    )
+    return [attack, arson]
 
 
 def _site_toll(whole: Toll, figures: tuple[Figure, ...], kind: str, first: bool) -> Toll:
