@@ -200,6 +200,30 @@ def test_context_countries(gaz: Gazetteer) -> None:
     assert uvalde is not None and (uvalde.country, uvalde.admin1) == ("US", "Texas")
 
 
+def test_districts_where_no_town_region_or_country_of_the_context_has_the_name(
+    gaz: Gazetteer,
+) -> None:
+    waziristan = gaz.resolve("North Waziristan", ["PK"])
+    assert waziristan is not None
+    assert (waziristan.country, waziristan.admin1, waziristan.precision) == (
+        "PK",
+        "Khyber Pakhtunkhwa",
+        "admin2",
+    )
+    assert waziristan.matched_name == "North Waziristan"
+    kurram = gaz.resolve("Kurram district", ["PK"])
+    assert kurram is not None and (kurram.country, kurram.precision) == ("PK", "admin2")
+    soum = gaz.resolve("Soum province", ["BF"])
+    assert soum is not None and (soum.matched_name, soum.admin1) == ("Soum", "Sahel Region")
+    # "Circunscricao de Palma": found by its name without the district words
+    assert {p.feature for p in gaz.lookup("Palma", country="MZ")} >= {"city", "admin2"}
+    # a district needs the article's country; a town, a region or a country of it wins
+    assert gaz.resolve("North Waziristan") is None
+    assert must(gaz, "Kandahar", ["AF"]).precision == "city"
+    assert must(gaz, "Peshawar", ["PK"]).precision == "city"
+    assert must(gaz, "Borno", ["NG"]).precision == "admin1"
+
+
 def test_country_name_against_context(gaz: Gazetteer) -> None:
     assert must(gaz, "Georgia").precision == "country"
     state = gaz.resolve("Georgia", ["US"])
@@ -259,6 +283,7 @@ def test_index_contents(gaz_settings: Settings) -> None:
     counts = dict(con.execute("SELECT feature, count(*) FROM places GROUP BY feature").fetchall())
     con.close()
     assert counts["city"] > 230_000 and counts["admin1"] > 3_000 and counts["country"] > 240
+    assert counts["admin2"] > 40_000
     assert not list(path.parent.glob("*.tmp"))  # the temporary file was renamed away
     assert gazetteer_build.read_signature(path) == gazetteer_build.index_signature()
 
@@ -364,6 +389,22 @@ def test_a_town_the_small_model_mislabels_after_a_preposition_of_place(extractor
     ):
         [r] = extractor.extract(Article(id="p", text=text, published=published))
         assert (r.location.name, r.location.country) == (town, country)
+
+
+def test_a_district_is_the_place_where_the_story_names_no_town(current):
+    for text, name in (
+        (
+            "Militants attacked a checkpoint in North Waziristan on Sunday, killing five "
+            "soldiers, the Pakistani military said.",
+            "North Waziristan",
+        ),
+        # "Kurram" tagged PRODUCT before its district noun
+        ("A roadside bomb killed three people in Pakistan's Kurram district on Monday.", "Kurram"),
+        # "Burkina Faso's" tagged ORG still names the country the province is looked for in
+        ("Jihadists killed 12 civilians in Burkina Faso's Soum province on Saturday.", "Soum"),
+    ):
+        [r] = current(text)
+        assert r.location.precision == "admin2" and r.location.name.startswith(name), text
 
 
 def test_the_town_that_owns_a_place_is_the_place(extractor):

