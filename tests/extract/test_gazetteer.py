@@ -261,6 +261,8 @@ def test_country_of(gaz: Gazetteer) -> None:
     assert gaz.country_of("the United States") == "US"
     assert gaz.country_of("Latakia") is None
     assert gaz.country_of("Islamic") is None
+    assert gaz.country_name("RU") == "Russia" and gaz.country_name("sy") == "Syria"
+    assert gaz.country_name("XX") is None
 
 
 def test_lookup(gaz: Gazetteer) -> None:

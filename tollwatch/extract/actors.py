@@ -229,3 +229,73 @@ class ActorMatcher:
         """ "The group has claimed ..." refers back to the last named actor."""
         text = doccache.span_text(sent)
         return bool(ANAPHORA.search(text)) and bool(CLAIM.search(text)) and not _claim_denied(text)
+
+
+#: the heads of strikes and their weapons that a nationality names the striker of: "a Russian
+#: drone attack", "Russian missiles struck", "an Israeli air strike", "Turkish warplanes"
+STRIKE_HEADS = frozenset(
+    {
+        "strike",
+        "airstrike",
+        "attack",
+        "raid",
+        "missile",
+        "rocket",
+        "drone",
+        "shelling",
+        "bombardment",
+        "warplane",
+        "jet",
+        "aircraft",
+        "helicopter",
+        "artillery",
+    }
+)
+
+
+def national_strikers(
+    sent: Span,
+    article_id: str,
+    country_of: Callable[[str], str | None],
+    country_name: Callable[[str], str | None],
+) -> list[Actor]:
+    """The state forces a nationality names as the striker ("a Russian drone attack on Odesa",
+    "Russian missiles struck", "an Israeli air strike"): the demonym as written, the country's
+    military forces as the name (ACLED's "Military Forces of Russia"); never a nationality of
+    what was hit ("an attack on Russian soldiers": soldiers are no strike) nor a maker
+    ("U.S.-made helicopters": no demonym); ``country_of`` reads a demonym or a country's name
+    ("a U.S. drone strike"), ``country_name`` names a country by its code ("RU" -> "Russia")."""
+    out: list[Actor] = []
+    for tok in doccache.span_tokens(sent):
+        if tok.lemma_.lower() not in STRIKE_HEADS or tok.pos_ != "NOUN" or not _the_deed(tok):
+            continue
+        for c in tok.children:
+            if (
+                c.dep_ not in ("amod", "compound", "nmod")
+                or c.ent_type_ not in ("NORP", "GPE")
+                or c.i > tok.i
+            ):
+                continue
+            code = country_of(c.text)
+            if code is None or any(a.text == c.text for a in out):
+                continue
+            name = f"Military Forces of {country_name(code) or code}"
+            ev = Evidence(article_id, c.idx, c.idx + len(c.text), c.text)
+            out.append(Actor(c.text, name, "organization", evidence=ev))
+    return out
+
+
+def _the_deed(tok: Token) -> bool:
+    """The strike is what the sentence tells happened: its subject ("Russian missiles struck",
+    "a Russian drone attack killed"), its head, or what people were killed or hurt in or by
+    ("killed in an Israeli air strike"); not a reaction it prompted ("prompting Russian
+    airstrikes") nor a thing it names in passing."""
+    if tok.dep_ in ("nsubj", "nsubjpass", "ROOT"):
+        return True
+    prep = tok.head
+    return (
+        tok.dep_ == "pobj"
+        and prep.lower_ in ("in", "by", "during")
+        and prep.head.pos_ == "VERB"
+        and prep.head.lemma_.lower() in ("kill", "wound", "injure", "die", "hit", "destroy")
+    )

@@ -252,6 +252,20 @@ class Gazetteer:
             return None
         return max(exact, key=lambda c: (c.quality, c.place.population)).place.country
 
+    def country_name(self, code: str) -> str | None:
+        """The short English name of a country by its ISO alpha-2 code ("RU" -> "Russia")."""
+        try:
+            row = self._con.execute(
+                "SELECT name FROM places WHERE feature = 'country' AND country = ?",
+                (code.upper(),),
+            ).fetchone()
+        except sqlite3.Error as exc:
+            raise GazetteerError(
+                f"cannot read the gazetteer index {self.path}: {exc}",
+                hint="delete the file or run `tollwatch gazetteer build` to rebuild it",
+            ) from exc
+        return row[0] if row else None
+
     # -- internals --------------------------------------------------------------------------
 
     def _key(self, name: str) -> str | None:

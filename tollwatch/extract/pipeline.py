@@ -19,7 +19,7 @@ from tollwatch.config import Settings
 from tollwatch.errors import ExtractError
 from tollwatch.extract import doccache
 from tollwatch.extract.acronyms import spelled_out, table_acronyms
-from tollwatch.extract.actors import ATTRIBUTE, ActorMatcher
+from tollwatch.extract.actors import ATTRIBUTE, ActorMatcher, national_strikers
 from tollwatch.extract.attribution import Speakers, find_attribution
 from tollwatch.extract.casualties import (
     CUMULATIVE_SUBJECTS,
@@ -437,6 +437,11 @@ class Extractor:
                             )
                         )
                 actors = named + generic
+            if triggers:
+                # "a Russian drone attack", "an Israeli air strike", "a U.S. drone strike": the
+                # nation's forces
+                strikers = national_strikers(sent, aid, self.gaz.country_of, self.gaz.country_name)
+                actors = strikers + actors
             # "the Army of National Liberation [ELN]": the name up to its acronym, and the
             # acronym's canonical name
             actors = [spelled_out(a, doc, self.acronyms) for a in actors]

@@ -79,6 +79,8 @@ TITLES = frozenset(
 )
 #: words before the name of a station: "Radio Venceremos" is no town of Mexico
 MEDIA = frozenset({"radio", "television", "tv"})
+#: nouns of a settlement before "of" and its name: "the city of Culiacan"
+TOWN_NOUNS = frozenset({"city", "town", "village", "capital", "port", "municipality"})
 #: words after which a name is a person's or a station's, never a place's
 NOT_BEFORE_PLACE = TITLES | MEDIA
 #: a town named by a word spaCy typed as an organisation or person must be at least this big
@@ -219,6 +221,21 @@ def dateline_country(doc: Doc, gaz: Gazetteer) -> str | None:
 REGION_NOUNS = word_list("region_nouns.txt")
 
 
+def _demonyms_only(doc: Doc, gaz: Gazetteer, counts: dict[str, int], dateline: str | None) -> bool:
+    """Whether the document names its countries only by their people ("Russian forces shelled
+    Kherson"): no country or first-level region by name, no dateline country."""
+    if not counts or dateline is not None:
+        return False
+    for ent in doccache.ents(doc):
+        if ent.label_ in ("GPE", "LOC") and gaz.demonym(ent.text) is None:
+            if gaz.country_of(ent.text) is not None:
+                return False
+            loc = gaz.resolve(ent.text)
+            if loc is not None and loc.precision == "admin1":
+                return False
+    return True
+
+
 def find_places(
     doc: Doc, gaz: Gazetteer, article_id: str, counts: dict[str, int] | None = None
 ) -> list[Location]:
@@ -233,6 +250,7 @@ def find_places(
         countries += (dateline,)
     out: list[Location] = []
     covered: set[int] = set()
+    demonyms_only = _demonyms_only(doc, gaz, counts, dateline)
     # the names of people named in full elsewhere ("Tarek William Saab" ... "Saab said";
     # "Dzhokhar Tsarnaev" ... "Dzhokhar", which the gazetteer knows as Grozny's old name)
     name_words = {
@@ -245,8 +263,14 @@ def find_places(
     for ent in doccache.ents(doc):
         # "outside Culiacan" (tagged NORP), "in Tumaco" (tagged EVENT): after a preposition of
         # place, any name may be a town
-        locative = (
-            ent.label_ in ODD_LABELS and ent.start > 0 and doc[ent.start - 1].lower_ in LOCATIVE
+        locative = ent.label_ in ODD_LABELS and (
+            (ent.start > 0 and doc[ent.start - 1].lower_ in LOCATIVE)
+            # "the northern Mexican city of Culiacan" (tagged NORP)
+            or (
+                ent.start > 1
+                and doc[ent.start - 1].lower_ == "of"
+                and doc[ent.start - 2].lower_ in TOWN_NOUNS
+            )
         )
         # "Pakistan's Kurram district" (Kurram tagged PRODUCT): a region or district by its noun
         noun = doc[ent.end] if ent.end < len(doc) else None
@@ -309,7 +333,9 @@ def find_places(
             # a town abroad must be a known city: "Pacific" or "Tomas" are not Missouri towns;
             # in an article that names no country, a region's seat tagged as a place may be
             # small ("near Menaka", Mali)
-            floor = MIN_POP_ABROAD if countries else MIN_POP_NO_CONTEXT
+            # an article that names countries only by their people ("Russian forces shelled
+            # Kherson") names no country of its places: the demonyms are often the attackers'
+            floor = MIN_POP_ABROAD if countries and not demonyms_only else MIN_POP_NO_CONTEXT
             if not countries and label == "GPE" and _seat_of_region(loc):
                 floor = MIN_POP_RELABEL
             if _population(gaz, text, loc) < floor:
