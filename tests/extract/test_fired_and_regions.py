@@ -56,6 +56,24 @@ def test_a_date_in_a_group_name_dates_nothing(extractor):
     assert [str(r.date) for r in reports] == ["1990-03-26"]
 
 
+def test_a_quoted_date_a_name_goes_on_from_dates_nothing(current):
+    # the group's name read as 9 May had made the bombings history of May
+    published = datetime(1989, 7, 20, tzinfo=UTC)
+    [r] = current(
+        "TEGUCIGALPA, 20 JUL 89 (DPA) -- WITH SIMULTANEOUS BOMB EXPLOSIONS IN THE CAPITAL, A "
+        'NEW GROUP CALLING ITSELF THE "9 MAY" PEOPLE\'S LIBERATION FORCES ANNOUNCED ITS '
+        "EMERGENCE. THREE BOMBS WENT OFF IN TEGUCIGALPA, ONE AT THE CENTRAL PARK.",
+        published,
+    )
+    assert str(r.date) == "1989-07-20" and r.event_type == "Explosions/Remote violence"
+    # a quoted deadline is still a date: a demand for the future tells no incident
+    assert not current(
+        'SAN SALVADOR, 9 DEC 89 -- CRISTIANI ASKED THE FMLN TO SUSPEND -- NO LATER THAN "15 '
+        'DECEMBER" -- THE SABOTAGE ACTIONS THE REBELS HAVE BEEN CARRYING OUT.',
+        datetime(1989, 12, 9, tzinfo=UTC),
+    )
+
+
 def test_midair_is_no_target(extractor):
     from tollwatch.types import Article
 

@@ -1363,6 +1363,8 @@ def _name_only(doc: Any, victim: Mention, gaz: Gazetteer) -> Mention:
     return dataclasses.replace(victim, text=name.text, evidence=ev)
 
 
+#: quotation marks around a date that names something: the '"9 May" People's Liberation Forces'
+_QUOTES = frozenset({'"', "\u201c", "\u201d", "'"})
 #: a date that is part of a name: "the 19 April Movement" (lexicon data)
 _NAMED_AFTER_DATE = word_list("group_name_nouns.txt")
 
@@ -1385,9 +1387,19 @@ def _past_dateline(text: str, dates: list[DateMention]) -> list[DateMention]:
 
 def _not_in_names(doc: Any, dates: list[DateMention]) -> list[DateMention]:
     """The dates that name no organisation: "the 19 April Movement (M-19)" is a guerrilla group,
-    not a day (the date is inside an ORG entity, or a group's noun follows it)."""
+    not a day (the date is inside an ORG entity, or a group's noun follows it), nor is a date in
+    quotation marks of its own that a name goes on from (the '"9 May" People's Liberation
+    Forces')."""
     out = []
+    text = doc.text
     for d in dates:
+        if d.start > 0 and text[d.start - 1] in _QUOTES and text[d.end : d.end + 1] in _QUOTES:
+            # the rest of a name follows: 'the "9 May" people's liberation forces', 'the "9
+            # May" FPL proclamation'; not a deadline ('no later than "15 December" -- the')
+            follows = doc.char_span(d.end + 1, len(text), alignment_mode="expand")
+            nxt = next((t for t in follows if not t.is_space), None) if follows else None
+            if nxt is not None and nxt.is_alpha and nxt.pos_ in ("NOUN", "PROPN", "ADJ"):
+                continue
         span = doc.char_span(d.start, d.end, alignment_mode="expand")
         if span is not None and len(span):
             after = doc[span.end] if span.end < len(doc) else None
