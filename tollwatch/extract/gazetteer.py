@@ -149,6 +149,7 @@ class Gazetteer:
         self._non_places = load_non_places()
         self._demonyms = load_demonyms()
         self._cache: dict[str, tuple[_Candidate, ...]] = {}
+        self._country_names: dict[str, str] | None = None
 
     @classmethod
     def open(cls, settings: Settings) -> Gazetteer:
@@ -254,17 +255,18 @@ class Gazetteer:
 
     def country_name(self, code: str) -> str | None:
         """The short English name of a country by its ISO alpha-2 code ("RU" -> "Russia")."""
-        try:
-            row = self._con.execute(
-                "SELECT name FROM places WHERE feature = 'country' AND country = ?",
-                (code.upper(),),
-            ).fetchone()
-        except sqlite3.Error as exc:
-            raise GazetteerError(
-                f"cannot read the gazetteer index {self.path}: {exc}",
-                hint="delete the file or run `tollwatch gazetteer build` to rebuild it",
-            ) from exc
-        return row[0] if row else None
+        if self._country_names is None:
+            try:
+                rows = self._con.execute(
+                    "SELECT country, name FROM places WHERE feature = 'country'"
+                ).fetchall()
+            except sqlite3.Error as exc:
+                raise GazetteerError(
+                    f"cannot read the gazetteer index {self.path}: {exc}",
+                    hint="delete the file or run `tollwatch gazetteer build` to rebuild it",
+                ) from exc
+            self._country_names = dict(rows)
+        return self._country_names.get(code.upper())
 
     # -- internals --------------------------------------------------------------------------
 
