@@ -50,6 +50,24 @@ def killed(extractor, text):
         ("A bomb killed two policemen, a woman and a child in Lima on Thursday.", 4),
         # a clause after the count is no list
         ("Guerrillas killed three soldiers in Lima on Thursday, the army said, and fled.", 3),
+        # items of their own description between semicolons
+        (
+            "A car bomb exploded under a bridge in Bogota on Thursday, killing Ana Ruiz, 40; "
+            "Lucia Ruiz, 17; a boy known only as Pedro; Jorge Mesa Rojas, and a police officer "
+            "who died in hospital.",
+            5,
+        ),
+        (
+            "The mayor's son, Luis; Pedro Gomez Vera, the municipal secretary; and bodyguard "
+            "Mario Diaz were also killed by guerrillas in Abrego on Thursday.",
+            3,
+        ),
+        # semicolons between clauses list nobody
+        (
+            "Rebels murdered Judge Carlos Perez Leal in Cali on Thursday; the rebels have denied "
+            "it and the police have arrested two men.",
+            1,
+        ),
     ],
 )
 def test_a_list_of_victims_is_one_total(extractor, text, expected):

@@ -1268,7 +1268,57 @@ def _with_companions(
     in_text, text_last = _listed_in_text(victim, sent, lex)
     if in_text > listed:
         listed, last = in_text, max(last, text_last)
+    by_semicolons, semi_last = _listed_by_semicolons(victim, verb, sent, lex)
+    if by_semicolons > listed:
+        listed, last = by_semicolons, max(last, semi_last)
     return listed + len(company), last
+
+
+def _listed_by_semicolons(first: Token, verb: Token, sent: Span, lex: Lexicons) -> tuple[int, int]:
+    """How many people a list with semicolons names, each item with its own description
+    ("killing Maria Pulido, 42; Pilar Pulido, 19; a minor known as Carlos; Efrain Rincon, and a
+    police official": 5; "Torrado's son, William; Gustavo Jacome, the secretary; and bodyguard
+    Jairo Ortega were also killed": 3), and the index of its last word; (0, -1) when the phrase
+    of ``first`` (up to the verb for a subject, else to the sentence's end) has no semicolon or
+    an item names nobody."""
+    doc = sent.doc
+    start = first.left_edge.i
+    stop = verb.i if verb.i > first.i else sent.end
+    semis = [i for i in range(start, stop) if doc[i].text == ";"]
+    if not semis:
+        return 0, -1
+    bounds = [start, *semis, stop]
+    count = 0
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        a = a + 1 if doc[a].text == ";" else a
+        if a < b and doc[a].lower_ == "and":
+            a += 1
+        items = [a] + [
+            i + 1
+            for i in range(a + 1, b - 1)
+            if doc[i].lower_ == "and" and doc[i - 1].text == "," and _person_at(doc, i + 1, b, lex)
+        ]
+        if not _person_at(doc, a, b, lex) or any(
+            doc[i].pos_ in ("VERB", "AUX") and doc[i].dep_ in _CLAUSE_HEADS for i in range(a, b)
+        ):
+            return 0, -1  # "... killed the minister; the guerrillas have denied it": clauses
+        count += len(items)
+    return count, stop - 1
+
+
+#: dependencies of a verb that heads a clause of its own, never an item of a list of people
+_CLAUSE_HEADS = frozenset({"ROOT", "conj", "ccomp", "parataxis", "advcl", "xcomp"})
+
+
+def _person_at(doc: Doc, i: int, end: int, lex: Lexicons) -> bool:
+    """The words from ``i`` (four at most, before ``end``) name a person: a name or a person's
+    noun ("a minor reportedly known as Carlos", "bodyguard Jairo Ortega", "Torrado's son")."""
+    return any(
+        doc[j].ent_type_ == "PERSON"
+        or doc[j].pos_ == "PROPN"
+        or doc[j].lemma_.lower() in lex.victims
+        for j in range(i, min(i + 4, end))
+    )
 
 
 def _companions(verb: Token, lex: Lexicons) -> list[Token]:
