@@ -881,3 +881,11 @@ def test_a_count_of_arms_is_no_toll(extractor, text):
     assert [f.kind for r in out for f in r.figures] == ["killed"]
     # arms seized were not used
     assert all(w.text.lower() not in ("law rocket", "machine guns") for r in out for w in r.weapons)
+
+
+def test_someone_the_sentence_names_is_one_dead(extractor):
+    # "foreigner" is no person word of the lexicon: the name given to it makes one
+    assert killed(
+        extractor,
+        "A foreigner named Erika Suleman was killed in crossfire in San Salvador on Saturday.",
+    ) == [1]

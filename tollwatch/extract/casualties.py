@@ -1077,6 +1077,20 @@ KILLED_PARTICIPLES = frozenset({"murder", "assassinate", "behead", "execute", "s
 SINGLE_HURT_VERBS = frozenset({"wound", "injure"})
 
 
+def _named_as_person(noun: Token) -> bool:
+    """A noun the sentence gives a person's name ("a foreigner named Erika Suleman", "a man
+    identified as Juan Perez", "a youth called Pedro")."""
+    for acl in noun.children:
+        if acl.dep_ != "acl" or acl.lemma_.lower() not in ("name", "call", "identify"):
+            continue
+        names = [c for c in acl.children if c.dep_ in ("oprd", "attr", "dobj")] + [
+            p for c in acl.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children
+        ]
+        if any(n.ent_type_ == "PERSON" for n in names):
+            return True
+    return False
+
+
 def _listed_people(first: Token, lex: Lexicons) -> list[Token]:
     """The people of a list that opens on ``first``, one token each: its conjuncts ("the
     magistrate and the colonel") and the appositions that are items of the list rather than
@@ -1617,6 +1631,8 @@ def _single_victims(
                 )
                 # "gunmen shot him dead": one person, named before (never twice in a sentence)
                 or (v.pos_ == "PRON" and v.lower_ in ("he", "him", "she", "her") and not out)
+                # "a foreigner named Erika Suleman", "a man identified as Juan Perez"
+                or (v.tag_ == "NN" and _named_as_person(v))
             )
             if not person or any(c.like_num and c.dep_ == "nummod" for c in v.children):
                 continue
