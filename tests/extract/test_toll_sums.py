@@ -889,3 +889,19 @@ def test_someone_the_sentence_names_is_one_dead(extractor):
         extractor,
         "A foreigner named Erika Suleman was killed in crossfire in San Salvador on Saturday.",
     ) == [1]
+
+
+def test_a_persons_murder_is_one_dead_unless_it_only_dates_something(extractor):
+    assert killed(
+        extractor,
+        "The minister denounced Carlos Pizarro Leongomez' assassination aboard a plane over "
+        "Bogota today.",
+    ) == [1]
+    assert (
+        killed(
+            extractor,
+            "Shortly after Luis Carlos Galan's assassination, the United States asked for the "
+            "extradition of the drug lord.",
+        )
+        == []
+    )

@@ -15,6 +15,7 @@ and attackers are never tolls. Three shapes of partial figures are handled:
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -1077,6 +1078,36 @@ KILLED_PARTICIPLES = frozenset({"murder", "assassinate", "behead", "execute", "s
 SINGLE_HURT_VERBS = frozenset({"wound", "injure"})
 
 
+def earlier_event(tok: Token) -> bool:
+    """An event noun that dates something else: "after the truck bombing", "since the
+    massacre", "following Sunday's attack" (the object of a preposition of time, with "the" or
+    a possessive)."""
+    return (
+        tok.pos_ == "NOUN"
+        and tok.dep_ == "pobj"
+        and tok.head.lower_ in ("after", "following", "since", "before")
+        and any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in tok.children)
+    )
+
+
+#: nouns of a murder a possessive names the victim of ("Galan's assassination")
+MURDER_NOUNS = frozenset({"assassination", "murder", "killing", "slaying"})
+
+
+def murdered_person(noun: Token, person_words: Collection[str]) -> Token | None:
+    """The person a murder noun's possessive names ("Carlos Pizarro Leongomez' assassination":
+    Leongomez), or None: not a pronoun, not with an "of" phrase ("the guerrillas' murder of the
+    mayor"), not a murder that only dates something ("shortly after Galan's assassination")."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in MURDER_NOUNS:
+        return None
+    own = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if own is None or of_phrases(noun) or earlier_event(noun):
+        return None
+    if own.ent_type_ == "PERSON" or partly_named_person(own, person_words):
+        return own
+    return None
+
+
 def _named_as_person(noun: Token) -> bool:
     """A noun the sentence gives a person's name ("a foreigner named Erika Suleman", "a man
     identified as Juan Perez", "a youth called Pedro")."""
@@ -1472,12 +1503,15 @@ def _single_victims(
             if (
                 not out
                 and own is not None
-                and own.lower_ in ("his", "her")
+                and (
+                    (own.lower_ in ("his", "her") and not of_phrases(tok))
+                    # "Carlos Pizarro Leongomez' assassination": a person's murder
+                    or murdered_person(tok, lex.victims) is not None
+                )
                 and lemma != "body"
-                and not of_phrases(tok)
             ):
                 # "responsible for his assassination": one person, named before
-                dead(1, own.i - sent.start, tok.i - sent.start + 1, own)
+                dead(1, own.left_edge.i - sent.start, tok.i - sent.start + 1, own)
             if out and out[-1][0].low != 1:
                 break
             # "the assassination of the minister in an attack in which his bodyguard and driver

@@ -28,6 +28,7 @@ from tollwatch.extract.casualties import (
     PERIOD,
     SECURITY_FORCES,
     PlaceSpan,
+    earlier_event,
     find_figures,
     hurt_patient,
 )
@@ -286,7 +287,7 @@ class Extractor:
                 triggers = [m for m in triggers if not in_general(doc[m.end - 1])]
                 # "demanded the government resign after the truck bombing": an event told
                 # before, as the time of this sentence, is no event word of it
-                triggers = [m for m in triggers if not _earlier_event(doc[m.end - 1])]
+                triggers = [m for m in triggers if not earlier_event(doc[m.end - 1])]
             lemmas = set(doccache.lemmas(doc)[sent.start : sent.end])
             weapons, suicide = find_weapons(sent, lex, aid)
             # those who hit the attacker ("... before being shot dead by police") are no
@@ -1518,18 +1519,6 @@ RECENT_AGO = re.compile(
     r" ago\b",
     re.I,
 )
-
-
-def _earlier_event(tok: Any) -> bool:
-    """An event noun that dates something else: "after the truck bombing", "since the
-    massacre", "following Sunday's attack" (the object of a preposition of time, with "the" or
-    a possessive)."""
-    return (
-        tok.pos_ == "NOUN"
-        and tok.dep_ == "pobj"
-        and tok.head.lower_ in ("after", "following", "since", "before")
-        and any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in tok.children)
-    )
 
 
 def _offset_of_no_deed(dm: DateMention, sent: Any, deeds: tuple[int, ...]) -> bool:
