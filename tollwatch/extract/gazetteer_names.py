@@ -111,17 +111,27 @@ def data_hash(names: tuple[str, ...] = BUILD_DATA_FILES) -> str:
     return digest.hexdigest()[:12]
 
 
-def load_admin_words() -> tuple[frozenset[str], tuple[str, ...]]:
-    """(suffix words, prefix phrases) that name an administrative unit, as keys."""
-    suffixes: set[str] = set()
+def _affixes(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(last words or phrases, prefix phrases ending in " ...") of a data file, as keys,
+    longest first."""
+    suffixes: list[str] = []
     prefixes: list[str] = []
-    for row in data_rows("admin_words.txt"):
+    for row in data_rows(name):
         word = row[0]
         if word.endswith(" ..."):
             prefixes.append(name_key(word[:-4]))
         else:
-            suffixes.add(name_key(word))
-    return frozenset(suffixes), tuple(sorted(prefixes, key=len, reverse=True))
+            suffixes.append(name_key(word))
+    return (
+        tuple(sorted(suffixes, key=len, reverse=True)),
+        tuple(sorted(prefixes, key=len, reverse=True)),
+    )
+
+
+def load_admin_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    """(suffix words, prefix phrases) that name an administrative unit, as keys."""
+    suffixes, prefixes = _affixes("admin_words.txt")
+    return frozenset(suffixes), prefixes
 
 
 def split_admin_words(key: str, suffixes: frozenset[str], prefixes: tuple[str, ...]) -> str | None:
@@ -138,16 +148,7 @@ def split_admin_words(key: str, suffixes: frozenset[str], prefixes: tuple[str, .
 def load_district_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(last words or phrases, prefix phrases) of district names (``district_words.txt``), as
     keys, longest first."""
-    suffixes: list[str] = []
-    prefixes: list[str] = []
-    for row in data_rows("district_words.txt"):
-        word = row[0]
-        if word.endswith(" ..."):
-            prefixes.append(name_key(word[:-4]))
-        else:
-            suffixes.append(name_key(word))
-    by_length = lambda words: tuple(sorted(words, key=len, reverse=True))  # noqa: E731
-    return by_length(suffixes), by_length(prefixes)
+    return _affixes("district_words.txt")
 
 
 def district_short(key: str, suffixes: tuple[str, ...], prefixes: tuple[str, ...]) -> str:

@@ -299,7 +299,7 @@ def find_places(
         text = ent.text
         ev = Evidence(article_id, ent.start_char, ent.end_char, ent.text)
         loc = None
-        if regional and noun is not None and ent.end == noun.i:
+        if regional and noun is not None and ent.end == noun.i:  # still right before it
             loc = gaz.resolve(f"{text} {noun.text}", context_countries=countries)
             if loc is not None and (
                 loc.precision not in ("admin1", "admin2") or loc.country not in countries
