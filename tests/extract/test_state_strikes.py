@@ -27,11 +27,22 @@ import pytest
             "Israeli",
             "Military Forces of Israel",
         ),
+        # an abbreviation the gazetteer's keys are too short for (lexicon data)
+        (
+            "A U.S. drone strike killed two al-Shabaab commanders in southern Somalia on Friday.",
+            "U.S.",
+            "Military Forces of United States",
+        ),
     ],
 )
 def test_a_nationality_names_the_forces_that_struck(current, text, written, name):
     [r] = current(text)
     assert [(a.text, a.name, a.kind) for a in r.perpetrators] == [(written, name, "organization")]
+
+
+def test_a_maker_is_no_striker(current):
+    [r] = current("U.S.-made helicopters bombed a village near Suchitoto on Sunday, killing three.")
+    assert not any(a.name.startswith("Military Forces") for a in r.perpetrators)
 
 
 def test_a_nationality_of_what_was_hit_or_of_a_reaction_is_no_striker(current):

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from tollwatch.extract import doccache
-from tollwatch.extract.lexicon import ActorAlias, word_list
+from tollwatch.extract.lexicon import ActorAlias, table, word_list
 from tollwatch.extract.roles import PERPETRATOR_HEADS
 from tollwatch.types import Actor, Evidence
 
@@ -231,6 +231,8 @@ class ActorMatcher:
         return bool(ANAPHORA.search(text)) and bool(CLAIM.search(text)) and not _claim_denied(text)
 
 
+#: abbreviations that name a country before a strike ("a U.S. drone strike"; lexicon data)
+COUNTRY_ABBREVIATIONS = table("country_abbreviations.tsv")
 #: the heads of strikes and their weapons that a nationality names the striker of: "a Russian
 #: drone attack", "Russian missiles struck", "an Israeli air strike", "Turkish warplanes"
 STRIKE_HEADS = frozenset(
@@ -276,7 +278,7 @@ def national_strikers(
                 or c.i > tok.i
             ):
                 continue
-            code = country_of(c.text)
+            code = COUNTRY_ABBREVIATIONS.get(c.text) or country_of(c.text)
             if code is None or any(a.text == c.text for a in out):
                 continue
             name = f"Military Forces of {country_name(code) or code}"

@@ -115,6 +115,11 @@ def word_list(name: str) -> frozenset[str]:
     return frozenset(row[0].lower() for row in _lines(name))
 
 
+def table(name: str) -> dict[str, str]:
+    """A two-column lexicon file as written (first column -> second), case kept."""
+    return {row[0]: row[1] for row in _lines(name) if len(row) >= 2}
+
+
 def load_lexicons() -> Lexicons:
     triggers = []
     for row in _lines("triggers.tsv"):
