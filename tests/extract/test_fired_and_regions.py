@@ -129,3 +129,21 @@ def test_vehicles_and_aircraft_attacked_are_targets(extractor):
         out = extractor.extract(Article(id="a", text=text, published=PUB))
         targets = [t.text.lower() for r in out for t in r.targets]
         assert any(thing in t for t in targets), (text, targets)
+
+
+def test_names_the_text_calls_towns_are_places_however_small(current):
+    # "Chavin" and "Huari" (646 and 4,406 people) are tagged PERSON; the apposition says they
+    # are towns, and Peru is the story's country
+    [r] = current(
+        "LIMA, Peru -- Shining Path rebels murdered two election officials on the road linking "
+        "Chavin and Huari, two towns in the Ancash department, police said on Saturday."
+    )
+    assert (r.location.name, r.location.country) == ("Chavin", "PE")
+
+
+def test_a_person_named_like_a_small_town_stays_a_person(current):
+    [r] = current(
+        "LIMA, Peru -- Rebels murdered two election officials in the Ancash department, "
+        "said Huari, a police spokesman."
+    )
+    assert r.location.name == "Ancash"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from spacy.symbols import PROPN
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span
 
 from tollwatch.extract import doccache
@@ -81,6 +81,10 @@ TITLES = frozenset(
 MEDIA = frozenset({"radio", "television", "tv"})
 #: nouns of a settlement before "of" and its name: "the city of Culiacan"
 TOWN_NOUNS = frozenset({"city", "town", "village", "capital", "port", "municipality"})
+#: nouns of a settlement in an apposition after its name: "Huari, a town in Ancash"
+APPOSED_TOWN_NOUNS = frozenset({"town", "village", "hamlet", "municipality"})
+#: words between an apposition's comma and its noun: "Barranca, a small village"
+_APPOSITION_LEAD = frozenset({"DET", "NUM", "ADJ", "ADV", "NOUN", "PROPN", "PUNCT"})
 #: words after which a name is a person's or a station's, never a place's
 NOT_BEFORE_PLACE = TITLES | MEDIA
 #: a town named by a word spaCy typed as an organisation or person must be at least this big
@@ -112,6 +116,31 @@ def _big_city_after_preposition(doc: Doc, ent: Span, pop: int, loc: Location) ->
         and loc.matched_name is not None
         and name_key(loc.matched_name) == name_key(ent.text)
     )
+
+
+def _called_a_town(doc: Doc, ent: Span) -> bool:
+    """Whether the text itself says the name is a settlement's: "the town of X" or an
+    apposition "X, a small village 180 km from Lima", "X and Y, two towns in Ancash"."""
+    if (
+        ent.start > 1
+        and doc[ent.start - 1].lower_ == "of"
+        and doc[ent.start - 2].lemma_.lower() in TOWN_NOUNS
+    ):
+        return True
+    i = ent.end
+    # "Chavin and Huari, two towns": the second name of a pair shares the apposition
+    if i + 1 < len(doc) and doc[i].lower_ == "and" and doc[i + 1].pos == PROPN:
+        i += 1
+        while i < len(doc) and doc[i].pos == PROPN:
+            i += 1
+    if i >= len(doc) or doc[i].text != ",":
+        return False
+    for tok in doc[i + 1 : i + 6]:
+        if tok.lemma_.lower() in APPOSED_TOWN_NOUNS and tok.pos == NOUN:
+            return True
+        if tok.pos_ not in _APPOSITION_LEAD or tok.text in (",", ".", ";"):
+            return False
+    return False
 
 
 def _seat_of_region(loc: Location) -> bool:
@@ -313,7 +342,12 @@ def find_places(
             or text.lower() in TITLES
         ):
             continue  # a district only where the model saw a place ("Khyber", a pass and a man)
-        if label not in ("GPE", "LOC") and loc.precision == "city":
+        if (
+            label not in ("GPE", "LOC")
+            and loc.precision == "city"
+            # "Chavin and Huari, two towns in Ancash": the text says what the model missed
+            and not (not locative and loc.country in countries and _called_a_town(doc, ent))
+        ):
             pop = _population(gaz, text, loc)
             if locative:
                 # "in Tumaco": a known city
