@@ -114,3 +114,17 @@ def test_the_story_group_is_only_suspected_and_never_given_to_state_forces():
     # two groups in the story: none is given
     other = report("r4", perps=(("Tupac Amaru", "organization"),))
     assert _with_the_story_group([named, other, described])[2] == described
+
+
+def test_a_deed_added_with_also_far_away_is_its_own_incident_by_the_same_attackers(current):
+    reports = current(
+        "Shining Path rebels killed two soldiers in an ambush near Ayacucho on Monday, the army "
+        "said. Three bank branches were also attacked and damaged in Lima."
+    )
+    by_place = {r.location.name: r for r in reports}
+    assert set(by_place) == {"Ayacucho", "Lima"}
+    lima = by_place["Lima"]
+    assert [m.text for m in lima.targets] == ["bank branches"]
+    assert lima.killed.best is None
+    assert "Shining Path" in {a.name for a in lima.perpetrators}
+    assert not by_place["Ayacucho"].targets

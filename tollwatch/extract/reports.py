@@ -53,6 +53,8 @@ def _is_incident(frame: Frame) -> bool:
     strong = [s for s in frame.sentences if s.strong]
     if figs and any(s.triggers for s in frame.sentences):
         return True
+    if not strong and _only_added(frame):
+        return True
     if not strong:
         # "judge Maria Elena Diaz, who was murdered on Friday": a killing word with the person
         # it killed named; "a group ... claimed responsibility for the attack"
@@ -75,6 +77,15 @@ def _is_incident(frame: Frame) -> bool:
     has_weapon = any(s.weapons for s in frame.sentences)
     has_target = any(s.targets or s.victims for s in frame.sentences if s.strong)
     return has_actor or has_weapon or has_target or len(strong) >= 2
+
+
+def _only_added(frame: Frame) -> bool:
+    """A frame told only as a deed added to another: "Three bank branches were also attacked
+    and damaged in Lima" after a murder, with no attacker, toll or strong word of its own."""
+    return frame.added_to is not None and all(
+        s.triggers and s.targets and not s.strong and not s.figures and ALSO.search(s.text)
+        for s in frame.sentences
+    )
 
 
 def _reaction_lead(frame: Frame) -> bool:
@@ -165,6 +176,9 @@ def frame_to_report(
             # "the guerrillas also burned ..." after "FARC members blew up ...": the same attackers
             before = _actors(frame.added_to, all_facts)
             actors = tuple(a for a in before if a.kind == "organization") + actors
+        elif not actors and _only_added(frame):
+            # "Three bank branches were also attacked in Lima": by those of the deed before
+            actors = _actors(frame.added_to, all_facts)
     weapons = _dedupe(m for s in sents for m in s.weapons)
     targets = _dedupe(m for s in sents for m in s.targets)
     victims = _fullest(_dedupe(m for s in sents for m in s.victims), all_facts)

@@ -17,7 +17,9 @@ of responsibility:
    50 km from every place of the main incident or the sentence says "separate", "elsewhere",
    "meanwhile" (not when the lead says the attacks were coordinated or simultaneous), or it adds
    with "also" a deed with victims of its own at a town after a main incident that names no town
-   ("He also reported that guerrillas killed a peasant in the city of Flores"); or on
+   ("He also reported that guerrillas killed a peasant in the city of Flores"), or adds with
+   "also" a deed against targets of its own at a far town ("Three bank branches were also
+   attacked in Lima": by the main incident's attackers when it names none); or on
    another day than the main incident's (a main incident that names no day but has a toll is
    taken to be of the publication day, so a sentence dated two or more days from it is another
    incident: "the massacre of 12 peasants last Monday"; "on Thursday night" in Friday's story
@@ -351,7 +353,9 @@ def _target_frame(
 ) -> Frame | None:
     """The frame of another incident this sentence tells, or None for the main frame."""
     armed = bool(s.triggers and s.weapons and s.targets)
-    if not (s.figures or s.strong or armed or (s.targets and _kind(s) == "fire")):
+    # "Seven bank branches were also attacked in Lima": a deed added against targets of its own
+    added = bool(s.targets and s.triggers and ALSO.search(s.text))
+    if not (s.figures or s.strong or armed or added or (s.targets and _kind(s) == "fire")):
         # "rebels burned three buses" and "guerrillas attacked his home with explosives" are
         # events of their own; "police said" is not
         return None
@@ -492,6 +496,9 @@ def _target_frame(
             and any(place_key(p) in {place_key(q) for q in f.places} for p in below)
         ):
             return f
+    if added and not (s.figures or s.strong or armed):
+        # a deed told only as added to the main incident: of its day and its attackers
+        return Frame(main.country, told_after=main.day, added_to=main)
     return Frame(main.country)
 
 
