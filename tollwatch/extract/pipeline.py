@@ -34,6 +34,7 @@ from tollwatch.extract.casualties import (
 )
 from tollwatch.extract.casualties import _is_cumulative as is_cumulative
 from tollwatch.extract.dates import DateMention, find_dates
+from tollwatch.extract.deed_dates import deed_day
 from tollwatch.extract.describe import apposed_name, dressed_as, members_of, mention_part, widened
 from tollwatch.extract.events import (
     find_targets,
@@ -54,6 +55,7 @@ from tollwatch.extract.places import country_counts, dateline_country, find_plac
 from tollwatch.extract.reports import reports_from_facts
 from tollwatch.extract.rolemodel import RoleModel, combine, confident, sentence_candidates
 from tollwatch.extract.roles import (
+    author_words,
     find_roles,
     fuller_name,
     load_role_words,
@@ -455,6 +457,12 @@ class Extractor:
                 # answer the attack; they did not carry it out
                 actors = [a for a in actors if not _security_force(a)]
             extra: dict = {
+                # "the multiple crime perpetrated on 16 November": the day of a deed told before
+                "deed_day": deed_day(
+                    doc, [d for d in sd if not d.history], DEEDS.deeds, DEEDS.verbs
+                )
+                if sd and not triggers
+                else None,
                 "attributed": authored or bool(ATTRIBUTE.search(doccache.span_text(sent))),
                 # "no group claimed responsibility, but police suspected al-Shabaab"
                 "claim_denied": self.actors.claim_denied(sent),
@@ -816,6 +824,8 @@ def _bracketed(text: str, mention: Mention) -> bool:
 
 #: "the Taliban condemned the bombing": verbs whose subject reacts to an attack (lexicon data)
 REACTION_VERBS = word_list("reaction_verbs.txt")
+#: deed nouns and perpetration verbs (data/lexicon/deeds.txt, perpetration.txt)
+DEEDS = author_words()
 
 
 def _full_names(actors: list[Actor], full_names: Any) -> list[Actor]:

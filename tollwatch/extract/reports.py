@@ -107,7 +107,11 @@ def frame_to_report(
     index: int,
     all_facts: list[SentenceFacts],
     main_country: Location | None = None,
+    told_day: DateMention | None = None,
 ) -> Report | None:
+    """``told_day``: the day a sentence outside the frame gives to the deed it refers back to
+    ("the crime perpetrated on 16 November", ``deed_dates.deed_day``), for a frame whose own
+    sentences date nothing."""
     if not frame.reference and not _is_incident(frame):
         return None
     if frame.reference and not any(s.figures for s in frame.sentences):
@@ -138,6 +142,9 @@ def frame_to_report(
         the_date, precision = dm.date, dm.precision if dm.date else "unknown"
         date_source = "text" if dm.date else None
         break
+    if date_ev is None and told_day is not None and not frame.reference:
+        date_ev = Evidence(article.id, told_day.start, told_day.end, told_day.text)
+        the_date, precision, date_source = told_day.date, told_day.precision, "text"
     if date_ev is None and not frame.reference:
         lead = _lead_date(sents[0], all_facts, article.text, published)
         if lead is not None:
@@ -631,12 +638,29 @@ def reports_from_facts(
     else places; ``reacted_in``: the country the article names most besides the dateline's, that
     of an incident told only as what people react to in a story filed abroad ("HAVANA -- ...
     professors repudiated the assassination of the priests")."""
+    published = article.published.date() if article.published else None
     frames = build_frames(
         facts,
-        article.published.date() if article.published else None,
+        published,
         main_country.country if main_country is not None and filed_abroad else None,
     )
     dateline = _dateline_place(facts, article.text)
+    current = [f for f in frames if not f.reference]
+    # "the crime perpetrated on 16 November": in a story of one incident, the deed told before
+    told_day = (
+        next(
+            (
+                s.extra["deed_day"]
+                for s in facts
+                if s.extra.get("deed_day") is not None
+                and s.index > current[0].sentences[0].index
+                and (published is None or s.extra["deed_day"].date <= published)
+            ),
+            None,
+        )
+        if len(current) == 1
+        else None
+    )
     reports = []
     for k, frame in enumerate(frames):
         if frame.reference and not include_references:
@@ -656,7 +680,9 @@ def reports_from_facts(
         ):
             # the reaction was where the story was filed, the deed it reacts to elsewhere
             frame.country, home = reacted_in.country, reacted_in
-        report = frame_to_report(frame, article, k, facts, home)
+        report = frame_to_report(
+            frame, article, k, facts, home, told_day if frame is current[0] else None
+        )
         if report is not None:
             reports.append(report)
     return _with_the_story_group(reports)

@@ -1,0 +1,71 @@
+"""The day a sentence gives to a deed told before: "the multiple crime perpetrated on 16 November
+at the university", "the murder took place on Friday", "the massacre occurred on 2 May".
+
+A story that tells a murder without its day ("the names of those implicated in the murder of six
+Jesuits") often dates it in a sentence of its own that refers back to it with a deed noun and a
+verb of occurrence or perpetration. Such a sentence tells no new event, so it is in no incident's
+frame; ``deed_day`` finds its date for the report of the deed it refers to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from typing import Any
+
+from tollwatch.extract import doccache
+from tollwatch.extract.dates import DateMention
+
+#: verbs of a deed happening ("took place", "occurred"), beside the perpetration verbs
+HAPPENING_VERBS = frozenset({"occur", "happen", "take"})
+#: determiners of a deed told before: "the crime", "this massacre"
+DEFINITE = frozenset({"the", "this", "that"})
+#: prepositions of the day: "on 16 November", "in the early hours of Friday"
+DAY_PREPOSITIONS = frozenset({"on", "in", "at", "during"})
+
+
+def _deed(tok: Any, deeds: Collection[str]) -> bool:
+    """A deed noun told before: "the crime", "the multiple crime", "this massacre"."""
+    return (
+        tok.pos_ == "NOUN"
+        and tok.lemma_.lower() in deeds
+        and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.children)
+    )
+
+
+def _deed_verb(verb: Any, deeds: Collection[str], verbs: Collection[str]) -> bool:
+    """Whether ``verb`` tells a deed told before happening or being perpetrated: "the crime
+    perpetrated on ...", "the murder took place ...", "the massacre was committed ..."."""
+    lemma = verb.lemma_.lower()
+    if lemma not in verbs and lemma not in HAPPENING_VERBS:
+        return False
+    if lemma == "take" and not any(c.lower_ == "place" and c.dep_ == "dobj" for c in verb.children):
+        return False
+    if verb.dep_ in ("acl", "relcl") and _deed(verb.head, deeds):
+        return True  # "the multiple crime perpetrated on 16 November"
+    return any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and _deed(c, deeds) for c in verb.children)
+
+
+def deed_day(
+    doc: Any,
+    dates: Sequence[DateMention],
+    deeds: Collection[str],
+    verbs: Collection[str],
+) -> DateMention | None:
+    """The day-precise date of a sentence that a verb of occurrence or perpetration gives to a
+    deed noun told before ("the crime perpetrated on 16 November"), or None."""
+    for d in dates:
+        if d.date is None or d.precision != "day":
+            continue
+        bounds = doccache.span_bounds(doc, d.start, d.end)
+        if bounds is None:
+            continue
+        node = doc[bounds[0] : bounds[1]].root
+        while node.dep_ == "compound" and node.head != node:
+            node = node.head  # "on Saturday night"
+        if node.dep_ == "pobj" and node.head.lower_ in DAY_PREPOSITIONS:
+            node = node.head
+        verb = node.head
+        if node.dep_ in ("prep", "npadvmod") and verb.pos_ == "VERB":
+            if _deed_verb(verb, deeds, verbs):
+                return d
+    return None
