@@ -681,7 +681,7 @@ def reports_from_facts(
             # the reaction was where the story was filed, the deed it reacts to elsewhere
             frame.country, home = reacted_in.country, reacted_in
         report = frame_to_report(
-            frame, article, k, facts, home, told_day if frame is current[0] else None
+            frame, article, k, facts, home, told_day if current and frame is current[0] else None
         )
         if report is not None:
             reports.append(report)
