@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -178,3 +178,16 @@ def test_where_people_come_from_is_no_target(extractor):
         "students in Guatemala City on Friday.",
     )
     assert "universities" not in {t.text for r in out for t in r.targets}
+
+
+def test_a_deed_with_its_toll_outside_the_week_of_a_roughly_dated_incident_is_its_own(current):
+    # the accusation tells the offensive only by "a week ago"; the priests' murder has its day
+    reports = current(
+        "The opposition leader was accused of backing the massacre caused by the rebels, who "
+        "a week ago launched their largest offensive. His exile came after the assassination of "
+        "four priests who were shot on 7 May by men in uniform."
+    )
+    dated = {r.date: r for r in reports}
+    assert date(2023, 5, 7) in dated
+    assert dated[date(2023, 5, 7)].killed.best == 4
+    assert all(r.killed.best is None for r in reports if r.date != date(2023, 5, 7))

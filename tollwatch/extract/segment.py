@@ -23,7 +23,9 @@ of responsibility:
    another day than the main incident's (a main incident that names no day but has a toll is
    taken to be of the publication day, so a sentence dated two or more days from it is another
    incident: "the massacre of 12 peasants last Monday"; "on Thursday night" in Friday's story
-   is the same news).
+   is the same news), or, after a main incident told only by its kind and a rough date ("a week
+   ago"), with no toll, target or victim of the sentence's, on a day outside that week with a
+   toll of its own ("six Jesuits who were machinegunned on 15 November").
 5. A sentence without a place right after one placed in a secondary frame stays there ("Police
    said at least 71 were killed in that blast"); everything else joins the main frame.
 
@@ -334,6 +336,21 @@ def event_day(s: SentenceFacts) -> date | None:
     return days[0].date
 
 
+#: how far from a rough date ("a week ago", "last week") its event may be
+ROUGH_REACH_DAYS = {"week": 3}
+
+
+def _rough_dates(frame: Frame) -> list[tuple[date, str]]:
+    """The week-precise dates of a frame's sentences that are not history (the dates that give
+    an incident no day of its own)."""
+    return [
+        (d.date, d.precision)
+        for t in frame.sentences
+        for d in t.dates
+        if d.date is not None and d.precision == "week" and not d.history
+    ]
+
+
 def _add(frame: Frame, s: SentenceFacts) -> None:
     frame.sentences.append(s)
     for p in s.places:
@@ -398,6 +415,24 @@ def _target_frame(
             (f for f in frames if f is not main and not f.reference and f.day == day),
             None,
         ) or Frame(main.country, day=day, by_day=True)
+    # an incident told only by its kind and a rough date ("the massacre caused by the FMLN,
+    # which a week ago launched the largest offensive"), then a deed with its own toll on a day
+    # outside that week ("six Jesuits who were machinegunned on 15 November"): another incident
+    if (
+        main_day is None
+        and day is not None
+        and s.figures
+        and s.strong
+        and not coordinated
+        and not any(t.figures or t.targets for t in main.sentences)
+        and not {w for t in main.sentences for v in t.victims for w in _stems(v.text)}
+        & {w for v in s.victims for w in _stems(v.text)}
+        and (rough := _rough_dates(main))
+        and all(abs((day - d).days) > ROUGH_REACH_DAYS.get(p, 0) for d, p in rough)
+        and not _update(s, day)
+        and (not countries or main.country in countries)
+    ):
+        return Frame(main.country, day=day, by_day=True)
     # the same country and day, another named victim: "On that very day, Colonel Waldemar
     # Franklin Quintero was murdered" after the murder of a judge; a person killed in a sentence
     # of their own, never named with the main incident's victims, is their own incident
