@@ -318,6 +318,16 @@ def _markdown(name: str, result: dict[str, Any]) -> None:
             f"{len(result['false_splits'])}; cross-country merges: "
             f"{result['cross_country_merges']}\n"
         )
+        hand = result.get("hand_checked")
+        if hand and hand["pairwise"] and hand["bcubed"]:
+            hp, hb = hand["pairwise"], hand["bcubed"]
+            click.echo(
+                f"The same predictions against the gold with {hand['keys_moved']} hand-checked "
+                f"keys moved into their incidents (tollwatch/data/eval/muc_same_incident.tsv):\n"
+            )
+            click.echo("| metric | precision | recall | F1 |\n|---|---|---|---|")
+            click.echo(f"| pairwise | {hp['precision']} | {hp['recall']} | **{hp['f1']}** |")
+            click.echo(f"| B-cubed | {hb['precision']} | {hb['recall']} | {hb['f1']} |\n")
         return
     click.echo(
         f"\n{result['articles']} articles, {result['gold_incidents']} gold incidents, "

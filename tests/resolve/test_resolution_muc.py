@@ -20,8 +20,10 @@ from tollwatch.evaluate.muc_keys import DateSpan, GoldLocation
 from tollwatch.evaluate.resolution_muc import (
     evaluate_muc_resolution,
     gold_clusters,
+    hand_checked,
     same_incident,
     select_documents,
+    with_hand_checks,
 )
 from tollwatch.types import Location
 
@@ -203,6 +205,34 @@ def test_evaluation_on_invented_messages(tmp_path):
     assert result["pairwise"]["f1"] == 1.0 and result["bcubed"]["f1"] == 1.0
     assert result["cross_country_merges"] == 0
     assert result["false_merges"] == [] and result["false_splits"] == []
+    assert result["hand_checked"]["keys_moved"] == 0  # no listed key in these messages
+    assert result["hand_checked"]["pairwise"] == result["pairwise"]
+
+
+def test_hand_checked_keys_join_their_anchor_but_never_beside_their_own_message():
+    clusters = {
+        ("D1", "1"): "D1#1",
+        ("D2", "1"): "D1#1",  # the rule's cluster of the incident
+        ("D3", "1"): "D3#1",  # a follow-up the rule left alone
+        ("D2", "2"): "D2#2",  # another template of a message already in the cluster
+        ("D4", "1"): "D4#1",
+    }
+    checked = [
+        (("D1", "1"), ("D3", "1")),
+        (("D1", "1"), ("D2", "2")),
+        (("D1", "1"), ("D9", "1")),  # a key of no document scored
+    ]
+    out, moved = with_hand_checks(clusters, checked)
+    assert out[("D3", "1")] == "D1#1" and moved == 1
+    assert out[("D2", "2")] == "D2#2" and out[("D4", "1")] == "D4#1"
+    assert clusters[("D3", "1")] == "D3#1"  # the rule's labels are left as they were
+
+
+def test_the_hand_checked_file_reads_as_pairs_of_keys():
+    pairs = hand_checked()
+    assert len(pairs) >= 30
+    assert all(len(a) == 2 and len(k) == 2 and a != k for a, k in pairs)
+    assert (("DEV-MUC3-0014", "1"), ("TST2-MUC4-0074", "1")) in pairs
 
 
 def test_cli_says_what_is_missing(tmp_path):
