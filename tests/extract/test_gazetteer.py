@@ -489,3 +489,19 @@ def test_a_story_is_filed_abroad_when_it_names_the_datelines_country_only_there(
     assert not filed_abroad({"SV": 6, "GT": 3}, sv, "GT")  # kidnapped in Guatemala City
     assert not filed_abroad({"SV": 6}, sv, "SV")
     assert not filed_abroad({"SV": 2, "IT": 1}, None, "IT")
+
+
+def test_a_name_after_a_word_of_kin_is_a_person_whatever_the_model_typed(extractor):
+    # the gazetteer knows "Dzhokhar" (an old name of Grozny); after "brother" it is a person
+    from spacy.tokens import Span
+
+    from tollwatch.extract.places import find_places
+
+    doc = extractor.nlp(
+        "Police in Chechnya said the suspect fled with his brother Dzhokhar to Grozny."
+    )
+    i = next(t.i for t in doc if t.text == "Dzhokhar")
+    doc.ents = [e for e in doc.ents if not (e.start <= i < e.end)] + [Span(doc, i, i + 1, "GPE")]
+    names = [p.name for p in find_places(doc, extractor.gaz, "r")]
+    assert "Dzhokhar" not in names
+    assert "Grozny" in names

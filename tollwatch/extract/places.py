@@ -85,8 +85,10 @@ TOWN_NOUNS = frozenset({"city", "town", "village", "capital", "port", "municipal
 APPOSED_TOWN_NOUNS = frozenset({"town", "village", "hamlet", "municipality"})
 #: words between an apposition's comma and its noun: "Barranca, a small village"
 _APPOSITION_LEAD = frozenset({"DET", "NUM", "ADJ", "ADV", "NOUN", "PROPN", "PUNCT"})
+#: nouns of kin before a person's name: "his younger brother Dzhokhar" (lexicon data)
+KIN_NOUNS = word_list("kin_nouns.txt")
 #: words after which a name is a person's or a station's, never a place's
-NOT_BEFORE_PLACE = TITLES | MEDIA
+NOT_BEFORE_PLACE = TITLES | MEDIA | KIN_NOUNS
 #: a town named by a word spaCy typed as an organisation or person must be at least this big
 MIN_POP_RELABEL = 5_000
 #: a town outside the countries the article names must be at least this big
