@@ -505,3 +505,16 @@ def test_a_name_after_a_word_of_kin_is_a_person_whatever_the_model_typed(extract
     names = [p.name for p in find_places(doc, extractor.gaz, "r")]
     assert "Dzhokhar" not in names
     assert "Grozny" in names
+
+
+def test_what_a_distance_or_direction_is_measured_from_is_no_place_of_the_incident(current):
+    [r] = current(
+        "Peruvian police sources reported in Ayacucho, 575 km southeast of Lima, that "
+        "soldiers killed 30 young men in the past week."
+    )
+    assert r.location.name == "Ayacucho"
+
+
+def test_a_place_told_only_by_its_distance_from_a_city_keeps_the_city(current):
+    [r] = current("In Peru, rebels killed four soldiers 40 km north of Ayacucho on Monday.")
+    assert r.location.name == "Ayacucho"

@@ -260,10 +260,16 @@ class Extractor:
                 if p.evidence is None
                 or not text[max(0, p.evidence.start - 5) : p.evidence.start].endswith("from ")
             )
+            # "in Ayacucho, 575 km southeast of Lima": what a distance or a direction is
+            # measured from comes after the sentence's other places (the report's place is the
+            # first), and stays for telling incidents apart ("Fallujah, west of Baghdad")
+            measured = [p for p in sp if _measured_from(doc, p)]
+            if measured and len(measured) < len(sp):
+                sp = tuple(p for p in sp if p not in measured) + tuple(measured)
             # "in a declaration issued in Havana, ... in San Salvador": where a statement was
             # made is no place of the incident when the sentence names another
             told_at = [p for p in sp if not _statement_place(doc, p)]
-            if told_at:
+            if told_at and any(p not in measured for p in told_at):
                 sp = tuple(told_at)
             # "Mexico condemned the assassination of six Jesuit priests in El Salvador": a
             # country that speaks is its government, not a place
@@ -1436,6 +1442,24 @@ def _statement_place(doc: Any, place: Location) -> bool:
     return head.lower_ in STATEMENT_VERBS or (
         head.pos_ == "NOUN" and head.lemma_.lower() in STATEMENT_NOUNS
     )
+
+
+#: words of a direction a place is the origin of: "575 km southeast of Lima", "north of Baghdad"
+DIRECTIONS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+)
+
+
+def _measured_from(doc: Any, place: Location) -> bool:
+    """A place that only says where something else is: the origin of a direction ("20 km north
+    of Baghdad") or of a distance ("180 km from Lima")."""
+    span = doccache.span_of(doc, place)
+    if span is None or span.root.dep_ != "pobj":
+        return False
+    prep = span.root.head
+    if prep.lower_ == "of":
+        return prep.head.lower_.replace("-", "") in DIRECTIONS
+    return prep.lower_ == "from" and reference_point(span.root)
 
 
 def _speaking_place(doc: Any, place: Location, say_verbs: frozenset[str]) -> bool:
