@@ -518,3 +518,12 @@ def test_what_a_distance_or_direction_is_measured_from_is_no_place_of_the_incide
 def test_a_place_told_only_by_its_distance_from_a_city_keeps_the_city(current):
     [r] = current("In Peru, rebels killed four soldiers 40 km north of Ayacucho on Monday.")
     assert r.location.name == "Ayacucho"
+
+
+def test_names_of_streets_are_no_towns(current):
+    # "Sarmiento" and "San Martin" are towns of Argentina too
+    [r] = current(
+        "BUENOS AIRES, 30 MAY 89 (NA) -- [TEXT] A BOMB EXPLODED AT 1215 ON THE DOWNTOWN CORNER "
+        "OF SARMIENTO AND SAN MARTIN STREETS, WOUNDING FIVE PEOPLE."
+    )
+    assert r.location.name.lower() == "buenos aires"

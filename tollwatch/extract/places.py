@@ -145,6 +145,22 @@ def _called_a_town(doc: Doc, ent: Span) -> bool:
     return False
 
 
+#: nouns after a street's name: "Sarmiento and San Martin streets" (lexicon data)
+STREET_NOUNS = word_list("street_nouns.txt")
+
+
+def _street(doc: Doc, start: int, end: int) -> bool:
+    """Whether the name at ``doc[start:end]`` names a street: a street noun right after it, or
+    after the other name it is listed with ("on Sarmiento and San Martin streets")."""
+    i = end
+    if i < len(doc) and doc[i].lower_ == "and":
+        i += 1
+        while i < len(doc) and doc[i].pos == PROPN:
+            i += 1
+    nxt = doc[i] if i < len(doc) else None
+    return nxt is not None and nxt.lower_.rstrip(".") in STREET_NOUNS
+
+
 def _seat_of_region(loc: Location) -> bool:
     """The town gives its name to its first-level region ("Ménaka" in the region of Ménaka,
     "Gao" in "Gao Region"): a region's seat, known beyond its size."""
@@ -314,8 +330,10 @@ def find_places(
         locative = locative or (regional and ent.label_ in ODD_LABELS)
         if (ent.label_ not in PLACE_LABELS and not locative) or not _usable(ent):
             continue
-        if (len(ent) == 1 and ent.text in name_words) or (
-            ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in NOT_BEFORE_PLACE
+        if (
+            (len(ent) == 1 and ent.text in name_words)
+            or (ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in NOT_BEFORE_PLACE)
+            or _street(doc, ent.start, ent.end)
         ):
             continue
         if ent.label_ == "NORP" and not locative:
@@ -387,6 +405,8 @@ def find_places(
         if tok.is_sent_start or len(tok.text) < 4 or tok.text in name_words:
             continue
         if tok.i > 0 and doc[tok.i - 1].lower_.rstrip(".") in NOT_BEFORE_PLACE:
+            continue
+        if _street(doc, tok.i, tok.i + 1):
             continue
         loc = gaz.resolve(tok.text, context_countries=countries)
         if loc is None:
