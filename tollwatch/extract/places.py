@@ -120,6 +120,17 @@ def _big_city_after_preposition(doc: Doc, ent: Span, pop: int, loc: Location) ->
     )
 
 
+def _past_pair(doc: Doc, end: int) -> int:
+    """Where the words after a name go on past the other name it is paired with ("Chavin and
+    Huari, ...", "Sarmiento and San Martin streets"): the index after "and" and that name, or
+    ``end`` when no such name follows."""
+    if end + 1 < len(doc) and doc[end].lower_ == "and" and doc[end + 1].pos == PROPN:
+        end += 1
+        while end < len(doc) and doc[end].pos == PROPN:
+            end += 1
+    return end
+
+
 def _called_a_town(doc: Doc, ent: Span) -> bool:
     """Whether the text itself says the name is a settlement's: "the town of X" or an
     apposition "X, a small village 180 km from Lima", "X and Y, two towns in Ancash"."""
@@ -129,12 +140,8 @@ def _called_a_town(doc: Doc, ent: Span) -> bool:
         and doc[ent.start - 2].lemma_.lower() in TOWN_NOUNS
     ):
         return True
-    i = ent.end
     # "Chavin and Huari, two towns": the second name of a pair shares the apposition
-    if i + 1 < len(doc) and doc[i].lower_ == "and" and doc[i + 1].pos == PROPN:
-        i += 1
-        while i < len(doc) and doc[i].pos == PROPN:
-            i += 1
+    i = _past_pair(doc, ent.end)
     if i >= len(doc) or doc[i].text != ",":
         return False
     for tok in doc[i + 1 : i + 6]:
@@ -152,11 +159,7 @@ STREET_NOUNS = word_list("street_nouns.txt")
 def _street(doc: Doc, start: int, end: int) -> bool:
     """Whether the name at ``doc[start:end]`` names a street: a street noun right after it, or
     after the other name it is listed with ("on Sarmiento and San Martin streets")."""
-    i = end
-    if i < len(doc) and doc[i].lower_ == "and":
-        i += 1
-        while i < len(doc) and doc[i].pos == PROPN:
-            i += 1
+    i = _past_pair(doc, end)
     nxt = doc[i] if i < len(doc) else None
     return nxt is not None and nxt.lower_.rstrip(".") in STREET_NOUNS
 
