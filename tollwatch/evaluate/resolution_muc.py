@@ -249,15 +249,13 @@ HAND_CHECKED = "muc_same_incident.tsv"
 def hand_checked(name: str = HAND_CHECKED) -> list[tuple[Key, Key]]:
     """(anchor, key) pairs of ``tollwatch/data/eval/<name>``: the key is the incident of the
     anchor's rule cluster, read by hand (the module docstring, "Hand-checked keys")."""
-    from importlib import resources
+    from tollwatch.extract.lexicon import data_rows
 
     def key(text: str) -> Key:
         doc, number = text.split("#", 1)
         return doc, number
 
-    text = resources.files("tollwatch.data").joinpath("eval", name).read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line.strip() and line[0] != "#"]
-    return [(key(row[0]), key(row[1])) for row in rows]
+    return [(key(row[0]), key(row[1])) for row in data_rows("eval", name)]
 
 
 def with_hand_checks(

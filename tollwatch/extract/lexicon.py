@@ -16,7 +16,13 @@ LEXICON_PACKAGE = "tollwatch.data"
 
 
 def _lines(name: str) -> list[list[str]]:
-    text = resources.files(LEXICON_PACKAGE).joinpath("lexicon", name).read_text(encoding="utf-8")
+    return data_rows("lexicon", name)
+
+
+def data_rows(folder: str, name: str) -> list[list[str]]:
+    """The tab-separated cells of the lines of ``tollwatch/data/<folder>/<name>``, without blank
+    and comment lines."""
+    text = resources.files(LEXICON_PACKAGE).joinpath(folder, name).read_text(encoding="utf-8")
     rows = []
     for line in text.splitlines():
         if not line.strip() or line.lstrip().startswith("#"):

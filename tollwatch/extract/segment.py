@@ -306,8 +306,13 @@ def _named_again(s: SentenceFacts, main: Frame) -> bool:
     """Whether the sentence names the main incident's victims again with a definite article:
     "The six Jesuits and two other persons were killed on 16 November" after "denied that
     soldiers killed six Jesuit priests": the day of that incident, not another one."""
-    told = {w for t in main.sentences for v in t.victims for w in _stems(v.text)}
+    told = _victim_stems(main.sentences)
     return any(_definite(s, v) and _stems(v.text) & told for v in s.victims)
+
+
+def _victim_stems(sents: list[SentenceFacts]) -> set[str]:
+    """The distinctive word stems of the victims of some sentences (``_stems``)."""
+    return {w for t in sents for v in t.victims for w in _stems(v.text)}
 
 
 def _definite(s: SentenceFacts, m: Mention) -> bool:
@@ -336,15 +341,15 @@ def event_day(s: SentenceFacts) -> date | None:
     return days[0].date
 
 
-#: how far from a rough date ("a week ago", "last week") its event may be
-ROUGH_REACH_DAYS = {"week": 3}
+#: how many days from a week-precise date ("a week ago", "last week") its event may be
+ROUGH_REACH_DAYS = 3
 
 
-def _rough_dates(frame: Frame) -> list[tuple[date, str]]:
+def _rough_dates(frame: Frame) -> list[date]:
     """The week-precise dates of a frame's sentences that are not history (the dates that give
     an incident no day of its own)."""
     return [
-        (d.date, d.precision)
+        d.date
         for t in frame.sentences
         for d in t.dates
         if d.date is not None and d.precision == "week" and not d.history
@@ -425,10 +430,9 @@ def _target_frame(
         and s.strong
         and not coordinated
         and not any(t.figures or t.targets for t in main.sentences)
-        and not {w for t in main.sentences for v in t.victims for w in _stems(v.text)}
-        & {w for v in s.victims for w in _stems(v.text)}
+        and not _victim_stems(main.sentences) & _victim_stems([s])
         and (rough := _rough_dates(main))
-        and all(abs((day - d).days) > ROUGH_REACH_DAYS.get(p, 0) for d, p in rough)
+        and all(abs((day - d).days) > ROUGH_REACH_DAYS for d in rough)
         and not _update(s, day)
         and (not countries or main.country in countries)
     ):
