@@ -127,6 +127,9 @@ EVENT_NOUNS = frozenset(
     }
 )
 #: event nouns whose victims are taken, not killed; the others kill
+# "the number of victims is 59": a count of the dead (not a casualty word of its own: "15
+# victims" alone may be the wounded too)
+TOLL_NOUNS_OF_DEAD = frozenset({"victim"})
 ABDUCTION_NOUNS = frozenset({"kidnapping", "abduction"})
 KILLING_NOUNS = EVENT_NOUNS - ABDUCTION_NOUNS
 #: a running total over a period, not one event: "so far this year", "in the past two months"
@@ -475,13 +478,7 @@ def _link(sent: Span, num: Number, lex: Lexicons) -> tuple[str, Token, Token | N
                 and (
                     c.lemma_.lower() == "toll"
                     # "the number of people killed ... has risen to 22"
-                    or (
-                        c.lemma_.lower() == "number"
-                        and any(
-                            lex.casualty.get(t.lemma_.lower(), ("", ""))[1] in ("verb", "adj")
-                            for t in c.subtree
-                        )
-                    )
+                    or (c.lemma_.lower() == "number" and _counts_casualties(c, lex))
                 )
             ),
             None,
@@ -505,6 +502,28 @@ def _link(sent: Span, num: Number, lex: Lexicons) -> tuple[str, Token, Token | N
         cue = next(t for t in window if t.lemma_.lower() == "toll")
         return ("injured" if injured else "killed"), cue, person
     return None
+
+
+def _counts_casualties(number: Token, lex: Lexicons) -> bool:
+    """ "the number of people killed", "the number of dead", and "the number of victims" or "of
+    deaths" (a noun of the dead: its "of" object only, so "the number of bombs that killed" is
+    not one)."""
+    if any(
+        lex.casualty.get(t.lemma_.lower(), ("", ""))[1] in ("verb", "adj") for t in number.subtree
+    ):
+        return True
+    return any(
+        c.lower_ == "of"
+        and any(
+            o.dep_ == "pobj"
+            and (
+                o.lemma_.lower() in TOLL_NOUNS_OF_DEAD
+                or lex.casualty.get(o.lemma_.lower(), ("", "")) == ("killed", "noun")
+            )
+            for o in c.children
+        )
+        for c in number.children
+    )
 
 
 def _not_a_toll(words: list[str], num: Number, sent: Span, lex: Lexicons) -> bool:

@@ -286,6 +286,62 @@ def _demonyms_only(doc: Doc, gaz: Gazetteer, counts: dict[str, int], dateline: s
     return True
 
 
+#: lower-case words inside a place name of several words ("Vina del Mar", "Rio de Janeiro")
+NAME_PARTICLES = tuple(tuple(p.split()) for p in word_list("name_particles.txt"))
+
+
+def _with_head_word(doc: Doc, ent: Span) -> Span:
+    """An entity that starts on a name particle with the capitalised word before it: the model
+    tagged "del Mar" in "Vina del Mar"."""
+    first = ent[0].text
+    if (
+        ent.start == 0
+        or not any(p[0] == first for p in NAME_PARTICLES)
+        or not doc[ent.start - 1].is_title
+        or doc[ent.start - 1].ent_type
+    ):
+        return ent
+    return Span(doc, ent.start - 1, ent.end, label=ent.label_)
+
+
+def _untagged_runs(doc: Doc, covered: set[int], name_words: set[str]) -> list[tuple[int, int]]:
+    """(start, end) of each run of capitalised words outside every entity that a name particle
+    joins ("Vina del Mar", "Mar del Plata"): a name of several words the model did not tag.
+    Runs without a particle are left to the single-word rule."""
+    out: list[tuple[int, int]] = []
+    n, i = len(doc), 0
+
+    def free(k: int) -> bool:
+        if k >= n:
+            return False
+        t = doc[k]
+        return not t.ent_type and k not in covered and t.is_title and t.text not in name_words
+
+    while i < n:
+        tok = doc[i]
+        if tok.pos != PROPN or not free(i) or tok.is_sent_start or len(tok.text) < 3:
+            i += 1
+            continue
+        end, joined = i + 1, False
+        while end < n:
+            words = next(
+                (
+                    p
+                    for p in NAME_PARTICLES
+                    if all(doc[end + j].text == w for j, w in enumerate(p))
+                    and free(end + len(p))
+                ),
+                None,
+            )
+            if words is None:
+                break
+            end, joined = end + len(words) + 1, True
+        if joined:
+            out.append((i, end))
+        i = end
+    return out
+
+
 def find_places(
     doc: Doc, gaz: Gazetteer, article_id: str, counts: dict[str, int] | None = None
 ) -> list[Location]:
@@ -311,6 +367,7 @@ def find_places(
         if t.is_title and len(t.text) >= 3
     }
     for ent in doccache.ents(doc):
+        ent = _with_head_word(doc, ent)
         # "outside Culiacan" (tagged NORP), "in Tumaco" (tagged EVENT): after a preposition of
         # place, any name may be a town
         locative = ent.label_ in ODD_LABELS and (
@@ -401,6 +458,21 @@ def find_places(
                 continue
         out.append(replace(loc, name=ent.text, evidence=ev))
         covered.update(range(ent.start, ent.end))
+    # towns of several words spaCy did not tag ("in downtown Vina del Mar")
+    for start, end in _untagged_runs(doc, covered, name_words):
+        span = doc[start:end]
+        text = span.text.rstrip(".")  # "in Vina del Mar." ("Mar." read as the month)
+        loc = gaz.resolve(text, context_countries=countries)
+        if (
+            loc is None
+            or loc.precision != "city"
+            or loc.country not in countries
+            or _population(gaz, text, loc) < MIN_POP_UNTAGGED
+        ):
+            continue
+        ev = Evidence(article_id, span.start_char, span.start_char + len(text), text)
+        out.append(replace(loc, name=text, evidence=ev))
+        covered.update(range(start, end))
     # proper nouns spaCy did not tag at all ("Jableh" is sometimes left out)
     for tok in doccache.tokens(doc):
         if tok.pos != PROPN or tok.ent_type or tok.i in covered or not tok.is_title:

@@ -416,8 +416,18 @@ def _target_frame(
         and not _update(s, day)
         and (not countries or main.country in countries)
     ):
+        # another incident of that day, unless this one lies far from it ("A bomb exploded
+        # today in Vina del Mar" after a fire bomb in Santiago this morning)
+        own = [p for p in s.places if p.precision != "country"]
         return next(
-            (f for f in frames if f is not main and not f.reference and f.day == day),
+            (
+                f
+                for f in frames
+                if f is not main
+                and not f.reference
+                and f.day == day
+                and not (own and f.places and all(_far(p, f.places) for p in own))
+            ),
             None,
         ) or Frame(main.country, day=day, by_day=True)
     # an incident told only by its kind and a rough date ("the massacre caused by the FMLN,

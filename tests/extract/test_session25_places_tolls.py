@@ -1,0 +1,102 @@
+"""Town names of several words, tolls told as "the number of victims", and incidents of one day
+at towns far apart (sentences the team wrote)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from tollwatch.config import Settings
+from tollwatch.extract.debug import explain
+from tollwatch.types import Article
+
+PUB = datetime(1989, 12, 29, tzinfo=UTC)
+
+
+def current(extractor, text, published=PUB):
+    out = extractor.extract(Article(id="p", text=text, published=published))
+    return [r for r in out if not r.is_reference]
+
+
+def places_seen(extractor, text):
+    seen = explain(text, Settings(), PUB, extractor)
+    return [p["matched"] for s in seen["sentences"] for p in s["places"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the model tags nothing in "Vina del Mar": capitalised words that a particle joins
+        "SANTIAGO, 29 DEC 89 (EFE) -- A BOMB EXPLODED TODAY AT A BANK IN DOWNTOWN VINA DEL MAR, "
+        "DESTROYING ITS WINDOWS, POLICE REPORTED.",
+        # the model tags only "del Mar": the word before it belongs to the name
+        "SANTIAGO, 29 DEC 89 (EFE) -- THE CULTURAL INSTITUTES IN VINA DEL MAR, TALCA, AND TEMUCO "
+        "WERE BOMBED TODAY BY TERRORISTS.",
+    ],
+)
+def test_a_town_of_several_words_joined_by_a_particle_is_placed(extractor, text):
+    assert "Viña del Mar" in places_seen(extractor, text)
+
+
+def test_a_bombing_in_a_town_of_several_words_is_placed_there(extractor):
+    (report,) = current(
+        extractor,
+        "SANTIAGO, 29 DEC 89 (EFE) -- A BOMB EXPLODED TODAY AT A BANK IN DOWNTOWN VINA DEL MAR, "
+        "DESTROYING ITS WINDOWS, POLICE REPORTED.",
+    )
+    assert report.location.matched_name == "Viña del Mar"
+
+
+def test_capitalised_names_without_a_particle_are_left_to_the_single_word_rule(extractor):
+    # "Hector Oqueli" is no run of the particle rule, and "de" between two names of people
+    # resolves to no town
+    assert places_seen(
+        extractor,
+        "Gunmen killed Hector Oqueli de Leon and Hilda Flores in Guatemala City on Friday.",
+    ) == ["Guatemala City"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "A car bomb exploded outside the police headquarters in Bogota on Wednesday. The "
+            "authorities confirmed that the number of victims is 59 and not 62.",
+            59,
+        ),
+        (
+            "A car bomb exploded outside the police headquarters in Bogota on Wednesday. The "
+            "number of deaths rose to 12 on Thursday.",
+            12,
+        ),
+    ],
+)
+def test_the_number_of_victims_or_deaths_is_a_death_toll(extractor, text, expected):
+    (report,) = current(extractor, text, datetime(1989, 12, 8, tzinfo=UTC))
+    assert report.killed.best == expected
+
+
+def test_the_number_of_bombs_is_no_toll(extractor):
+    reports = current(
+        extractor,
+        "A car bomb exploded outside the police headquarters in Bogota on Wednesday, killing "
+        "two guards. The number of bombs found in the city this year is 40.",
+        datetime(1989, 12, 8, tzinfo=UTC),
+    )
+    assert [r.killed.best for r in reports] == [2]
+
+
+def test_two_bombings_of_one_day_at_towns_far_apart_are_two_incidents(extractor):
+    # the first bombing was last night; two bombings of this morning, one in Santiago and one
+    # 100 km away in Valparaiso, are each an incident of its own (one day's frame is no town's)
+    reports = current(
+        extractor,
+        "SANTIAGO, 29 DEC 89 (EFE) -- A BOMB PLACED AT THE CULTURAL INSTITUTE IN SANTIAGO WENT "
+        "OFF LAST NIGHT, CAUSING DAMAGE. THIS MORNING INCENDIARY BOMBS WERE HURLED AT A MORMON "
+        "TEMPLE IN NUNOA, IN SANTIAGO. A BOMB EXPLODED TODAY AT THE OFFICES OF A BANK IN DOWNTOWN "
+        "VALPARAISO, DESTROYING ITS WINDOWS.",
+    )
+    towns = sorted(r.location.matched_name for r in reports)
+    assert len(reports) == 3, towns
+    assert "Valparaíso" in towns
