@@ -328,8 +328,7 @@ def _untagged_runs(doc: Doc, covered: set[int], name_words: set[str]) -> list[tu
                 (
                     p
                     for p in NAME_PARTICLES
-                    if all(doc[end + j].text == w for j, w in enumerate(p))
-                    and free(end + len(p))
+                    if all(doc[end + j].text == w for j, w in enumerate(p)) and free(end + len(p))
                 ),
                 None,
             )
