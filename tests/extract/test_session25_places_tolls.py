@@ -100,3 +100,27 @@ def test_two_bombings_of_one_day_at_towns_far_apart_are_two_incidents(extractor)
     towns = sorted(r.location.matched_name for r in reports)
     assert len(reports) == 3, towns
     assert "Valparaíso" in towns
+
+
+def test_another_clash_that_occurred_is_another_incident_of_the_same_day(extractor):
+    reports = current(
+        extractor,
+        "SAN SALVADOR, 6 JUL 89 (RADIO CADENA YSU) -- On 2 July rebels set up a roadblock on the "
+        "coastal highway and clashed with the bodyguards of a banker; one woman was killed. "
+        "Minutes later, further down the highway, another clash occurred with the escort of a "
+        "judge. During the clash, one bodyguard was killed and the judge was wounded.",
+        datetime(1989, 7, 6, tzinfo=UTC),
+    )
+    assert len(reports) == 2
+    assert [r.date.isoformat() for r in reports] == ["1989-07-02", "1989-07-02"]
+    assert [r.killed.best for r in reports] == [1, 1]
+
+
+def test_another_bomb_of_a_coordinated_attack_stays_the_incident(extractor):
+    # "another clash occurred" opens an incident; a second blast of a coordinated attack does not
+    reports = current(
+        extractor,
+        "Coordinated bombings struck Jableh on Monday, killing 20 people. Another explosion "
+        "occurred at the bus station minutes later, killing 12 more.",
+    )
+    assert len(reports) == 1

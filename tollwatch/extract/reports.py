@@ -662,6 +662,7 @@ def reports_from_facts(
         else None
     )
     reports = []
+    made: dict[int, Report] = {}  # id(frame) -> its report
     for k, frame in enumerate(frames):
         if frame.reference and not include_references:
             continue
@@ -683,8 +684,24 @@ def reports_from_facts(
         report = frame_to_report(
             frame, article, k, facts, home, told_day if current and frame is current[0] else None
         )
-        if report is not None:
-            reports.append(report)
+        if report is None:
+            continue
+        before = made.get(id(frame.dated_like)) if frame.dated_like is not None else None
+        if (
+            before is not None
+            and report.date_source == "published"
+            and before.date_source == "text"
+        ):
+            # "Minutes later ... another clash occurred": of the day of the incident before it
+            report = replace(
+                report,
+                date=before.date,
+                date_precision=before.date_precision,
+                date_source="text",
+                date_evidence=before.date_evidence,
+            )
+        made[id(frame)] = report
+        reports.append(report)
     return _with_the_story_group(reports)
 
 

@@ -60,6 +60,9 @@ class Frame:
     #: only described attackers ("The guerrillas also burned three vehicles" after "FARC members
     #: blew up a substation")
     added_to: Frame | None = field(default=None, repr=False, compare=False)
+    #: the incident told before one said to be another ("Minutes later ... another clash
+    #: occurred"): the day of its report is this frame's when its sentences date nothing
+    dated_like: Frame | None = field(default=None, repr=False, compare=False)
 
 
 def build_frames(
@@ -187,7 +190,10 @@ SEPARATE = re.compile(
 ANOTHER = re.compile(
     r"\b(?:in|during) (?:an|a) ?(?:other|separate|second|similar|later|earlier|further) "
     r"(?:\w+ )?(?:attack|action|incident|act|bombing|operation|raid|ambush|explosion|"
-    r"kidnapping|assault|case)\b",
+    r"kidnapping|assault|case)\b"
+    # "minutes later, at the 21-km marker, ... another clash occurred"
+    r"|\banother (?:armed )?(?:clash|ambush|shootout|firefight|skirmish|gunfight) "
+    r"(?:occurred|took place|broke out|ensued)\b",
     re.I,
 )
 #: a sentence that opens by adding another deed: "In addition, an agriculture ministry vehicle
@@ -503,7 +509,8 @@ def _target_frame(
         and not UPDATE.search(s.text)
         and (not countries or main.country in countries)
     ):
-        return Frame(main.country, day=day)
+        # without a day of its own, of the day of the incident told before ("minutes later")
+        return Frame(main.country, day=day, dated_like=None if day else main)
     # the same country, another deed added to the first: a sentence that opens on "In
     # addition" or "Meanwhile" and tells its own strong event against its own targets, or
     # opens on "Meanwhile" and gives its own toll ("Meanwhile, four rebels were killed during
