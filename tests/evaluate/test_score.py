@@ -380,3 +380,50 @@ def test_an_organisation_is_written_as_its_acronym_when_the_report_uses_it():
     assert predicted_from_report(base).roles["PerpOrg"] == ("FMLN",)
     no_acronym = replace(base, evidence=(Evidence("a", 0, 40, f"The {full} fired rockets."),))
     assert predicted_from_report(no_acronym).roles["PerpOrg"] == (full,)
+
+
+def test_people_a_kidnapping_killed_beside_its_hostages_are_a_muc_attack():
+    from tollwatch.evaluate.views import template_views
+    from tollwatch.tolls import reconcile
+    from tollwatch.types import Evidence, Figure
+
+    text = (
+        "Rebels abducted the mayor of Tingo Maria on Friday. His driver was killed and his "
+        "bodyguard was wounded in the kidnapping of the mayor"
+    )
+    sents, mention = _told(text)
+
+    def fig(kind: str, words: str) -> Figure:
+        k = text.index(words)
+        return Figure(kind, 1, 1, "exact", evidence=Evidence("a", k, k + len(words), words))
+
+    figures = (
+        fig("kidnapped", "kidnapping of the mayor"),
+        fig("killed", "His driver was killed"),
+        fig("injured", "his bodyguard was wounded"),
+    )
+    whole = replace(
+        simple_report("r1", article_id="a"),
+        event_type="Violence against civilians",
+        sub_event_type="Abduction/forced disappearance",
+        attack_type="Hostage Taking (Kidnapping)",
+        summary=sents[0].text,
+        evidence=sents,
+        victims=(mention("mayor"), mention("driver"), mention("bodyguard")),
+        weapons=(),
+        figures=figures,
+        killed=reconcile(figures, "killed"),
+        injured=reconcile(figures, "injured"),
+    )
+    kidnapping, attack = template_views([whole])
+    assert muc_type(kidnapping) == "KIDNAPPING" and [v.text for v in kidnapping.victims] == [
+        "mayor"
+    ]
+    assert kidnapping.killed.best is None
+    assert muc_type(attack) == "ATTACK"
+    assert [v.text for v in attack.victims] == ["driver", "bodyguard"]
+    assert (attack.killed.best, attack.injured.best) == (1, 1)
+    # hostages found dead stay with the kidnapping
+    dead = (fig("kidnapped", "kidnapping of the mayor"), fig("killed", "the mayor"))
+    found = replace(whole, figures=dead, killed=reconcile(dead, "killed"))
+    assert template_views([found]) == [found]

@@ -24,8 +24,10 @@ def template_views(reports: Iterable[Report]) -> list[Report]:
     figures of their own (two or more of them) is one template per such site: its place, targets,
     weapons and figures (its toll), the report's perpetrators on each, its victims on the first
     (victims are not split by site). Other reports are one template each. Then what a template
-    did beside its deed of another type is a template of its own (``deed_views``), and what it
-    burned beside its other deeds is an ARSON template (``arson_views``)."""
+    did beside its deed of another type is a template of its own (``deed_views``), the people a
+    kidnapping killed or wounded other than its hostages are an ATTACK template
+    (``harm_beside_kidnapping``), and what it burned beside its other deeds is an ARSON template
+    (``arson_views``)."""
     out: list[Report] = []
     for r in reports:
         busy = [s for s in r.sites if s.targets or s.figures]
@@ -49,6 +51,7 @@ def template_views(reports: Iterable[Report]) -> list[Report]:
                 )
             )
     out = [v for r in out for v in deed_views(r)]
+    out = [v for r in out for v in harm_beside_kidnapping(r)]
     return [v for r in out for v in arson_views(r)]
 
 
@@ -312,3 +315,72 @@ def _site_toll(whole: Toll, figures: tuple[Figure, ...], kind: str, first: bool)
     if figures:
         return reconcile(figures, kind)
     return whole if first else Toll()
+
+
+#: words of a figure's phrase that name no one: casualty words, numbers, articles
+_NOT_NAMES = re.compile(
+    r"^(?:the|a|an|of|and|his|her|their|its|was|were|been|being|has|have|had|is|are|who|"
+    r"killed|dead|died|murdered|wounded|injured|hurt|seriously|slightly|badly|critically|"
+    r"fatally|shot|also|later|\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten)$",
+    re.I,
+)
+
+
+def _named_words(text: str) -> set[str]:
+    """The words of a figure's phrase that say who: "Delgado's driver was killed" -> {"driver"}
+    (a possessor says whose, not who)."""
+    words = re.findall(r"[\w'’-]+", text.lower())
+    return {
+        w for w in words if not w.endswith(("'s", "’s")) and not _NOT_NAMES.match(w) and len(w) > 2
+    }
+
+
+def harm_beside_kidnapping(report: Report) -> list[Report]:
+    """A kidnapping report that killed or wounded people other than its hostages as MUC-4 codes
+    it: an ATTACK of those figures and victims beside the KIDNAPPING ("Delgado's driver was
+    killed and his bodyguard wounded, while Delgado himself was abducted"). A figure whose
+    phrase names someone the kidnapping figures name ("the kidnapped students were found
+    dead"), or names no one ("two were killed"), stays with the kidnapping; so does every
+    figure of a report without a kidnapping figure."""
+    if muc_type(report) != "KIDNAPPING":
+        return [report]
+    taken = [f for f in report.figures if f.kind == "kidnapped" and f.evidence is not None]
+    if not taken:
+        return [report]
+    hostages = set().union(*(_named_words(f.evidence.text) for f in taken))
+    harmed = [
+        f
+        for f in report.figures
+        if f.kind in ("killed", "injured")
+        and f.evidence is not None
+        and (who := _named_words(f.evidence.text))
+        and not who & hostages
+    ]
+    if not harmed:
+        return [report]
+    words = set().union(*(_named_words(f.evidence.text) for f in harmed))
+    victims = tuple(v for v in report.victims if _named_words(v.text) & words)
+    rest = tuple(f for f in report.figures if all(f is not h for h in harmed))
+    event_type, sub_event_type, attack_type = _DEED_TYPES["ATTACK"]
+    attack = replace(
+        report,
+        id=f"{report.id}#attack",
+        victims=victims,
+        targets=(),
+        figures=tuple(harmed),
+        killed=reconcile(tuple(harmed), "killed"),
+        injured=reconcile(tuple(harmed), "injured"),
+        sites=(),
+        event_type=event_type,
+        sub_event_type=sub_event_type,
+        attack_type=attack_type,
+        summary=harmed[0].evidence.text,
+    )
+    kidnapping = replace(
+        report,
+        victims=tuple(v for v in report.victims if all(v is not x for x in victims)),
+        figures=rest,
+        killed=reconcile(rest, "killed"),
+        injured=reconcile(rest, "injured"),
+    )
+    return [kidnapping, attack]
