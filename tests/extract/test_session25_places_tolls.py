@@ -124,3 +124,31 @@ def test_another_bomb_of_a_coordinated_attack_stays_the_incident(extractor):
         "occurred at the bus station minutes later, killing 12 more.",
     )
     assert len(reports) == 1
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the day of what a relative clause says of a group dates nothing
+        (
+            "BOGOTA, 26 APR 90 (EFE) -- Carlos Pizarro, leader of the M-19, the guerrilla group "
+            "that laid down its weapons on 9 March, was killed by three bullets fired at him "
+            "aboard a plane bound for Barranquilla.",
+            "1990-04-26",
+        ),
+        # a clause that tells a deed keeps its day
+        (
+            "SAN SALVADOR, 5 OCT 89 (AFP) -- Activists are holding hostage the ambassador in the "
+            "embassy, which they occupied on 3 October.",
+            "1989-10-03",
+        ),
+    ],
+)
+def test_a_date_in_a_clause_that_describes_someone_dates_no_deed(extractor, text, expected):
+    published = (
+        datetime(1990, 4, 26, tzinfo=UTC)
+        if "1990" in expected
+        else datetime(1989, 10, 5, tzinfo=UTC)
+    )
+    (report,) = current(extractor, text, published)
+    assert report.date.isoformat() == expected

@@ -34,7 +34,7 @@ from tollwatch.extract.casualties import (
 )
 from tollwatch.extract.casualties import _is_cumulative as is_cumulative
 from tollwatch.extract.dates import DateMention, find_dates
-from tollwatch.extract.deed_dates import deed_day
+from tollwatch.extract.deed_dates import HAPPENING_VERBS, deed_day
 from tollwatch.extract.describe import apposed_name, dressed_as, members_of, mention_part, widened
 from tollwatch.extract.events import (
     find_targets,
@@ -248,6 +248,9 @@ class Extractor:
             # "Yesterday, X made official statements regarding the murder": the day of the
             # statement, not of the deed
             sd = tuple(d for d in sd if not _made_statement(doc, d))
+            # "Pizarro, former leader of the M-19, the group that laid down its weapons on 9
+            # March, was killed": the day of what a relative clause says of someone
+            sd = tuple(d for d in sd if d.history or not _describing_clause(doc, d, lex))
             # "the deadliest attack since the 1998 bombing of the embassy in Nairobi": places
             # after a date of comparison are the comparison's, not the event's
             cut = min((d.start for d in sd if d.history and _comparison(d, sent)), default=None)
@@ -1508,6 +1511,38 @@ def _made_statement(doc: Any, date: DateMention) -> bool:
             # murder of six priests on 16 November")
             return date.start < c.idx or date.start - (c.idx + len(c.text)) <= STATEMENT_REACH
     return False
+
+
+#: deeds a relative clause may tell without an event word: "the embassy, which they occupied on
+#: the morning of 3 October"
+TAKEOVER_VERBS = frozenset({"occupy", "capture", "takeover"})
+
+
+def _describing_clause(doc: Any, date: DateMention, lex: Lexicons) -> bool:
+    """Whether a date belongs to a relative clause that describes a person or a thing ("the
+    group that laid down its weapons on 9 March", "Pizarro, who returned on Monday"): its verb
+    hangs as a relative clause from a noun that names no deed, and no word of the clause is an
+    event or casualty word ("the bus that exploded on Monday", "the attack, which took place on
+    Monday", "the strike they began after the judge's murder" date a deed)."""
+    bounds = doccache.span_bounds(doc, date.start, date.end)
+    if bounds is None:
+        return False
+    node = doc[bounds[0] : bounds[1]].root
+    for _ in range(4):
+        if node.pos_ in ("VERB", "AUX") or node.head == node:
+            break
+        node = node.head
+    if node.dep_ != "relcl" or node.pos_ not in ("VERB", "AUX"):
+        return False
+    noun = node.head.lemma_.lower()
+    deedish = DEEDS.deeds | DEEDS.verbs | HAPPENING_VERBS | TAKEOVER_VERBS
+    if noun in lex.triggers or noun in deedish:
+        return False
+    # no event or casualty word anywhere in the clause ("that used planes to bomb villages")
+    return not any(
+        (w := t.lemma_.lower()) in lex.triggers or w in lex.casualty or w in deedish
+        for t in node.subtree
+    )
 
 
 COURT_CUES = frozenset(
