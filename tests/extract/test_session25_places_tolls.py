@@ -152,3 +152,27 @@ def test_a_date_in_a_clause_that_describes_someone_dates_no_deed(extractor, text
     )
     (report,) = current(extractor, text, published)
     assert report.date.isoformat() == expected
+
+
+def test_the_sentence_after_a_history_sentence_tells_that_history(extractor):
+    reports = current(
+        extractor,
+        "LIMA, 25 OCT 89 (EFE) -- Terrorists tonight bombed the embassy of the Soviet Union in "
+        "San Isidro, causing damage but no injuries. In July 1988 the Shining Path bombed a bus "
+        "carrying Soviet sailors in Callao. Fifteen Soviet sailors were wounded.",
+        datetime(1989, 10, 25, tzinfo=UTC),
+    )
+    assert len(reports) == 1
+    assert reports[0].injured.best is None
+
+
+def test_another_deed_after_a_history_sentence_is_no_history(extractor):
+    reports = current(
+        extractor,
+        "BOGOTA, 22 SEP 89 (AFP) -- A dynamite charge exploded tonight at an office of the "
+        "newspaper El Espectador in Bogota. The newspaper's director was assassinated in "
+        "December 1986. In another terrorist action, several men opened fire on the offices of "
+        "the newspaper El Siglo.",
+        datetime(1989, 9, 22, tzinfo=UTC),
+    )
+    assert len(reports) == 2

@@ -79,6 +79,7 @@ def build_frames(
     history_article = lead is not None and lead.history
     coordinated = lead is not None and bool(COORDINATED.search(lead.text))
     previous: tuple[int, Frame] | None = None  # (sentence index, frame) of the last placement
+    told: tuple[SentenceFacts, Frame | None] | None = None  # the last history sentence
     for s in facts:
         if not s.eventful:
             continue
@@ -86,13 +87,19 @@ def build_frames(
             history_article
             and not s.history
             and not any(not d.history and d.date is not None for d in s.dates)
-        ):
+        ) or _history_goes_on(s, told):
             s = replace(s, history=True)
         if s.non_violent and not s.strong:
             continue
         if s.history:
-            if s.figures:
+            if told is not None and told[1] is not None and told[0].index == s.index - 1:
+                told[1].sentences.append(s)  # "In July 1989 ... Fifteen marines were wounded."
+                told = (s, told[1])
+            elif s.figures:
                 frames.append(Frame(s.countries()[0] if s.countries() else None, True, [s]))
+                told = (s, frames[-1])
+            else:
+                told = (s, None)
             continue
         countries = s.countries()
         cities = [p for p in s.places if p.precision in ("city", "point", "admin2")]
@@ -132,6 +139,18 @@ def build_frames(
     if main is not None:
         _own_incidents(frames, main)
     return frames
+
+
+def _history_goes_on(s: SentenceFacts, told: tuple[SentenceFacts, Frame | None] | None) -> bool:
+    """The sentence right after one of history, with no date, no place and no strong event word
+    of its own, that does not say it tells another deed, tells more of that history: "In July 1989 the Shining Path bombed a bus carrying Soviet marines.
+    Fifteen Soviet marines were wounded." """
+    if told is None or told[0].index != s.index - 1 or s.history or s.dates:
+        return False
+    if s.strong or ANOTHER.search(s.text) or SEPARATE.search(s.text) or ADDITION.search(s.text):
+        return False  # "In another terrorist action, men opened fire on the offices of ..."
+    known = {place_key(p) for p in told[0].places}
+    return all(place_key(p) in known for p in s.places)
 
 
 def _victim_names(s: SentenceFacts) -> set[str] | None:
