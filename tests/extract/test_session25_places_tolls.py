@@ -176,3 +176,14 @@ def test_another_deed_after_a_history_sentence_is_no_history(extractor):
         datetime(1989, 9, 22, tzinfo=UTC),
     )
     assert len(reports) == 2
+
+
+def test_a_date_that_hangs_from_the_event_word_dates_the_deed(extractor):
+    (report,) = current(
+        extractor,
+        "BOGOTA, 2 NOV 89 (EFE) -- Colombian judges today began a number of stoppages to "
+        "protest the assassination of Judge Mariela Espinosa the evening of 1 November in "
+        "Medellin.",
+        datetime(1989, 11, 2, tzinfo=UTC),
+    )
+    assert report.date.isoformat() == "1989-11-01"

@@ -561,6 +561,12 @@ class Extractor:
                 # Salvador": the places of the reaction are not the deed's
                 words = {doc[m.end - 1].i for m in strong}
                 sp = tuple(p for p in sp if _under(doccache.span_of(doc, p), words))
+            # "judges today began stoppages to protest the assassination of Judge X the
+            # evening of 1 November": a date that hangs from an event word dates the deed
+            words = {doc[m.end - 1].i for m in triggers}
+            hung = tuple(d.start for d in sd if words and _hangs_from(doc, d, words))
+            if hung:
+                extra["deed_dates"] = hung
             facts.append(
                 SentenceFacts(
                     index=si,
@@ -1510,6 +1516,24 @@ def _made_statement(doc: Any, date: DateMention) -> bool:
             # date further on, which the parse may hang on the same verb ("... statements on the
             # murder of six priests on 16 November")
             return date.start < c.idx or date.start - (c.idx + len(c.text)) <= STATEMENT_REACH
+    return False
+
+
+def _hangs_from(doc: Any, date: DateMention, words: set[int]) -> bool:
+    """Whether the date's phrase hangs (within three steps up the parse) from one of the event
+    words at ``words`` (token indices), through no verb of its own."""
+    bounds = doccache.span_bounds(doc, date.start, date.end)
+    if bounds is None:
+        return False
+    node = doc[bounds[0] : bounds[1]].root
+    for _ in range(3):
+        if node.head == node:
+            return False
+        node = node.head
+        if node.i in words:
+            return True
+        if node.pos_ in ("VERB", "AUX"):
+            return False
     return False
 
 

@@ -137,7 +137,8 @@ def frame_to_report(
             # days does not date the incident whose toll a later sentence dates alone ("eight
             # were killed on 16 November")
             continue
-        dm = min(candidates, key=lambda d: (_distance(d, s.anchors), d.start))
+        hung = s.extra.get("deed_dates", ())
+        dm = min(candidates, key=lambda d: (d.start not in hung, _distance(d, s.anchors), d.start))
         date_ev = Evidence(article.id, dm.start, dm.end, dm.text)
         the_date, precision = dm.date, dm.precision if dm.date else "unknown"
         date_source = "text" if dm.date else None
