@@ -187,3 +187,15 @@ def test_a_date_that_hangs_from_the_event_word_dates_the_deed(extractor):
         datetime(1989, 11, 2, tzinfo=UTC),
     )
     assert report.date.isoformat() == "1989-11-01"
+
+
+def test_a_kidnapping_told_without_a_day_is_dated_by_the_start_of_the_captivity(extractor):
+    (report,) = current(
+        extractor,
+        "MEDELLIN, 17 JAN 90 (AFP) -- The Extraditables announced today that they will release "
+        "all the people they have abducted. The announcement was sent to the government by "
+        "Patricia and Dina Echavarria, two women who have been held by the Extraditables since "
+        "16 December in Medellin.",
+        datetime(1990, 1, 17, tzinfo=UTC),
+    )
+    assert report.date.isoformat() == "1989-12-16"

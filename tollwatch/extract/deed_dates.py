@@ -4,7 +4,9 @@ at the university", "the murder took place on Friday", "the massacre occurred on
 A story that tells a murder without its day ("the names of those implicated in the murder of six
 Jesuits") often dates it in a sentence of its own that refers back to it with a deed noun and a
 verb of occurrence or perpetration. Such a sentence tells no new event, so it is in no incident's
-frame; ``deed_day`` finds its date for the report of the deed it refers to.
+frame; ``deed_day`` finds its date for the report of the deed it refers to. ``held_since``
+finds the day a captivity began ("two women who have been held by the Extraditables since 16
+December"), the day of a kidnapping the story tells without one.
 """
 
 from __future__ import annotations
@@ -68,4 +70,28 @@ def deed_day(
         if node.dep_ in ("prep", "npadvmod") and verb.pos_ == "VERB":
             if _deed_verb(verb, deeds, verbs):
                 return d
+    return None
+
+
+#: verbs of captivity: "held since 16 December", "kept hostage since Monday"
+CAPTIVITY_VERBS = frozenset({"hold", "keep"})
+
+
+def held_since(doc: Any, dates: Sequence[DateMention]) -> DateMention | None:
+    """The day-precise date a passive verb of captivity counts from ("who have been held by the
+    Extraditables since 16 December"), or None."""
+    for d in dates:
+        if d.date is None or d.precision != "day":
+            continue
+        bounds = doccache.span_bounds(doc, d.start, d.end)
+        if bounds is None:
+            continue
+        node = doc[bounds[0] : bounds[1]].root
+        if node.dep_ != "pobj" or node.head.lower_ != "since":
+            continue
+        verb = node.head.head
+        if verb.lemma_.lower() in CAPTIVITY_VERBS and any(
+            c.dep_ == "auxpass" for c in verb.children
+        ):
+            return d
     return None

@@ -34,7 +34,12 @@ from tollwatch.extract.casualties import (
 )
 from tollwatch.extract.casualties import _is_cumulative as is_cumulative
 from tollwatch.extract.dates import DateMention, find_dates
-from tollwatch.extract.deed_dates import HAPPENING_VERBS, deed_day
+from tollwatch.extract.deed_dates import (
+    CAPTIVITY_VERBS,
+    HAPPENING_VERBS,
+    deed_day,
+    held_since,
+)
 from tollwatch.extract.describe import apposed_name, dressed_as, members_of, mention_part, widened
 from tollwatch.extract.events import (
     find_targets,
@@ -472,6 +477,8 @@ class Extractor:
                 )
                 if sd and not triggers
                 else None,
+                # "two women who have been held by the Extraditables since 16 December"
+                "held_since": held_since(doc, [d for d in sd if not d.history]) if sd else None,
                 "attributed": authored or bool(ATTRIBUTE.search(doccache.span_text(sent))),
                 # "no group claimed responsibility, but police suspected al-Shabaab"
                 "claim_denied": self.actors.claim_denied(sent),
@@ -1558,6 +1565,8 @@ def _describing_clause(doc: Any, date: DateMention, lex: Lexicons) -> bool:
         node = node.head
     if node.dep_ != "relcl" or node.pos_ not in ("VERB", "AUX"):
         return False
+    if node.lemma_.lower() in CAPTIVITY_VERBS and any(c.dep_ == "auxpass" for c in node.children):
+        return False  # "two women who have been held by the Extraditables since 16 December"
     noun = node.head.lemma_.lower()
     deedish = DEEDS.deeds | DEEDS.verbs | HAPPENING_VERBS | TAKEOVER_VERBS
     if noun in lex.triggers or noun in deedish:

@@ -662,6 +662,18 @@ def reports_from_facts(
         if len(current) == 1
         else None
     )
+    if told_day is None and len(current) == 1 and current[0].kind == "abduction":
+        # "two women who have been held by the Extraditables since 16 December": the day a
+        # kidnapping told without one began
+        told_day = next(
+            (
+                s.extra["held_since"]
+                for s in facts
+                if s.extra.get("held_since") is not None
+                and (published is None or s.extra["held_since"].date <= published)
+            ),
+            None,
+        )
     reports = []
     made: dict[int, Report] = {}  # id(frame) -> its report
     for k, frame in enumerate(frames):
