@@ -199,3 +199,24 @@ def test_a_kidnapping_told_without_a_day_is_dated_by_the_start_of_the_captivity(
         datetime(1990, 1, 17, tzinfo=UTC),
     )
     assert report.date.isoformat() == "1989-12-16"
+
+
+@pytest.mark.parametrize(
+    "text, kind, expected",
+    [
+        (
+            "SAN SALVADOR, 14 JAN 90 (ACAN-EFE) -- The bishop said today that the names of the "
+            "persons involved in the six Jesuits' slaying were revealed.",
+            "killed",
+            6,
+        ),
+        (
+            "Police said the three soldiers' murder on Monday was carried out by rebels.",
+            "killed",
+            3,
+        ),
+    ],
+)
+def test_a_count_of_people_owning_a_killing_noun_is_a_toll(extractor, text, kind, expected):
+    (report,) = current(extractor, text, datetime(1990, 1, 14, tzinfo=UTC))
+    assert getattr(report, kind).best == expected

@@ -126,10 +126,10 @@ EVENT_NOUNS = frozenset(
         "body",
     }
 )
-#: event nouns whose victims are taken, not killed; the others kill
 # "the number of victims is 59": a count of the dead (not a casualty word of its own: "15
 # victims" alone may be the wounded too)
 TOLL_NOUNS_OF_DEAD = frozenset({"victim"})
+#: event nouns whose victims are taken, not killed; the others kill
 ABDUCTION_NOUNS = frozenset({"kidnapping", "abduction"})
 KILLING_NOUNS = EVENT_NOUNS - ABDUCTION_NOUNS
 #: a running total over a period, not one event: "so far this year", "in the past two months"
@@ -399,6 +399,16 @@ def _link(sent: Span, num: Number, lex: Lexicons) -> tuple[str, Token, Token | N
             return relative, child, person
     # climb to the governing verb: subject of "were killed", object of "killing"
     h = head
+    deed = head.head
+    if (
+        head.dep_ == "poss"
+        and deed.pos_ == "NOUN"
+        and deed.lemma_.lower() in EVENT_NOUNS - {"body"}
+        and not PERIOD.search(doccache.span_text(sent))
+        and not since_date(deed)
+    ):
+        # "the six Jesuits' slaying", "the three students' kidnapping"
+        return ("kidnapped" if deed.lemma_.lower() in ABDUCTION_NOUNS else "killed"), deed, person
     # four steps: "the assassination of Rector Ellacuria, five other Jesuits, and two women"
     # (women -> Jesuits -> Ellacuria -> of -> assassination)
     for _ in range(4):
