@@ -220,3 +220,14 @@ def test_a_kidnapping_told_without_a_day_is_dated_by_the_start_of_the_captivity(
 def test_a_count_of_people_owning_a_killing_noun_is_a_toll(extractor, text, kind, expected):
     (report,) = current(extractor, text, datetime(1990, 1, 14, tzinfo=UTC))
     assert getattr(report, kind).best == expected
+
+
+def test_a_victim_who_died_in_hospital_the_next_day_stays_with_the_shooting(extractor):
+    reports = current(
+        extractor,
+        "SAN SALVADOR, 8 AUG 89 (RADIO CADENA YSKL) -- A U.S. citizen was shot last night when "
+        "unidentified individuals tried to enter his residence in San Salvador. He received two "
+        "bullet wounds and was taken to the hospital, where he died early this morning.",
+        datetime(1989, 8, 8, tzinfo=UTC),
+    )
+    assert [(r.date.isoformat(), r.killed.best) for r in reports] == [("1989-08-07", 1)]

@@ -236,7 +236,9 @@ UNDATED_APART_DAYS = 2
 #: words of a later update of the same incident (its toll, its victims' funerals, its inquiry)
 UPDATE = re.compile(
     r"\b(?:rose|risen|climbed|increased|toll|funerals?|buried|burial|investigat\w*|"
-    r"arrested|claimed responsibility|died (?:of|from) (?:his|her|their) (?:wounds|injuries))\b",
+    r"arrested|claimed responsibility|died (?:of|from) (?:his|her|their) (?:wounds|injuries)|"
+    # "was taken to the hospital, where he died early this morning": the wounded of the attack
+    r"hospital,? where (?:he|she|they|\w+) (?:later )?died|died (?:later )?in (?:the |a )?hospital)\b",
     re.I,
 )
 #: the words of UPDATE that tell the mourning of victims, whatever day they died
