@@ -231,3 +231,14 @@ def test_a_victim_who_died_in_hospital_the_next_day_stays_with_the_shooting(extr
         datetime(1989, 8, 8, tzinfo=UTC),
     )
     assert [(r.date.isoformat(), r.killed.best) for r in reports] == [("1989-08-07", 1)]
+
+
+def test_a_kidnapping_told_without_a_day_is_dated_by_the_day_the_victim_went_missing(extractor):
+    (report,) = current(
+        extractor,
+        "BOGOTA, 12 DEC 89 (EFE) -- British engineer John Jones, kidnapped by the National "
+        "Liberation Army, lives in Colombia, it was reported today. Jones, who was reported "
+        "missing in Arauca Department early on 11 December, owns a power company.",
+        datetime(1989, 12, 12, tzinfo=UTC),
+    )
+    assert report.date.isoformat() == "1989-12-11"

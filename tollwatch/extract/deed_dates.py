@@ -77,9 +77,25 @@ def deed_day(
 CAPTIVITY_VERBS = frozenset({"hold", "keep"})
 
 
+def _went_missing(node: Any) -> bool:
+    """A date of someone going missing: "who was reported missing ... early on 11 December",
+    "disappeared on Monday"."""
+    for _ in range(4):
+        if node.head == node:
+            return False
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            lemma = node.lemma_.lower()
+            return lemma == "disappear" or (
+                lemma == "report" and any(c.lower_ == "missing" for c in node.children)
+            )
+    return False
+
+
 def held_since(doc: Any, dates: Sequence[DateMention]) -> DateMention | None:
     """The day-precise date a passive verb of captivity counts from ("who have been held by the
-    Extraditables since 16 December"), or None."""
+    Extraditables since 16 December"), or the day someone went missing ("who was reported
+    missing early on 11 December"), or None."""
     for d in dates:
         if d.date is None or d.precision != "day":
             continue
@@ -87,6 +103,8 @@ def held_since(doc: Any, dates: Sequence[DateMention]) -> DateMention | None:
         if bounds is None:
             continue
         node = doc[bounds[0] : bounds[1]].root
+        if _went_missing(node):
+            return d
         if node.dep_ != "pobj" or node.head.lower_ != "since":
             continue
         verb = node.head.head
