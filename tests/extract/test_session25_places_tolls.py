@@ -242,3 +242,14 @@ def test_a_kidnapping_told_without_a_day_is_dated_by_the_day_the_victim_went_mis
         datetime(1989, 12, 12, tzinfo=UTC),
     )
     assert report.date.isoformat() == "1989-12-11"
+
+
+def test_a_months_count_of_dead_is_no_toll_of_the_incident(extractor):
+    reports = current(
+        extractor,
+        "LIMA, 30 OCT 89 (EFE) -- A police commander was killed today in Lima by presumed "
+        "Shining Path terrorists. According to provisional data, during October more than 350 "
+        "people were killed in Peru as a result of the terrorist offensive.",
+        datetime(1989, 10, 30, tzinfo=UTC),
+    )
+    assert [(r.killed.low, r.killed.best, r.killed.high) for r in reports] == [(1, 1, 1)]

@@ -139,6 +139,9 @@ PERIOD = re.compile(
     r"over the course of (?:a|one|the|\w+) (?:\w+ )?(?:weeks?|months?|years?)|"
     r"in \d+ (?:weeks|months|years)|in (?:less|fewer) than \w+ (?:days|weeks|months|years)|"
     r"(?:during|throughout) (?:the year )?(?:19|20)\d\d|"
+    # "during October more than 350 people were killed in Peru": a month's count
+    r"(?:during|throughout) (?:the month of )?(?:january|february|march|april|may|june|july|"
+    r"august|september|october|november|december)\b(?! \d)|"
     r"(?:in )?this decade|in recent (?:years|months)|"
     r"(?:during|in|over|after) (?:the )?(?:last |past )?(?:\d+|\w+) years of|years of (?:civil )?war)\b",
     re.I,
