@@ -253,3 +253,14 @@ def test_a_months_count_of_dead_is_no_toll_of_the_incident(extractor):
         datetime(1989, 10, 30, tzinfo=UTC),
     )
     assert [(r.killed.low, r.killed.best, r.killed.high) for r in reports] == [(1, 1, 1)]
+
+
+def test_a_date_after_as_reported_dates_the_deed_not_the_report(extractor):
+    (report,) = current(
+        extractor,
+        "MOSCOW, 9 JUL 89 (IZVESTIYA) -- As Izvestiya has already reported, on 5 July a bus "
+        "with Soviet seamen on board was blown up by a bomb in Lima. As a result of the "
+        "explosion 20 people were injured.",
+        datetime(1989, 7, 9, tzinfo=UTC),
+    )
+    assert report.date.isoformat() == "1989-07-05"

@@ -736,6 +736,12 @@ def statement_date(text: str, start: int, end: int | None = None) -> bool:
     for k in range(1, min(5, len(before)) + 1):
         word = before[-k]
         if word in SPEECH_WORDS or word in STATEMENT_VERBS:
+            if re.search(
+                rf"\bas\b[^,.;]*\b{re.escape(word)}\s*,[^,]*$",
+                text[max(0, start - 80) : start],
+                re.I,
+            ):
+                return False  # "As Izvestiya has already reported, on 5 July a bus was blown up"
             return all(w in _BETWEEN for w in before[-k + 1 :]) if k > 1 else True
         if word in STATEMENT_NOUNS or (
             word.endswith("s") and not word.endswith("ss") and word[:-1] in STATEMENT_NOUNS
