@@ -264,3 +264,14 @@ def test_a_date_after_as_reported_dates_the_deed_not_the_report(extractor):
         datetime(1989, 7, 9, tzinfo=UTC),
     )
     assert report.date.isoformat() == "1989-07-05"
+
+
+def test_the_country_of_an_embassy_is_no_place_of_the_attack(extractor):
+    text = (
+        "LIMA, 25 OCT 89 (EFE) -- Police have reported that terrorists tonight bombed the "
+        "embassies of the PRC and the Soviet Union in the Lima district of San Isidro."
+    )
+    (report,) = current(extractor, text, datetime(1989, 10, 25, tzinfo=UTC))
+    assert report.location.country == "PE"
+    seen = explain(text, Settings(), datetime(1989, 10, 25, tzinfo=UTC), extractor)
+    assert {p["country"] for s in seen["sentences"] for p in s["places"]} == {"PE"}

@@ -304,6 +304,30 @@ def _with_head_word(doc: Doc, ent: Span) -> Span:
     return Span(doc, ent.start - 1, ent.end, label=ent.label_)
 
 
+#: nouns of a diplomatic mission (lexicon data)
+MISSION_NOUNS = word_list("mission_nouns.txt")
+
+
+def _mission_of(doc: Doc, ent: Span) -> bool:
+    """A country named as the owner of a mission ("bombed the embassies of the PRC and the
+    Soviet Union" in Lima): the building's country, not the place of the event."""
+    k = ent.start - 1
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    # "the embassies of the PRC and the Soviet Union": the second owner of the same list
+    while k >= 1 and doc[k].lower_ in ("and", ",") and doc[k - 1].ent_type_ in ("GPE", "ORG"):
+        k = _ent_start(doc, k - 1) - 1
+        if k >= 0 and doc[k].lower_ == "the":
+            k -= 1
+    return k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lemma_.lower() in MISSION_NOUNS
+
+
+def _ent_start(doc: Doc, i: int) -> int:
+    while i > 0 and doc[i].ent_iob_ == "I":
+        i -= 1
+    return i
+
+
 def _untagged_runs(doc: Doc, covered: set[int], name_words: set[str]) -> list[tuple[int, int]]:
     """(start, end) of each run of capitalised words outside every entity that a name particle
     joins ("Vina del Mar", "Mar del Plata"): a name of several words the model did not tag.
@@ -392,6 +416,7 @@ def find_places(
         if (
             (len(ent) == 1 and ent.text in name_words)
             or (ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in NOT_BEFORE_PLACE)
+            or _mission_of(doc, ent)
             or _street(doc, ent.start, ent.end)
         ):
             continue
