@@ -11,7 +11,7 @@ December"), the day of a kidnapping the story tells without one.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from typing import Any
 
 from tollwatch.extract import doccache
@@ -47,6 +47,16 @@ def _deed_verb(verb: Any, deeds: Collection[str], verbs: Collection[str]) -> boo
     return any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and _deed(c, deeds) for c in verb.children)
 
 
+def _day_roots(doc: Any, dates: Sequence[DateMention]) -> Iterator[tuple[DateMention, Any]]:
+    """Each day-precise date with the root token of its phrase."""
+    for d in dates:
+        if d.date is None or d.precision != "day":
+            continue
+        bounds = doccache.span_bounds(doc, d.start, d.end)
+        if bounds is not None:
+            yield d, doc[bounds[0] : bounds[1]].root
+
+
 def deed_day(
     doc: Any,
     dates: Sequence[DateMention],
@@ -55,13 +65,7 @@ def deed_day(
 ) -> DateMention | None:
     """The day-precise date of a sentence that a verb of occurrence or perpetration gives to a
     deed noun told before ("the crime perpetrated on 16 November"), or None."""
-    for d in dates:
-        if d.date is None or d.precision != "day":
-            continue
-        bounds = doccache.span_bounds(doc, d.start, d.end)
-        if bounds is None:
-            continue
-        node = doc[bounds[0] : bounds[1]].root
+    for d, node in _day_roots(doc, dates):
         while node.dep_ == "compound" and node.head != node:
             node = node.head  # "on Saturday night"
         if node.dep_ == "pobj" and node.head.lower_ in DAY_PREPOSITIONS:
@@ -96,13 +100,7 @@ def held_since(doc: Any, dates: Sequence[DateMention]) -> DateMention | None:
     """The day-precise date a passive verb of captivity counts from ("who have been held by the
     Extraditables since 16 December"), or the day someone went missing ("who was reported
     missing early on 11 December"), or None."""
-    for d in dates:
-        if d.date is None or d.precision != "day":
-            continue
-        bounds = doccache.span_bounds(doc, d.start, d.end)
-        if bounds is None:
-            continue
-        node = doc[bounds[0] : bounds[1]].root
+    for d, node in _day_roots(doc, dates):
         if _went_missing(node):
             return d
         if node.dep_ != "pobj" or node.head.lower_ != "since":

@@ -1499,18 +1499,27 @@ MEDIA_VERBS = frozenset({"transmit", "broadcast", "publish", "air", "telecast", 
 STATEMENT_REACH = 12
 
 
-def _made_statement(doc: Any, date: DateMention) -> bool:
-    """Whether a date qualifies the making of a statement ("Yesterday, Maria Julia Hernandez
-    made official statements before the court regarding the murder", "issued a communique on
-    Sunday"): its verb is a light verb whose object is a statement noun."""
+def _date_verb(doc: Any, date: DateMention) -> Any:
+    """The verb a date's phrase hangs from (up to four steps up the parse; the last token reached
+    when there is none), or None when the date covers no tokens."""
     bounds = doccache.span_bounds(doc, date.start, date.end)  # ``char_span`` with "expand"
     if bounds is None:
-        return False
+        return None
     node = doc[bounds[0] : bounds[1]].root
     for _ in range(4):
         if node.pos_ in ("VERB", "AUX") or node.head == node:
             break
         node = node.head
+    return node
+
+
+def _made_statement(doc: Any, date: DateMention) -> bool:
+    """Whether a date qualifies the making of a statement ("Yesterday, Maria Julia Hernandez
+    made official statements before the court regarding the murder", "issued a communique on
+    Sunday"): its verb is a light verb whose object is a statement noun."""
+    node = _date_verb(doc, date)
+    if node is None:
+        return False
     if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in MEDIA_VERBS:
         # "a Washington dateline item transmitted on 11 December by the UPI news agency": the
         # day a text went out, not a deed's
@@ -1555,15 +1564,8 @@ def _describing_clause(doc: Any, date: DateMention, lex: Lexicons) -> bool:
     hangs as a relative clause from a noun that names no deed, and no word of the clause is an
     event or casualty word ("the bus that exploded on Monday", "the attack, which took place on
     Monday", "the strike they began after the judge's murder" date a deed)."""
-    bounds = doccache.span_bounds(doc, date.start, date.end)
-    if bounds is None:
-        return False
-    node = doc[bounds[0] : bounds[1]].root
-    for _ in range(4):
-        if node.pos_ in ("VERB", "AUX") or node.head == node:
-            break
-        node = node.head
-    if node.dep_ != "relcl" or node.pos_ not in ("VERB", "AUX"):
+    node = _date_verb(doc, date)
+    if node is None or node.dep_ != "relcl" or node.pos_ not in ("VERB", "AUX"):
         return False
     if node.lemma_.lower() in CAPTIVITY_VERBS and any(c.dep_ == "auxpass" for c in node.children):
         return False  # "two women who have been held by the Extraditables since 16 December"
