@@ -143,8 +143,9 @@ def build_frames(
 
 def _history_goes_on(s: SentenceFacts, told: tuple[SentenceFacts, Frame | None] | None) -> bool:
     """The sentence right after one of history, with no date, no place and no strong event word
-    of its own, that does not say it tells another deed, tells more of that history: "In July 1989 the Shining Path bombed a bus carrying Soviet marines.
-    Fifteen Soviet marines were wounded." """
+    of its own, that does not say it tells another deed, tells more of that history: "In July
+    1989 the Shining Path bombed a bus carrying Soviet marines. Fifteen Soviet marines were
+    wounded." """
     if told is None or told[0].index != s.index - 1 or s.history or s.dates:
         return False
     if s.strong or ANOTHER.search(s.text) or SEPARATE.search(s.text) or ADDITION.search(s.text):
