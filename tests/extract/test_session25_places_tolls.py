@@ -275,3 +275,13 @@ def test_the_country_of_an_embassy_is_no_place_of_the_attack(extractor):
     assert report.location.country == "PE"
     seen = explain(text, Settings(), datetime(1989, 10, 25, tzinfo=UTC), extractor)
     assert {p["country"] for s in seen["sentences"] for p in s["places"]} == {"PE"}
+
+
+def test_a_count_of_attackers_after_by_is_no_toll(extractor):
+    (report,) = current(
+        extractor,
+        "AYACUCHO, 5 OCT 89 (EFE) -- Military sources today reported that 35 people died in "
+        "attacks by about 150 Shining Path members against four towns of Ayacucho department.",
+        datetime(1989, 10, 5, tzinfo=UTC),
+    )
+    assert (report.killed.low, report.killed.best, report.killed.high) == (35, 35, 35)

@@ -435,6 +435,9 @@ def _link(sent: Span, num: Number, lex: Lexicons) -> tuple[str, Token, Token | N
             parent = h.head
             if _misread_apposition(h, parent):
                 return None
+            if h.dep_ == "pobj" and parent.lower_ == "by":
+                # "35 people died in attacks by about 150 Shining Path members": the authors
+                return None
             # the subject of a verb that has an object kills, it is not killed
             killers = h.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in parent.children)
             if parent.pos_ == "NOUN" and h.lower_ == "of" and parent.lemma_.lower() in EVENT_NOUNS:
