@@ -285,3 +285,15 @@ def test_a_count_of_attackers_after_by_is_no_toll(extractor):
         datetime(1989, 10, 5, tzinfo=UTC),
     )
     assert (report.killed.low, report.killed.best, report.killed.high) == (35, 35, 35)
+
+
+def test_a_bracketed_header_is_no_lead_sentence(extractor):
+    # the lead's day dates the clash told right after it, past the transcriber's header
+    (report,) = current(
+        extractor,
+        "CLANDESTINE, 28 MAY 89 (RADIO VENCEREMOS) -- [COMMUNIQUE] [FARABUNDO MARTI NATIONAL "
+        "LIBERATION FRONT] [TEXT] AT 1400 ON 27 MAY, HONDURAN TROOPS ENTERED SAN ANDRES, SAN "
+        "MIGUEL DEPARTMENT. THEY CLASHED WITH GUERRILLAS NEAR THE TOROLA RIVER.",
+        datetime(1989, 5, 28, tzinfo=UTC),
+    )
+    assert report.date.isoformat() == "1989-05-27"

@@ -249,6 +249,10 @@ def _deed_dates(
     ]
 
 
+#: an editor's or transcriber's insertion in square brackets
+BRACKETED = re.compile(r"\[[^\]]*\]")
+
+
 def _lead_date(
     first: SentenceFacts, all_facts: list[SentenceFacts], text: str, published: date | None
 ) -> DateMention | None:
@@ -257,8 +261,12 @@ def _lead_date(
     watchmen exchanged fire with the terrorists." None when the lead tells an event of its own,
     gives several days, a statement's day or history, or a sentence between them gives a day."""
     # the dateline alone is no lead ("BOGOTA, 30 AUG 89 (INRAVISION) --")
+    # nor is a transcriber's header in brackets ("[COMMUNIQUE] [FARABUNDO MARTI NATIONAL
+    # LIBERATION FRONT]")
     body = [
-        f for f in all_facts if f.text.strip() and not f.text.rstrip().endswith(DATELINE_DASHES)
+        f
+        for f in all_facts
+        if BRACKETED.sub("", f.text).strip() and not f.text.rstrip().endswith(DATELINE_DASHES)
     ]
     if not body or body[0].index >= first.index or body[0].eventful:
         return None
