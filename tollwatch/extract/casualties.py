@@ -126,8 +126,8 @@ EVENT_NOUNS = frozenset(
         "body",
     }
 )
-# "the number of victims is 59": a count of the dead (not a casualty word of its own: "15
-# victims" alone may be the wounded too)
+#: "the number of victims is 59": a count of the dead (not a casualty word of its own: "15
+#: victims" alone may be the wounded too)
 TOLL_NOUNS_OF_DEAD = frozenset({"victim"})
 #: event nouns whose victims are taken, not killed; the others kill
 ABDUCTION_NOUNS = frozenset({"kidnapping", "abduction"})
@@ -407,11 +407,10 @@ def _link(sent: Span, num: Number, lex: Lexicons) -> tuple[str, Token, Token | N
         head.dep_ == "poss"
         and deed.pos_ == "NOUN"
         and deed.lemma_.lower() in EVENT_NOUNS - {"body"}
-        and not PERIOD.search(doccache.span_text(sent))
-        and not since_date(deed)
     ):
         # "the six Jesuits' slaying", "the three students' kidnapping"
-        return ("kidnapped" if deed.lemma_.lower() in ABDUCTION_NOUNS else "killed"), deed, person
+        kind = _event_noun_kind(deed, sent)
+        return (kind, deed, person) if kind else None
     # four steps: "the assassination of Rector Ellacuria, five other Jesuits, and two women"
     # (women -> Jesuits -> Ellacuria -> of -> assassination)
     for _ in range(4):
@@ -441,15 +440,9 @@ def _link(sent: Span, num: Number, lex: Lexicons) -> tuple[str, Token, Token | N
             # the subject of a verb that has an object kills, it is not killed
             killers = h.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in parent.children)
             if parent.pos_ == "NOUN" and h.lower_ == "of" and parent.lemma_.lower() in EVENT_NOUNS:
-                # "the murders of three reporters", "the bodies of three students"; not "the
-                # assassination of four presidential candidates in the past few years"
-                if PERIOD.search(doccache.span_text(sent)) or since_date(parent):
-                    return None
-                # "the kidnapping and assassination of the five students": they were killed
-                kidnapped = parent.lemma_.lower() in ABDUCTION_NOUNS and not any(
-                    c.dep_ == "conj" and c.lemma_.lower() in KILLING_NOUNS for c in parent.children
-                )
-                return ("kidnapped" if kidnapped else "killed"), parent, person
+                # "the murders of three reporters", "the bodies of three students"
+                kind = _event_noun_kind(parent, sent)
+                return (kind, parent, person) if kind else None
             kind = _kind_of(parent, lex, ("verb", "adj"))
             if kind and parent.pos_ in ("VERB", "ADJ", "AUX", "NOUN"):
                 if parent.pos_ == "NOUN":
@@ -518,6 +511,19 @@ def _link(sent: Span, num: Number, lex: Lexicons) -> tuple[str, Token, Token | N
         cue = next(t for t in window if t.lemma_.lower() == "toll")
         return ("injured" if injured else "killed"), cue, person
     return None
+
+
+def _event_noun_kind(noun: Token, sent: Span) -> str | None:
+    """What an event noun did to the people counted in its "of" phrase or as its owner:
+    "kidnapped" or "killed" ("the kidnapping and assassination of the five students": they were
+    killed); None for a running total ("the assassination of four presidential candidates in the
+    past few years", "killings since January")."""
+    if PERIOD.search(doccache.span_text(sent)) or since_date(noun):
+        return None
+    kidnapped = noun.lemma_.lower() in ABDUCTION_NOUNS and not any(
+        c.dep_ == "conj" and c.lemma_.lower() in KILLING_NOUNS for c in noun.children
+    )
+    return "kidnapped" if kidnapped else "killed"
 
 
 def _counts_casualties(number: Token, lex: Lexicons) -> bool:

@@ -81,6 +81,13 @@ def deed_day(
 CAPTIVITY_VERBS = frozenset({"hold", "keep"})
 
 
+def held_captive(verb: Any) -> bool:
+    """A passive verb of captivity: "have been held", "was kept"."""
+    return verb.lemma_.lower() in CAPTIVITY_VERBS and any(
+        c.dep_ == "auxpass" for c in verb.children
+    )
+
+
 def _went_missing(node: Any) -> bool:
     """A date of someone going missing: "who was reported missing ... early on 11 December",
     "disappeared on Monday"."""
@@ -105,9 +112,6 @@ def held_since(doc: Any, dates: Sequence[DateMention]) -> DateMention | None:
             return d
         if node.dep_ != "pobj" or node.head.lower_ != "since":
             continue
-        verb = node.head.head
-        if verb.lemma_.lower() in CAPTIVITY_VERBS and any(
-            c.dep_ == "auxpass" for c in verb.children
-        ):
+        if held_captive(node.head.head):
             return d
     return None

@@ -34,12 +34,7 @@ from tollwatch.extract.casualties import (
 )
 from tollwatch.extract.casualties import _is_cumulative as is_cumulative
 from tollwatch.extract.dates import DateMention, find_dates
-from tollwatch.extract.deed_dates import (
-    CAPTIVITY_VERBS,
-    HAPPENING_VERBS,
-    deed_day,
-    held_since,
-)
+from tollwatch.extract.deed_dates import HAPPENING_VERBS, deed_day, held_captive, held_since
 from tollwatch.extract.describe import apposed_name, dressed_as, members_of, mention_part, widened
 from tollwatch.extract.events import (
     find_targets,
@@ -570,8 +565,8 @@ class Extractor:
                 sp = tuple(p for p in sp if _under(doccache.span_of(doc, p), words))
             # "judges today began stoppages to protest the assassination of Judge X the
             # evening of 1 November": a date that hangs from an event word dates the deed
-            words = {doc[m.end - 1].i for m in triggers}
-            hung = tuple(d.start for d in sd if words and _hangs_from(doc, d, words))
+            event_at = {doc[m.end - 1].i for m in triggers}
+            hung = tuple(d.start for d in sd if event_at and _hangs_from(doc, d, event_at))
             if hung:
                 extra["deed_dates"] = hung
             facts.append(
@@ -1499,13 +1494,18 @@ MEDIA_VERBS = frozenset({"transmit", "broadcast", "publish", "air", "telecast", 
 STATEMENT_REACH = 12
 
 
+def _date_root(doc: Any, date: DateMention) -> Any:
+    """The root token of a date's phrase, or None when the date covers no tokens."""
+    bounds = doccache.span_bounds(doc, date.start, date.end)  # ``char_span`` with "expand"
+    return None if bounds is None else doc[bounds[0] : bounds[1]].root
+
+
 def _date_verb(doc: Any, date: DateMention) -> Any:
     """The verb a date's phrase hangs from (up to four steps up the parse; the last token reached
     when there is none), or None when the date covers no tokens."""
-    bounds = doccache.span_bounds(doc, date.start, date.end)  # ``char_span`` with "expand"
-    if bounds is None:
+    node = _date_root(doc, date)
+    if node is None:
         return None
-    node = doc[bounds[0] : bounds[1]].root
     for _ in range(4):
         if node.pos_ in ("VERB", "AUX") or node.head == node:
             break
@@ -1538,10 +1538,9 @@ def _made_statement(doc: Any, date: DateMention) -> bool:
 def _hangs_from(doc: Any, date: DateMention, words: set[int]) -> bool:
     """Whether the date's phrase hangs (within three steps up the parse) from one of the event
     words at ``words`` (token indices), through no verb of its own."""
-    bounds = doccache.span_bounds(doc, date.start, date.end)
-    if bounds is None:
+    node = _date_root(doc, date)
+    if node is None:
         return False
-    node = doc[bounds[0] : bounds[1]].root
     for _ in range(3):
         if node.head == node:
             return False
@@ -1556,6 +1555,8 @@ def _hangs_from(doc: Any, date: DateMention, words: set[int]) -> bool:
 #: deeds a relative clause may tell without an event word: "the embassy, which they occupied on
 #: the morning of 3 October"
 TAKEOVER_VERBS = frozenset({"occupy", "capture", "takeover"})
+#: words of a deed in a relative clause: deed nouns, perpetration, happening and takeover verbs
+DEEDISH = DEEDS.deeds | DEEDS.verbs | HAPPENING_VERBS | TAKEOVER_VERBS
 
 
 def _describing_clause(doc: Any, date: DateMention, lex: Lexicons) -> bool:
@@ -1567,15 +1568,14 @@ def _describing_clause(doc: Any, date: DateMention, lex: Lexicons) -> bool:
     node = _date_verb(doc, date)
     if node is None or node.dep_ != "relcl" or node.pos_ not in ("VERB", "AUX"):
         return False
-    if node.lemma_.lower() in CAPTIVITY_VERBS and any(c.dep_ == "auxpass" for c in node.children):
+    if held_captive(node):
         return False  # "two women who have been held by the Extraditables since 16 December"
     noun = node.head.lemma_.lower()
-    deedish = DEEDS.deeds | DEEDS.verbs | HAPPENING_VERBS | TAKEOVER_VERBS
-    if noun in lex.triggers or noun in deedish:
+    if noun in lex.triggers or noun in DEEDISH:
         return False
     # no event or casualty word anywhere in the clause ("that used planes to bomb villages")
     return not any(
-        (w := t.lemma_.lower()) in lex.triggers or w in lex.casualty or w in deedish
+        (w := t.lemma_.lower()) in lex.triggers or w in lex.casualty or w in DEEDISH
         for t in node.subtree
     )
 
