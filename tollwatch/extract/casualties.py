@@ -1597,6 +1597,15 @@ def _single_victims(
                 dead(1, lo, hi, subj)
                 break
             continue
+        if tok.pos_ == "VERB" and lemma == "leave" and (left := _left_harmed(tok, lex)):
+            # "the men shot him and left him seriously wounded", "the bomb left a policeman
+            # dead": one person, in the state the deed left them in
+            v, state = left
+            if v.lower_ not in named:
+                category = _category(v, lex) if v.pos_ == "NOUN" else None
+                lo, hi = tok.i - sent.start, state.i - sent.start + 1
+                dead(1, lo, hi, v, category, kind=_LEFT_STATES[state.lemma_.lower()])
+            continue
         if (
             tok.pos_ == "VERB"
             and lemma == "find"
@@ -1735,6 +1744,34 @@ def _single_victims(
             dead(count, lo, hi, v, category, total=not answered, kind=kind)
             break
     return out
+
+
+#: the state a deed leaves one person in: the kind of casualty it makes
+_LEFT_STATES = {"dead": "killed", "wound": "injured", "injure": "injured", "hurt": "injured"}
+
+
+def _left_harmed(tok: Token, lex: Lexicons) -> tuple[Token, Token] | None:
+    """The one person "left" harmed and the word of their state: "left him seriously wounded",
+    "left a policeman dead" (the object of "leave" and a state word as its predicate). Counted
+    groups ("left two soldiers dead") are figures of their own."""
+    victim = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if victim is None:
+        return None
+    # the state as the verb's predicate, or hung from the person ("a policeman seriously
+    # injured" parsed as a participle of the noun)
+    states = [c for c in tok.children if c.dep_ in ("oprd", "xcomp", "acomp", "advcl", "ccomp")]
+    states += [c for c in victim.children if c.dep_ in ("acl", "amod") and c.i > victim.i]
+    state = next((c for c in states if c.lemma_.lower() in _LEFT_STATES), None)
+    if state is None or victim.i > state.i:
+        return None
+    if any(c.like_num or c.dep_ == "nummod" for c in victim.children):
+        return None
+    person = (
+        (victim.pos_ == "PRON" and victim.lower_ in ("him", "her"))
+        or victim.ent_type_ == "PERSON"
+        or (victim.tag_ == "NN" and victim.lemma_.lower() in lex.victims)
+    )
+    return (victim, state) if person else None
 
 
 #: casualty words that name the group a category belongs to: "a dozen of the injured"

@@ -1,0 +1,52 @@
+"""Rules of session 26 (sentences the team wrote)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from tollwatch.types import Article
+
+PUB = datetime(1990, 1, 10, tzinfo=UTC)
+
+
+def current(extractor, text, published=PUB):
+    out = extractor.extract(Article(id="p", text=text, published=published))
+    return [r for r in out if not r.is_reference]
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # the deed's victim named only in the sentence before, which tells a robbery
+        (
+            "SANTIAGO, 10 JAN 90 -- Masked men robbed a farmer on a road near Talca on Sunday. "
+            "The farmer resisted, and the men shot him and left him badly wounded.",
+            None,
+            1,
+        ),
+        ("The bomb left a policeman seriously injured in Cali on Monday.", None, 1),
+        (
+            "Gunmen stopped the taxi in Cali on Monday and left its driver dead on the road.",
+            1,
+            None,
+        ),
+    ],
+)
+def test_one_person_left_dead_or_wounded_is_a_toll(extractor, text, killed, injured):
+    (report,) = current(extractor, text)
+    assert (report.killed.best, report.injured.best) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The decision left him angry, officials in Cali said on Monday.",
+        # a counted group is a figure of its own, never one person
+        "A car bomb in Cali on Monday left four soldiers dead.",
+    ],
+)
+def test_left_without_harm_or_with_a_count_is_no_single_toll(extractor, text):
+    reports = current(extractor, text)
+    assert all(r.killed.best != 1 and r.injured.best != 1 for r in reports)
