@@ -50,3 +50,31 @@ def test_one_person_left_dead_or_wounded_is_a_toll(extractor, text, killed, inju
 def test_left_without_harm_or_with_a_count_is_no_single_toll(extractor, text):
     reports = current(extractor, text)
     assert all(r.killed.best != 1 and r.injured.best != 1 for r in reports)
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "country"),
+    [
+        ("A car bomb killed 12 people in the Syrian capital on Monday.", "Damascus", "SY"),
+        ("A car bomb killed 12 people in Afghanistan's capital on Monday.", "Kabul", "AF"),
+        ("Gunmen attacked a hotel in the capital of Mali on Monday.", "Bamako", "ML"),
+        # the town named after the phrase is the place, as written
+        ("A truck bomb exploded in the Colombian capital of Bogota on Monday.", "Bogotá", "CO"),
+    ],
+)
+def test_a_country_s_capital_named_by_the_country_is_placed(current, text, town, country):
+    (report,) = current(text)
+    assert (report.location.matched_name, report.location.country) == (town, country)
+    assert report.location.precision == "city"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels attacked the state capital on Monday, killing two soldiers.",
+        "Guerrillas attacked the capital of Antioquia on Monday, killing two soldiers.",
+    ],
+)
+def test_a_capital_of_no_named_country_is_no_town(current, text):
+    reports = current(text)
+    assert all(r.location is None or r.location.precision != "city" for r in reports)

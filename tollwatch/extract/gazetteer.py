@@ -89,6 +89,13 @@ _SQL_FOLD = (
     "FROM folds f JOIN places p ON p.id = f.place_id WHERE f.fold = ?"
 )
 
+#: a country's capital: its biggest town at the country's own point
+_SQL_CAPITAL = (
+    f"SELECT {_COLUMNS}, p.admin1_code FROM places c JOIN places p "
+    "ON p.country = c.country AND p.feature = 'city' AND p.lat = c.lat AND p.lon = c.lon "
+    "WHERE c.feature = 'country' AND c.country = ? ORDER BY p.population DESC LIMIT 1"
+)
+
 
 @dataclass(frozen=True)
 class Place:
@@ -150,6 +157,7 @@ class Gazetteer:
         self._demonyms = load_demonyms()
         self._cache: dict[str, tuple[_Candidate, ...]] = {}
         self._country_names: dict[str, str] | None = None
+        self._capitals: dict[str, Place | None] = {}
 
     @classmethod
     def open(cls, settings: Settings) -> Gazetteer:
@@ -267,6 +275,26 @@ class Gazetteer:
                 ) from exc
             self._country_names = dict(rows)
         return self._country_names.get(code.upper())
+
+    def capital(self, code: str) -> Place | None:
+        """The capital city of a country by its ISO alpha-2 code ("PE" -> Lima): the town of that
+        country at the country's point (the index places a country at its capital)."""
+        code = code.upper()
+        if code in self._capitals:
+            return self._capitals[code]
+        try:
+            row = self._con.execute(_SQL_CAPITAL, (code,)).fetchone()
+        except sqlite3.Error as exc:
+            raise GazetteerError(
+                f"cannot read the gazetteer index {self.path}: {exc}",
+                hint="delete the file or run `tollwatch gazetteer build` to rebuild it",
+            ) from exc
+        place = None
+        if row is not None:
+            gid, pname, cc, admin1, lat, lon, pop, feature, a1code = row
+            place = Place(gid, pname, cc, admin1, lat, lon, pop, feature, feature, a1code)
+        self._capitals[code] = place
+        return place
 
     # -- internals --------------------------------------------------------------------------
 

@@ -16,7 +16,7 @@ from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span
 
 from tollwatch.extract import doccache
-from tollwatch.extract.gazetteer import Gazetteer
+from tollwatch.extract.gazetteer import Gazetteer, location_of
 from tollwatch.extract.gazetteer_names import name_key
 from tollwatch.extract.lexicon import word_list
 from tollwatch.types import Evidence, Location
@@ -365,6 +365,44 @@ def _untagged_runs(doc: Doc, covered: set[int], name_words: set[str]) -> list[tu
     return out
 
 
+def _capital_phrases(doc: Doc, gaz: Gazetteer) -> list[tuple[Span, str]]:
+    """Each phrase naming a country's capital by the country ("the Peruvian capital", "Syria's
+    capital", "the capital of Qatar") and the word or name that gives the country; "the state
+    capital", "the capital of Antioquia" name no country."""
+    out: list[tuple[Span, str]] = []
+    for tok in doccache.tokens(doc):
+        if tok.lower_ != "capital" or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        before = doc[tok.i - 1] if tok.i > 0 else None
+        if before is not None and before.tag_ == "POS" and tok.i > 1:
+            before = doc[tok.i - 2]  # "Syria's capital"
+        after = doc[tok.i + 1 : tok.i + 3]
+        if (
+            before is not None
+            and before.is_title
+            and gaz.country_of(before.text) is not None
+            # "the Colombian capital of Bogota", "the Peruvian capital, Lima": the town is named
+            and not (
+                after and after[0].lower_ in ("of", ",") and len(after) > 1 and after[1].is_title
+            )
+        ):
+            out.append((doc[before.i : tok.i + 1], before.text))
+            continue
+        if after and after[0].lower_ == "of":
+            # the entity after "of" (the model may call "Mali" a person), or one title word
+            first = tok.i + 2 + (tok.i + 2 < len(doc) and doc[tok.i + 2].lower_ == "the")
+            ent = next((e for e in doccache.ents(doc) if e.start == first), None)
+            name = ent if ent is not None else doc[first : first + 1]
+            if (
+                len(name)
+                and name[0].is_title
+                and gaz.country_of(name.text) is not None
+                and gaz.demonym(name.text) is None  # "capital of Peru", not of a people
+            ):
+                out.append((doc[tok.i : name.end], name.text))
+    return out
+
+
 def find_places(
     doc: Doc, gaz: Gazetteer, article_id: str, counts: dict[str, int] | None = None
 ) -> list[Location]:
@@ -482,6 +520,16 @@ def find_places(
                 continue
         out.append(replace(loc, name=ent.text, evidence=ev))
         covered.update(range(ent.start, ent.end))
+    # "the Syrian capital", "Peru's capital", "the capital of Qatar": the country's capital
+    for span in _capital_phrases(doc, gaz):
+        code = gaz.country_of(span[1])
+        place = gaz.capital(code) if code is not None else None
+        if place is None:
+            continue
+        words = span[0]
+        ev = Evidence(article_id, words.start_char, words.end_char, words.text)
+        out.append(location_of(place, words.text, ev))
+        covered.update(range(words.start, words.end))
     # towns of several words spaCy did not tag ("in downtown Vina del Mar")
     for start, end in _untagged_runs(doc, covered, name_words):
         span = doc[start:end]
