@@ -78,3 +78,14 @@ def test_a_country_s_capital_named_by_the_country_is_placed(current, text, town,
 def test_a_capital_of_no_named_country_is_no_town(current, text):
     reports = current(text)
     assert all(r.location is None or r.location.precision != "city" for r in reports)
+
+
+def test_terrorist_acts_open_the_incident_they_date(current):
+    # published on a Thursday: the lead's "Wednesday evening" dates the bomb told after it
+    text = (
+        "MOSCOW, 26 OCT 89 -- Terrorist acts were carried out on Wednesday evening in Lima "
+        "against two embassies. Unknown men placed a bomb under one of the diplomats' cars."
+    )
+    (report,) = current(text, datetime(1989, 10, 26, 12, tzinfo=UTC))
+    assert report.date.isoformat() == "1989-10-25"
+    assert report.location.matched_name == "Lima"
