@@ -89,3 +89,14 @@ def test_terrorist_acts_open_the_incident_they_date(current):
     (report,) = current(text, datetime(1989, 10, 26, 12, tzinfo=UTC))
     assert report.date.isoformat() == "1989-10-25"
     assert report.location.matched_name == "Lima"
+
+
+def test_a_fire_told_again_with_its_day_stays_with_the_attack_that_set_it(current):
+    text = (
+        "LIMA, 25 JAN 89 -- Shining Path guerrillas carried out a serious attack in the town of "
+        "Andahua. During this attack, the guerrillas set fire to the public buildings. "
+        "Police reported today that yesterday the guerrillas burned the offices of the "
+        "agrarian bank and the health ministry in Andahua."
+    )
+    (report,) = current(text, datetime(1989, 1, 25, 12, tzinfo=UTC))
+    assert report.date.isoformat() == "1989-01-24"

@@ -507,6 +507,9 @@ def _target_frame(
         "other"
         if kind in ("fire", "abduction")
         and any(_trigger_kind(t) == "other" for x in main.sentences for t in x.triggers)
+        # "During this attack, the terrorists set the public buildings on fire": a main
+        # incident that already tells a deed of this kind is not another kind
+        and not any(_trigger_kind(t) == kind for x in main.sentences for t in x.triggers)
         else None
     )
     if (
