@@ -100,3 +100,14 @@ def test_a_fire_told_again_with_its_day_stays_with_the_attack_that_set_it(curren
     )
     (report,) = current(text, datetime(1989, 1, 25, 12, tzinfo=UTC))
     assert report.date.isoformat() == "1989-01-24"
+
+
+def test_a_lead_s_day_holds_through_a_sentence_of_the_same_day(current):
+    text = (
+        "SANTIAGO, 18 JUL 89 -- The interior minister today stated that the action taken "
+        "yesterday by some people to occupy private land will not intimidate the government. "
+        "Yesterday, a group of about 300 people tried to seize a farm with stones and firearms. "
+        "Their attack on the farm killed one man and injured several others."
+    )
+    (report,) = current(text, datetime(1989, 7, 18, 12, tzinfo=UTC))
+    assert report.date.isoformat() == "1989-07-17"

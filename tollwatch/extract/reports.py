@@ -259,7 +259,8 @@ def _lead_date(
     """The day the story's lead sentence gives, for the incident told right after it that dates
     nothing itself: "Last night's terrorist target was the Antioquia liqueur plant. ... The
     watchmen exchanged fire with the terrorists." None when the lead tells an event of its own,
-    gives several days, a statement's day or history, or a sentence between them gives a day."""
+    gives several days, a statement's day or history, or a sentence between them gives another
+    day."""
     # the dateline alone is no lead ("BOGOTA, 30 AUG 89 (INRAVISION) --")
     # nor is a transcriber's header in brackets ("[COMMUNIQUE] [FARABUNDO MARTI NATIONAL
     # LIBERATION FRONT]")
@@ -278,7 +279,14 @@ def _lead_date(
     ]
     if len({d.date for d in days}) != 1:
         return None
-    if any(f.dates for f in all_facts if lead.index < f.index < first.index):
+    # a sentence between them that dates something else; "Yesterday, a group of 300 people
+    # attempted to seize the land" after a lead of that day is the same story
+    if any(
+        d.date != days[0].date
+        for f in all_facts
+        if lead.index < f.index < first.index
+        for d in f.dates
+    ):
         return None
     return days[0]
 
