@@ -283,3 +283,16 @@ def test_a_report_naming_one_victim_joins_the_incident_whose_reports_name_the_ot
     # a report whose named victim the incident does not name stays apart
     other = murder("m4", victims=named("Hector Oqueli Colindres"))
     assert groups([*reports, other]) == [("m1", "m2", "m3"), ("m4",)]
+
+
+UNTYPED = {"event_type": "Strategic developments", "sub_event_type": "Destruction"}
+
+
+def test_a_follow_up_typed_as_no_violence_joins_the_murder_of_the_victim_it_names():
+    # "the murder of Carlos Galan sought to destroy the process": the follow-up's word "destroy"
+    # typed it; the victim named in full by both outweighs the type
+    later = funeral("f1", 1, **UNTYPED)
+    assert groups([murder(), later]) == [("f1", "m1")]
+    # without a victim in common the types keep them apart
+    other = funeral("f2", 1, victims=named("Jaime Pardo Leal"), **UNTYPED)
+    assert groups([murder(), other]) == [("f2",), ("m1",)]

@@ -21,7 +21,9 @@
    keeps apart reports of one city and week (``compat``): different named victims, incompatible
    types (a kidnapping is no bombing), dates read from each text three or more days apart; a
    victim named by both outweighs a disagreement on the date or the sub-event type, and stands in
-   for a common place (a story filed from the capital).
+   for a common place (a story filed from the capital); the same victim named in full by both
+   outweighs a report typed as no violence ("Strategic developments": "the murder of Carlos
+   Pizarro sought to destroy the peace process").
 4. Merging is union-find over the pairs taken by descending score (then by ids), refusing a union
    that would put two reports of the same article into one incident (the extractor already told
    them apart), two conflicting reports (``_conflict``) into one incident, or that the candidate
@@ -97,6 +99,9 @@ TARGET_CONFLICT_SCORE = -1.0
 #: against, so the gap is not counted against it as a gap within the window is.
 FOLLOW_UP_DATE_SCORE = 0.0
 
+#: the ACLED type of what is no violence of its own (a report typed so by a word such as
+#: "destroy" in a follow-up): the same victim named in full outweighs it
+_UNTYPED = "Strategic developments"
 _COARSE = {"admin1", "country"}
 _PRECISE = {"point", "city"}
 #: ACLED event types that can describe one event in different words ("a bombing killed civilians").
@@ -345,6 +350,8 @@ def _pair(
         event = 1.5 if a.sub_event_type and a.sub_event_type == b.sub_event_type else 1.0
     elif any(ea in g and eb in g for g in _EVENT_GROUPS):
         event = -0.5
+    elif _UNTYPED in (ea, eb) and same_victim(a.names, b.names):
+        event = -0.5  # "the murder of Carlos Pizarro sought to destroy the process"
     else:
         event = CONFLICT_SCORE
     perp = _perpetrator_score(a, b) if a.perpetrators and b.perpetrators else 0.0
@@ -389,7 +396,13 @@ def _conflict(a: _Facts, b: _Facts, names: bool = True) -> str | None:
     if names and people_conflict(a.names, b.names):
         return "names"
     ea, eb = a.event_type, b.event_type
-    if ea and eb and ea != eb and not any(ea in g and eb in g for g in _EVENT_GROUPS):
+    if (
+        ea
+        and eb
+        and ea != eb
+        and not any(ea in g and eb in g for g in _EVENT_GROUPS)
+        and not (_UNTYPED in (ea, eb) and same_victim(a.names, b.names))
+    ):
         return "event type"
     if a.names and b.names and names_score(a.names, b.names) > 0:
         return None  # a common name outweighs the sub-event type and the date
