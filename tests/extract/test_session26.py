@@ -111,3 +111,19 @@ def test_a_lead_s_day_holds_through_a_sentence_of_the_same_day(current):
     )
     (report,) = current(text, datetime(1989, 7, 18, 12, tzinfo=UTC))
     assert report.date.isoformat() == "1989-07-17"
+
+
+def test_a_surname_the_model_tagged_alone_is_no_town(current):
+    text = (
+        "BOGOTA, 11 SEP 89 -- FORMER MEDELLIN MAYOR PABLO PELAEZ GONZALEZ, 45, WAS SHOT TO DEATH "
+        "BY UNIDENTIFIED MEN WHILE TRAVELING BETWEEN HIS HOME AND OFFICE TODAY."
+    )
+    (report,) = current(text, datetime(1989, 9, 11, 12, tzinfo=UTC))
+    assert report.location.matched_name != "González"
+
+
+@pytest.mark.parametrize("town", ["La Oroya", "Barranca"])
+def test_a_town_after_a_capitalised_word_stays_a_town(current, town):
+    text = f"LIMA, 9 NOV 89 -- In {town}, guerrillas bombed a radio station and a drugstore today."
+    (report,) = current(text, datetime(1989, 11, 9, 12, tzinfo=UTC))
+    assert report.location.name == town

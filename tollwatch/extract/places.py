@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 from tollwatch.extract import doccache
 from tollwatch.extract.gazetteer import Gazetteer, location_of
 from tollwatch.extract.gazetteer_names import name_key
-from tollwatch.extract.lexicon import word_list
+from tollwatch.extract.lexicon import given_names, word_list
 from tollwatch.types import Evidence, Location
 
 PLACE_LABELS = ("GPE", "LOC", "FAC", "ORG", "PERSON", "NORP")
@@ -365,6 +365,30 @@ def _untagged_runs(doc: Doc, covered: set[int], name_words: set[str]) -> list[tu
     return out
 
 
+#: words that open town names and may also be given names in the census lists
+_PLACE_OPENERS = frozenset(
+    {p[0] for p in NAME_PARTICLES}
+    | {"san", "santa", "santo", "sao", "saint", "st", "port", "puerto"}
+)
+
+
+def _ends_a_name(doc: Doc, ent: Span) -> bool:
+    """Whether an entity ends a person's name the model cut short: capitalised words outside
+    every entity right before it, the first a given name ("Pablo Pelaez Gonzalez" with only
+    "Gonzalez" tagged: a surname, not the town of Gonzalez)."""
+    k = ent.start
+    words = []
+    while k > 0 and len(words) < 3:
+        prev = doc[k - 1]
+        if not prev.is_title or prev.ent_type_ or not prev.is_alpha or prev.is_stop:
+            break  # "In Barranca": a capitalised stop word names nobody
+        words.append(prev)
+        k -= 1
+    first = words[-1].lower_ if words else ""
+    # "La Oroya", "San Fernando": a town's own article or saint, not a given name
+    return first in given_names() and first not in _PLACE_OPENERS
+
+
 def _capital_phrases(doc: Doc, gaz: Gazetteer) -> list[tuple[Span, str]]:
     """Each phrase naming a country's capital by the country ("the Peruvian capital", "Syria's
     capital", "the capital of Qatar") and the word or name that gives the country; "the state
@@ -453,6 +477,7 @@ def find_places(
             continue
         if (
             (len(ent) == 1 and ent.text in name_words)
+            or (ent.label_ not in ("GPE", "LOC") and _ends_a_name(doc, ent))
             or (ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in NOT_BEFORE_PLACE)
             or _mission_of(doc, ent)
             or _street(doc, ent.start, ent.end)
