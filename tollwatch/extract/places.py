@@ -414,7 +414,9 @@ def _capital_phrases(doc: Doc, gaz: Gazetteer) -> list[tuple[Span, str]]:
             continue
         if after and after[0].lower_ == "of":
             # the entity after "of" (the model may call "Mali" a person), or one title word
-            first = tok.i + 2 + (tok.i + 2 < len(doc) and doc[tok.i + 2].lower_ == "the")
+            first = tok.i + 2
+            if first < len(doc) and doc[first].lower_ == "the":
+                first += 1  # "the capital of the Philippines"
             ent = next((e for e in doccache.ents(doc) if e.start == first), None)
             name = ent if ent is not None else doc[first : first + 1]
             if (
