@@ -389,10 +389,18 @@ def _ends_a_name(doc: Doc, ent: Span) -> bool:
     return first in given_names() and first not in _PLACE_OPENERS
 
 
-def _capital_phrases(doc: Doc, gaz: Gazetteer) -> list[tuple[Span, str]]:
-    """Each phrase naming a country's capital by the country ("the Peruvian capital", "Syria's
-    capital", "the capital of Qatar") and the word or name that gives the country; "the state
-    capital", "the capital of Antioquia" name no country."""
+#: words before "capital" that make it no country's capital ("the state capital")
+_NOT_NATIONAL = frozenset(
+    {"state", "provincial", "departmental", "regional", "district", "federal", "municipal"}
+    | {"county", "local", "former", "old", "new", "economic", "commercial", "cultural"}
+)
+
+
+def _capital_phrases(doc: Doc, gaz: Gazetteer, home: str | None) -> list[tuple[Span, str]]:
+    """Each phrase naming a country's capital and the country's ISO code: by the country ("the
+    Peruvian capital", "Syria's capital", "the capital of Qatar"), or "the capital" alone, of
+    ``home`` (the country the article names most); "the state capital", "the capital of
+    Antioquia", "the Colombian capital of Bogota" (the town is named) give none."""
     out: list[tuple[Span, str]] = []
     for tok in doccache.tokens(doc):
         if tok.lower_ != "capital" or tok.pos_ not in ("NOUN", "PROPN"):
@@ -401,16 +409,13 @@ def _capital_phrases(doc: Doc, gaz: Gazetteer) -> list[tuple[Span, str]]:
         if before is not None and before.tag_ == "POS" and tok.i > 1:
             before = doc[tok.i - 2]  # "Syria's capital"
         after = doc[tok.i + 1 : tok.i + 3]
-        if (
-            before is not None
-            and before.is_title
-            and gaz.country_of(before.text) is not None
-            # "the Colombian capital of Bogota", "the Peruvian capital, Lima": the town is named
-            and not (
-                after and after[0].lower_ in ("of", ",") and len(after) > 1 and after[1].is_title
-            )
-        ):
-            out.append((doc[before.i : tok.i + 1], before.text))
+        # "the Colombian capital of Bogota", "the capital, Lima": the town itself is named
+        named = bool(after) and after[0].lower_ in ("of", ",") and len(after) > 1
+        named = named and after[1].is_title
+        code = gaz.country_of(before.text) if before is not None and before.is_title else None
+        if code is not None:
+            if not named:
+                out.append((doc[before.i : tok.i + 1], code))  # type: ignore[union-attr]
             continue
         if after and after[0].lower_ == "of":
             # the entity after "of" (the model may call "Mali" a person), or one title word
@@ -422,10 +427,19 @@ def _capital_phrases(doc: Doc, gaz: Gazetteer) -> list[tuple[Span, str]]:
             if (
                 len(name)
                 and name[0].is_title
-                and gaz.country_of(name.text) is not None
+                and (code := gaz.country_of(name.text)) is not None
                 and gaz.demonym(name.text) is None  # "capital of Peru", not of a people
             ):
-                out.append((doc[tok.i : name.end], name.text))
+                out.append((doc[tok.i : name.end], code))
+            continue
+        if (
+            home is not None
+            and before is not None
+            and before.lower_ == "the"
+            and not named
+            and not tok.is_title  # "Capital" in a name ("the Capital Hotel")
+        ):
+            out.append((doc[before.i : tok.i + 1], home))
     return out
 
 
@@ -548,12 +562,16 @@ def find_places(
         out.append(replace(loc, name=ent.text, evidence=ev))
         covered.update(range(ent.start, ent.end))
     # "the Syrian capital", "Peru's capital", "the capital of Qatar": the country's capital
-    for span in _capital_phrases(doc, gaz):
-        code = gaz.country_of(span[1])
-        place = gaz.capital(code) if code is not None else None
+    # "the capital" alone: of the country the story names most (twice at least), else of the
+    # dateline's ("SANTIAGO -- ... bombs exploded in the capital"), else of the one it names
+    lead = next((c for c in countries if counts.get(c, 0) >= 2), None)
+    home = dateline if lead is None or counts.get(dateline or "", 0) >= counts[lead] else lead
+    if home is None and len(countries) == 1:
+        home = countries[0]  # a "CLANDESTINE" dateline, one country named
+    for words, code in _capital_phrases(doc, gaz, home):
+        place = gaz.capital(code)
         if place is None:
             continue
-        words = span[0]
         ev = Evidence(article_id, words.start_char, words.end_char, words.text)
         out.append(location_of(place, words.text, ev))
         covered.update(range(words.start, words.end))
