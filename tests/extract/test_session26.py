@@ -127,3 +127,34 @@ def test_a_town_after_a_capitalised_word_stays_a_town(current, town):
     text = f"LIMA, 9 NOV 89 -- In {town}, guerrillas bombed a radio station and a drugstore today."
     (report,) = current(text, datetime(1989, 11, 9, 12, tzinfo=UTC))
     assert report.location.name == town
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        (
+            "SANTIAGO, 15 MAY 90 (DOMESTIC SERVICE) -- SIX BOMBS EXPLODED IN THE CAPITAL AND IN "
+            "VALPARAISO DURING THE NIGHT, INJURING A GUARD.",
+            "Santiago",
+        ),
+        (
+            "CLANDESTINE, 12 NOV 89 -- In recent hours bombs have exploded in the capital at the "
+            "homes of two Salvadoran deputies.",
+            "San Salvador",
+        ),
+    ],
+)
+def test_the_capital_alone_is_the_capital_of_the_story_s_country(current, text, town):
+    (report,) = current(text, datetime(1990, 5, 15, 12, tzinfo=UTC))
+    assert report.location.matched_name == town
+
+
+def test_a_state_capital_or_a_hotel_is_no_national_capital(current):
+    text = "BOGOTA, 15 MAY 90 -- A bomb exploded in the state capital and at the Capital Hotel."
+    reports = current(text, datetime(1990, 5, 15, 12, tzinfo=UTC))
+    assert all(
+        r.location is None
+        or r.location.matched_name != "Bogotá"
+        or r.location.evidence.text == "BOGOTA"
+        for r in reports
+    )
