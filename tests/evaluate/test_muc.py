@@ -78,3 +78,15 @@ def test_optional_template_not_missed():
     tally = MucTally()
     score_document(tally, "TST1-MUC3-0003", optional, [])
     assert tally.detection.r_den == 0 and tally.relevance.r_den == 0
+
+
+def test_a_place_is_matched_with_its_accents_folded():
+    # the keys are written without accents: the gazetteer's "Bogotá" is the key's BOGOTA
+    from dataclasses import replace
+
+    from tollwatch.evaluate.muc import place_ok
+    from tollwatch.evaluate.muc_gold import GoldLocation
+
+    bogota = replace(GOLD[0], locations=(GoldLocation("CO", "COLOMBIA", ("BOGOTA",)),))
+    assert place_ok(bombing(place="Bogotá", country="CO"), bogota)
+    assert not place_ok(bombing(place="Medellín", country="CO"), bogota)

@@ -27,6 +27,7 @@ Scores (``MucTally``):
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -69,8 +70,15 @@ def country_ok(p: Predicted, g: GoldIncident) -> bool | None:
 
 
 def place_ok(p: Predicted, g: GoldIncident) -> bool | None:
-    gold = {normalize(name) for loc in g.locations for name in loc.places}
-    return None if not gold else bool(gold & {normalize(x) for x in p.places})
+    """Whether a place of the report is a place of the key, by name; accents are folded, as
+    the keys are written without them ("Bogotá" is BOGOTA)."""
+    gold = {_folded(name) for loc in g.locations for name in loc.places}
+    return None if not gold else bool(gold & {_folded(x) for x in p.places})
+
+
+def _folded(name: str) -> str:
+    text = unicodedata.normalize("NFKD", normalize(name))
+    return "".join(c for c in text if not unicodedata.combining(c))
 
 
 def date_ok(p: Predicted, g: GoldIncident) -> bool | None:
