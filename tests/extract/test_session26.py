@@ -158,3 +158,23 @@ def test_a_state_capital_or_a_hotel_is_no_national_capital(current):
         or r.location.evidence.text == "BOGOTA"
         for r in reports
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CARACAS, 19 JAN 90 -- The presidents will discuss the impoverishment of the continent, "
+        "the population explosion, and economic growth. The population explosion has never been "
+        "worse than today, the minister said.",
+        "CARACAS, 19 JAN 90 -- Economists warned of a price explosion after the devaluation. "
+        "The price explosion hit Caracas hardest today.",
+    ],
+)
+def test_a_population_or_price_explosion_is_no_incident(current, text):
+    assert current(text, datetime(1990, 1, 19, 12, tzinfo=UTC)) == []
+
+
+def test_the_population_attacked_is_still_an_incident(current):
+    text = "SAN SALVADOR, 19 JAN 90 -- Guerrillas attacked the civilian population of Suchitoto today, killing three peasants."
+    (report,) = current(text, datetime(1990, 1, 19, 12, tzinfo=UTC))
+    assert report.killed.best == 3

@@ -736,6 +736,11 @@ class Extractor:
 
     def _figurative(self, doc: Any, i: int) -> bool:
         tok = doc[i]
+        if any(
+            c.dep_ == "compound" and c.lemma_.lower() in FIGURATIVE_MODIFIERS
+            for c in tok.children
+        ):
+            return True  # "the population explosion"
         related = [tok.head, *tok.children]
         return any(
             t.lemma_.lower() in self.lex.figurative
@@ -749,6 +754,8 @@ class Extractor:
         )
 
 
+#: words that make an event noun figurative as its compound modifier ("the population explosion")
+FIGURATIVE_MODIFIERS = word_list("figurative_modifiers.txt")
 #: how often an article must name a country (and twice as often as any other) to be about it
 MAIN_MIN_MENTIONS = 3
 #: how many mentions the dateline's country counts for beside its mentions in the text
