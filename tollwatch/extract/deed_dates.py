@@ -47,14 +47,17 @@ def _deed_verb(verb: Any, deeds: Collection[str], verbs: Collection[str]) -> boo
     return any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and _deed(c, deeds) for c in verb.children)
 
 
+def date_root(doc: Any, date: DateMention) -> Any:
+    """The root token of a date's phrase, or None when the date covers no tokens."""
+    bounds = doccache.span_bounds(doc, date.start, date.end)  # ``char_span`` with "expand"
+    return None if bounds is None else doc[bounds[0] : bounds[1]].root
+
+
 def _day_roots(doc: Any, dates: Sequence[DateMention]) -> Iterator[tuple[DateMention, Any]]:
     """Each day-precise date with the root token of its phrase."""
     for d in dates:
-        if d.date is None or d.precision != "day":
-            continue
-        bounds = doccache.span_bounds(doc, d.start, d.end)
-        if bounds is not None:
-            yield d, doc[bounds[0] : bounds[1]].root
+        if d.date is not None and d.precision == "day" and (root := date_root(doc, d)) is not None:
+            yield d, root
 
 
 def deed_day(

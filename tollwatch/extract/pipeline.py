@@ -34,7 +34,13 @@ from tollwatch.extract.casualties import (
 )
 from tollwatch.extract.casualties import _is_cumulative as is_cumulative
 from tollwatch.extract.dates import DateMention, find_dates
-from tollwatch.extract.deed_dates import HAPPENING_VERBS, deed_day, held_captive, held_since
+from tollwatch.extract.deed_dates import (
+    HAPPENING_VERBS,
+    date_root,
+    deed_day,
+    held_captive,
+    held_since,
+)
 from tollwatch.extract.describe import apposed_name, dressed_as, members_of, mention_part, widened
 from tollwatch.extract.events import (
     find_targets,
@@ -737,8 +743,7 @@ class Extractor:
     def _figurative(self, doc: Any, i: int) -> bool:
         tok = doc[i]
         if any(
-            c.dep_ == "compound" and c.lemma_.lower() in FIGURATIVE_MODIFIERS
-            for c in tok.children
+            c.dep_ == "compound" and c.lemma_.lower() in FIGURATIVE_MODIFIERS for c in tok.children
         ):
             return True  # "the population explosion"
         related = [tok.head, *tok.children]
@@ -1501,16 +1506,10 @@ MEDIA_VERBS = frozenset({"transmit", "broadcast", "publish", "air", "telecast", 
 STATEMENT_REACH = 12
 
 
-def _date_root(doc: Any, date: DateMention) -> Any:
-    """The root token of a date's phrase, or None when the date covers no tokens."""
-    bounds = doccache.span_bounds(doc, date.start, date.end)  # ``char_span`` with "expand"
-    return None if bounds is None else doc[bounds[0] : bounds[1]].root
-
-
 def _date_verb(doc: Any, date: DateMention) -> Any:
     """The verb a date's phrase hangs from (up to four steps up the parse; the last token reached
     when there is none), or None when the date covers no tokens."""
-    node = _date_root(doc, date)
+    node = date_root(doc, date)
     if node is None:
         return None
     for _ in range(4):
@@ -1545,7 +1544,7 @@ def _made_statement(doc: Any, date: DateMention) -> bool:
 def _hangs_from(doc: Any, date: DateMention, words: set[int]) -> bool:
     """Whether the date's phrase hangs (within three steps up the parse) from one of the event
     words at ``words`` (token indices), through no verb of its own."""
-    node = _date_root(doc, date)
+    node = date_root(doc, date)
     if node is None:
         return False
     for _ in range(3):

@@ -389,13 +389,6 @@ def _ends_a_name(doc: Doc, ent: Span) -> bool:
     return first in given_names() and first not in _PLACE_OPENERS
 
 
-#: words before "capital" that make it no country's capital ("the state capital")
-_NOT_NATIONAL = frozenset(
-    {"state", "provincial", "departmental", "regional", "district", "federal", "municipal"}
-    | {"county", "local", "former", "old", "new", "economic", "commercial", "cultural"}
-)
-
-
 def _capital_phrases(doc: Doc, gaz: Gazetteer, home: str | None) -> list[tuple[Span, str]]:
     """Each phrase naming a country's capital and the country's ISO code: by the country ("the
     Peruvian capital", "Syria's capital", "the capital of Qatar"), or "the capital" alone, of

@@ -348,10 +348,8 @@ def _pair(
         event = CONFLICT_SCORE  # an abduction is no bombing
     elif ea == eb:
         event = 1.5 if a.sub_event_type and a.sub_event_type == b.sub_event_type else 1.0
-    elif any(ea in g and eb in g for g in _EVENT_GROUPS):
+    elif _related_types(a, b):
         event = -0.5
-    elif _UNTYPED in (ea, eb) and same_victim(a.names, b.names):
-        event = -0.5  # "the murder of Carlos Pizarro sought to destroy the process"
     else:
         event = CONFLICT_SCORE
     perp = _perpetrator_score(a, b) if a.perpetrators and b.perpetrators else 0.0
@@ -388,6 +386,16 @@ def _pair(
     }
 
 
+def _related_types(a: _Facts, b: _Facts) -> bool:
+    """Whether two different event types may still tell one incident: types of one group
+    (``_EVENT_GROUPS``), or a report typed as no violence (``_UNTYPED``) that names in full the
+    victim of the other ("the murder of Carlos Pizarro sought to destroy the process")."""
+    ea, eb = a.event_type, b.event_type
+    if any(ea in g and eb in g for g in _EVENT_GROUPS):
+        return True
+    return _UNTYPED in (ea, eb) and same_victim(a.names, b.names)
+
+
 def _conflict(a: _Facts, b: _Facts, names: bool = True) -> str | None:
     """Why two reports of one country cannot be one incident, whatever links them to others:
     their named victims or targets differ, their types are incompatible, or their text dates are
@@ -396,13 +404,7 @@ def _conflict(a: _Facts, b: _Facts, names: bool = True) -> str | None:
     if names and people_conflict(a.names, b.names):
         return "names"
     ea, eb = a.event_type, b.event_type
-    if (
-        ea
-        and eb
-        and ea != eb
-        and not any(ea in g and eb in g for g in _EVENT_GROUPS)
-        and not (_UNTYPED in (ea, eb) and same_victim(a.names, b.names))
-    ):
+    if ea and eb and ea != eb and not _related_types(a, b):
         return "event type"
     if a.names and b.names and names_score(a.names, b.names) > 0:
         return None  # a common name outweighs the sub-event type and the date
